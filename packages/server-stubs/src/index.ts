@@ -1,0 +1,46 @@
+// Public API of @aurous/server-stubs.
+export { createAurousServer } from "./runtime/server.js";
+export type { AurousServerOptions, Authenticate, ErrorReport } from "./runtime/server.js";
+export { AurousError, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
+export type { IdempotencyOptions } from "./runtime/idempotency.js";
+export { validationCodeFor, type ValidationKind } from "./runtime/validation.js";
+export { createVersionResolver, type VersionResolver } from "./runtime/version.js";
+export { fail, failFor } from "./contract/fail.js";
+
+export type {
+  AnyErrorCodeOf,
+  ApiOperationId,
+  AuthContext,
+  ErrorCodeOf,
+  ErrorInit,
+  ErrorResult,
+  ErrorStatus,
+  FailFn,
+  Handler,
+  HandlerRequest,
+  HandlerResult,
+  Implementation,
+  OperationId,
+  OperationTypes,
+  RuntimeHeader,
+  SuccessResult,
+  SuccessStatus,
+} from "./contract/types.js";
+export type { JsonSchema, KeyScope, OperationMeta, RateLimitRule, ResponseMeta } from "./contract/meta.js";
+
+export { MemoryIdempotencyStore, MemoryRateLimitStore } from "./stores/memory.js";
+export { RedisIdempotencyStore, RedisRateLimitStore, type RedisLike, type RedisStoreOptions } from "./stores/redis.js";
+export type {
+  ClaimResult,
+  IdempotencyRecord,
+  IdempotencyStore,
+  RateLimitStore,
+  StoredResponse,
+  TakeResult,
+  TokenBucketSpec,
+} from "./stores/types.js";
+
+// Generated from the contract.
+export { apiVersions, componentSchemas, limits, operations } from "./generated/operations.gen.js";
+export type * from "./generated/openapi-ts/types.gen.js";
+export type { RouteHandlers as FastifyRouteHandlers } from "./generated/openapi-ts/fastify.gen.js";

@@ -1,0 +1,70 @@
+// The error envelope every non-2xx response carries, and the error an implementation may throw.
+import type { ErrorInit } from "../contract/types.js";
+
+export const DOC_URL_BASE = "https://docs.aurous-labs.com/errors#";
+
+/** The envelope `type` of each status (errors.md: the type is fixed by the status). */
+export const STATUS_TYPE: Readonly<Record<number, string>> = {
+  400: "invalid_request",
+  402: "invalid_request",
+  409: "invalid_request",
+  413: "invalid_request",
+  401: "authentication",
+  403: "authentication",
+  404: "not_found",
+  429: "rate_limit",
+  500: "server_error",
+};
+
+export interface ErrorEnvelope {
+  error: {
+    type: string;
+    code: string;
+    message: string;
+    param: string | null;
+    doc_url: string;
+    request_id: string;
+  };
+}
+
+export function envelope(status: number, init: ErrorInit, requestId: string): ErrorEnvelope {
+  return {
+    error: {
+      type: STATUS_TYPE[status] ?? (status >= 500 ? "server_error" : "invalid_request"),
+      code: init.code,
+      message: init.message,
+      param: init.param ?? null,
+      doc_url: DOC_URL_BASE + init.code,
+      request_id: requestId,
+    },
+  };
+}
+
+/**
+ * Throw from anywhere inside a handler to answer with an error. The runtime checks that the
+ * status and code are documented for the operation (otherwise the client gets 500 internal_error);
+ * returning `request.fail(...)` is the type-checked alternative.
+ */
+export class AurousError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly param: string | null;
+
+  constructor(status: number, code: string, message: string, param: string | null = null) {
+    super(message);
+    this.name = "AurousError";
+    this.status = status;
+    this.code = code;
+    this.param = param;
+  }
+}
+
+/** Thrown by the runtime's own steps; carries extra headers (e.g. Retry-After). */
+export class RuntimeReject extends AurousError {
+  readonly headers: Record<string, string | number> | undefined;
+
+  constructor(status: number, code: string, message: string, param: string | null = null, headers?: Record<string, string | number>) {
+    super(status, code, message, param);
+    this.headers = headers;
+  }
+}

@@ -1,0 +1,56 @@
+// Picks the bucket an operation draws from (x-aurous-rate-limit, with body-field variants) and
+// turns a store's answer into headers or a 429.
+import type { OperationMeta } from "../contract/meta.js";
+import type { RateLimitStore } from "../stores/types.js";
+import { RuntimeReject } from "./errors.js";
+
+export interface ResolvedBucket {
+  name: string;
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export function resolveBucket(meta: OperationMeta, body: unknown): ResolvedBucket | null {
+  const rule = meta.rateLimit;
+  if (!rule) return null;
+  let chosen: { bucket: string; burst: number; sustained_per_minute: number } = rule;
+  if (rule.variants && body && typeof body === "object") {
+    const variant = rule.variants.find((v) => (body as Record<string, unknown>)[v.when.body_field] === v.when.equals);
+    if (variant) chosen = variant;
+  }
+  return { name: chosen.bucket, capacity: chosen.burst, refillPerSecond: chosen.sustained_per_minute / 60 };
+}
+
+/** The single code the op documents for its 429 (too_many_requests, or rate_limit_exceeded on regenerate). */
+export function rateLimitCode(meta: OperationMeta): string {
+  const r = meta.responses["429"];
+  return r?.kind === "error" && r.codes[0] ? r.codes[0] : "too_many_requests";
+}
+
+/** Draws one token; returns the rate-limit headers, or throws the op's 429 (headers included). */
+export async function drawToken(
+  store: RateLimitStore,
+  meta: OperationMeta,
+  teamId: string,
+  body: unknown,
+  nowMs: number,
+): Promise<Record<string, number> | null> {
+  const bucket = resolveBucket(meta, body);
+  if (!bucket) return null;
+  const result = await store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
+  const headers = {
+    "X-RateLimit-Limit": bucket.capacity,
+    "X-RateLimit-Remaining": result.remaining,
+    "X-RateLimit-Reset": result.resetAt,
+  };
+  if (!result.allowed) {
+    throw new RuntimeReject(
+      429,
+      rateLimitCode(meta),
+      `Rate limit exceeded for ${bucket.name}. Retry after ${result.retryAfter}s.`,
+      null,
+      { ...headers, "Retry-After": result.retryAfter },
+    );
+  }
+  return headers;
+}

@@ -1,0 +1,80 @@
+// The signed upload PUT (uploadCharacterImage) lives on the storage host: no API key, no rate
+// limit, no Aurous-Version. When an implementation provides its handler the runtime mounts it with
+// raw-byte parsing for the three image types and the upload size limit. Its documented codes have
+// no validation code, so failures map by location: a bad signature/expiry query is 401
+// signature_invalid, a malformed upload id 400 upload_invalid, another Content-Type 400
+// content_type_mismatch (see the error handler), and over 10 MiB 413 upload_too_large.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { OperationMeta } from "../contract/meta.js";
+import type { AuthContext, Handler, HandlerRequest } from "../contract/types.js";
+import { limits } from "../generated/operations.gen.js";
+import { RuntimeReject } from "./errors.js";
+import type { buildResponse } from "./responses.js";
+import type { SchemaCompiler } from "./schemas.js";
+import { compileRequestValidator } from "./validation.js";
+
+export interface StorageMountContext {
+  compiler: SchemaCompiler;
+  version: string;
+  stateOf(request: FastifyRequest): void;
+  send(request: FastifyRequest, reply: FastifyReply, result: Parameters<typeof buildResponse>[1]): FastifyReply;
+}
+
+const fail = (status: number, code: string, message: string, param: string | null = null) => ({
+  status,
+  error: { code, message, param },
+});
+
+export function mountStorageRoute<Auth extends AuthContext>(
+  app: FastifyInstance,
+  meta: OperationMeta,
+  handler: Handler<"uploadCharacterImage", Auth>,
+  ctx: StorageMountContext,
+): void {
+  const validate = compileRequestValidator(meta, ctx.compiler, (_kind, message, param, location) =>
+    location === "query"
+      ? new RuntimeReject(401, "signature_invalid", "The upload URL signature is missing or does not match.", null)
+      : new RuntimeReject(400, "upload_invalid", message, param),
+  );
+  const contentTypes = meta.requestBody?.contentTypes ?? [];
+
+  // Encapsulated, so the raw-bytes parsers apply to this route only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(contentTypes, { parseAs: "buffer", bodyLimit: limits.upload_bytes }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.route({
+      method: meta.method,
+      url: meta.routePath,
+      bodyLimit: limits.upload_bytes,
+      config: { operationId: meta.operationId },
+      onRequest: async (request) => ctx.stateOf(request),
+      handler: async (request, reply) => {
+        const parts = validate({
+          params: request.params as Record<string, unknown>,
+          query: request.query as Record<string, unknown>,
+          headers: request.headers,
+          body: undefined,
+        });
+        if (!Buffer.isBuffer(request.body)) {
+          throw new RuntimeReject(400, "content_type_mismatch", `Content-Type must be one of ${contentTypes.join(", ")}.`, null);
+        }
+        const handlerRequest: HandlerRequest<"uploadCharacterImage", Auth> = {
+          operationId: "uploadCharacterImage",
+          params: parts.params as never,
+          query: parts.query as never,
+          headers: {},
+          body: request.body,
+          auth: undefined,
+          version: ctx.version,
+          requestId: request.id,
+          idempotencyKey: undefined,
+          fail: fail as never,
+          log: request.log,
+          raw: request,
+        };
+        return ctx.send(request, reply, (await handler(handlerRequest)) as Parameters<typeof buildResponse>[1]);
+      },
+    });
+  });
+}

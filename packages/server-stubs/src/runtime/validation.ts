@@ -1,0 +1,194 @@
+// Request validation against the operation's JSON schemas, and the mapping of a schema failure to
+// the envelope's code and param (missing_field / value_out_of_range / invalid_format, or the
+// operation's x-aurous-validation-error-code), always restricted to the codes the op documents.
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type { JsonSchema, OperationMeta } from "../contract/meta.js";
+import { RuntimeReject } from "./errors.js";
+import type { SchemaCompiler } from "./schemas.js";
+
+export type ValidationKind = "missing_field" | "value_out_of_range" | "invalid_format";
+
+const RANGE_KEYWORDS = new Set([
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+]);
+const COMBINATORS = new Set(["oneOf", "anyOf", "allOf", "if", "not"]);
+
+/**
+ * The code a validation failure of `kind` answers with on `meta`: the op's override if it has one,
+ * else `kind` when documented, else `invalid_format`. Undefined when the op documents none of them
+ * (the storage PUT, whose validation the runtime maps itself).
+ */
+export function validationCodeFor(meta: OperationMeta, kind: ValidationKind): string | undefined {
+  if (meta.validationErrorCode) return meta.validationErrorCode;
+  const bad = meta.responses["400"];
+  const codes = bad?.kind === "error" ? bad.codes : [];
+  if (codes.includes(kind)) return kind;
+  if (codes.includes("invalid_format")) return "invalid_format";
+  return undefined;
+}
+
+export function rejectValidation(meta: OperationMeta, kind: ValidationKind, message: string, param: string | null): RuntimeReject {
+  const code = validationCodeFor(meta, kind) ?? "invalid_format";
+  return new RuntimeReject(400, code, message, param);
+}
+
+/** Params and messages must fit the envelope's schema: printable, at most 256 / 2000 chars. */
+function printable(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001F\u007F]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** `/attributes/age` → `attributes.age`, `/upload_ids/0` → `upload_ids[0]` (walks the data to tell arrays). */
+export function pointerToParam(pointer: string, data: unknown): string {
+  if (pointer === "") return "";
+  let out = "";
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    out += Array.isArray(node) ? `[${seg}]` : out ? `.${seg}` : seg;
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
+  }
+  return out;
+}
+
+function firstRelevant(errors: ErrorObject[]): ErrorObject {
+  return errors.find((e) => !COMBINATORS.has(e.keyword)) ?? errors[0]!;
+}
+
+interface Located {
+  kind: ValidationKind;
+  param: string | null;
+  message: string;
+}
+
+/** Describes an ajv failure. `prefix` names the location for parameters (their own name). */
+export function describeFailure(error: ErrorObject, data: unknown, name?: string): Located {
+  let path = pointerToParam(error.instancePath, data);
+  if (name) path = path ? `${name}.${path}` : name;
+  if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const param = path ? `${path}.${missing}` : missing;
+    return { kind: "missing_field", param, message: `${param} is required.` };
+  }
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    const param = path ? `${path}.${extra}` : extra;
+    return { kind: "invalid_format", param, message: `${param} is not a recognised field.` };
+  }
+  const subject = path || "The request body";
+  if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(", ");
+    return { kind: "invalid_format", param: path || null, message: `${subject} must be one of ${allowed}.` };
+  }
+  const kind: ValidationKind = RANGE_KEYWORDS.has(error.keyword) ? "value_out_of_range" : "invalid_format";
+  return { kind, param: path || null, message: `${subject} ${error.message ?? "is invalid"}.` };
+}
+
+interface ParamGroup {
+  validate: ValidateFunction;
+  /** Property name in the validated object → the name reported as `param`. */
+  names: Map<string, string>;
+}
+
+function paramGroup(meta: OperationMeta, where: "path" | "query" | "header", compiler: SchemaCompiler): ParamGroup | null {
+  // Aurous-Version has its own step (400 unknown_version), before rate limiting.
+  const params = meta.parameters.filter((p) => p.in === where && p.name !== "Aurous-Version");
+  if (params.length === 0) return null;
+  const key = (n: string) => (where === "header" ? n.toLowerCase() : n);
+  const schema: JsonSchema = {
+    type: "object",
+    properties: Object.fromEntries(params.map((p) => [key(p.name), p.schema])),
+    required: params.filter((p) => p.required).map((p) => key(p.name)),
+  };
+  return { validate: compiler.coercing(schema), names: new Map(params.map((p) => [key(p.name), p.name])) };
+}
+
+export interface RequestParts {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface ValidatedParts {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  /** Documented request headers under their spec names. */
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
+export type RequestValidator = (parts: RequestParts) => ValidatedParts;
+
+export type ValidationLocation = "path" | "query" | "header" | "body";
+
+/** Builds the rejection for a failure; the default answers 400 with the op's documented code. */
+export type RejectFn = (kind: ValidationKind, message: string, param: string | null, location: ValidationLocation) => RuntimeReject;
+
+/** Compiles the validator of one operation; it throws a RuntimeReject on the first failure. */
+export function compileRequestValidator(
+  meta: OperationMeta,
+  compiler: SchemaCompiler,
+  reject: RejectFn = (kind, message, param) => rejectValidation(meta, kind, message, param),
+): RequestValidator {
+  const path = paramGroup(meta, "path", compiler);
+  const query = paramGroup(meta, "query", compiler);
+  const header = paramGroup(meta, "header", compiler);
+  // Only JSON bodies are validated here; binary uploads are checked by their handler.
+  const bodySchema = meta.requestBody?.contentTypes.includes("application/json") ? meta.requestBody.schema : null;
+  const body = bodySchema ? compiler.strict(bodySchema) : null;
+  const bodyRequired = meta.requestBody?.required ?? false;
+  const headerNames = header ? [...header.names] : [];
+
+  function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
+    if (!group || group.validate(data)) return;
+    const error = firstRelevant(group.validate.errors ?? []);
+    // Parameter errors sit one level down: /<name>/… or a missing <name>.
+    const [, first = "", ...rest] = error.instancePath.split("/");
+    const name = group.names.get(first);
+    const located =
+      error.keyword === "required"
+        ? describeFailure(error, data)
+        : describeFailure({ ...error, instancePath: rest.length ? `/${rest.join("/")}` : "" }, data[first], name);
+    if (error.keyword === "required") {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      located.param = group.names.get(missing) ?? missing;
+      located.message = `${located.param} is required.`;
+    }
+    throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), location);
+  }
+
+  return (parts) => {
+    const params = { ...parts.params };
+    check(path, params, "path");
+    const queryOut = query ? { ...parts.query } : {};
+    check(query, queryOut, "query");
+    const headersIn: Record<string, unknown> = {};
+    for (const [lower] of headerNames) if (parts.headers[lower] !== undefined) headersIn[lower] = parts.headers[lower];
+    check(header, headersIn, "header");
+    const headersOut: Record<string, unknown> = {};
+    for (const [lower, name] of headerNames) if (headersIn[lower] !== undefined) headersOut[name] = headersIn[lower];
+    const version = parts.headers["aurous-version"];
+    if (version !== undefined) headersOut["Aurous-Version"] = version;
+
+    if (body) {
+      if (parts.body === undefined) {
+        if (bodyRequired) throw reject("missing_field", "A JSON request body is required.", null, "body");
+      } else if (!body(parts.body)) {
+        const located = describeFailure(firstRelevant(body.errors ?? []), parts.body);
+        throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), "body");
+      }
+    }
+    return { params, query: queryOut, headers: headersOut, body: body ? parts.body : undefined };
+  };
+}

@@ -1,0 +1,85 @@
+// In-memory stores: the default, correct for a single process (JavaScript runs each take/claim
+// to completion, so they are atomic). Entries are swept lazily so memory stays bounded.
+import { takeToken, type BucketState } from "./token-bucket.js";
+import type {
+  ClaimResult,
+  IdempotencyRecord,
+  IdempotencyStore,
+  RateLimitStore,
+  StoredResponse,
+  TakeResult,
+  TokenBucketSpec,
+} from "./types.js";
+
+const SWEEP_EVERY = 10_000; // operations between sweeps
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly buckets = new Map<string, BucketState & { fullAtMs: number }>();
+  private ops = 0;
+
+  async take(key: string, bucket: TokenBucketSpec, nowMs: number): Promise<TakeResult> {
+    if (++this.ops % SWEEP_EVERY === 0) this.sweep(nowMs);
+    const { state, result } = takeToken(this.buckets.get(key), bucket, nowMs);
+    this.buckets.set(key, { ...state, fullAtMs: result.resetAt * 1000 });
+    return result;
+  }
+
+  /** Drops buckets that have refilled completely (they are equivalent to absent ones). */
+  sweep(nowMs: number): void {
+    for (const [key, b] of this.buckets) if (b.fullAtMs <= nowMs) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  close(): void {
+    this.buckets.clear();
+  }
+}
+
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, IdempotencyRecord>();
+  private ops = 0;
+
+  async claim(key: string, fingerprint: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
+    if (++this.ops % SWEEP_EVERY === 0) this.sweep(nowMs);
+    const existing = this.live(key, nowMs);
+    if (existing) return { claimed: false, record: existing };
+    this.records.set(key, { fingerprint, state: "in_flight", expiresAt: expiresAtMs });
+    return { claimed: true };
+  }
+
+  async complete(key: string, fingerprint: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
+    const record = this.live(key, nowMs);
+    if (record && record.fingerprint === fingerprint) {
+      this.records.set(key, { fingerprint, state: "completed", expiresAt: expiresAtMs, response });
+    }
+  }
+
+  async release(key: string, fingerprint: string): Promise<void> {
+    const record = this.records.get(key);
+    if (record && record.fingerprint === fingerprint && record.state === "in_flight") this.records.delete(key);
+  }
+
+  async get(key: string, nowMs: number): Promise<IdempotencyRecord | null> {
+    return this.live(key, nowMs) ?? null;
+  }
+
+  sweep(nowMs: number): void {
+    for (const [key, r] of this.records) if (r.expiresAt <= nowMs) this.records.delete(key);
+  }
+
+  close(): void {
+    this.records.clear();
+  }
+
+  private live(key: string, nowMs: number): IdempotencyRecord | undefined {
+    const record = this.records.get(key);
+    if (record && record.expiresAt <= nowMs) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return record;
+  }
+}

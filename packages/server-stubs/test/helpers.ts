@@ -1,0 +1,79 @@
+// A tiny in-test implementation of every operation plus a key table, shared by the runtime tests.
+import type { FastifyInstance } from "fastify";
+import {
+  createAurousServer,
+  type AurousServerOptions,
+  type AuthContext,
+  type Character,
+  type Implementation,
+} from "../src/index.js";
+
+export const CHAR_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+export const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+
+export const KEYS: Record<string, AuthContext> = {
+  key_full: { teamId: "team_a", scope: "full" },
+  key_write: { teamId: "team_a", scope: "write" },
+  key_read: { teamId: "team_a", scope: "read" },
+  key_b: { teamId: "team_b", scope: "full" },
+  key_revoked: { teamId: "team_a", scope: "full", revoked: true },
+};
+
+export function character(overrides: Partial<Character> = {}): Character {
+  return {
+    id: CHAR_ID,
+    object: "character",
+    name: "Aurora",
+    status: "ready",
+    refs: [{ pose: "front", url: "https://example.test/ref.png" }],
+    created_at: "2026-05-08T10:00:00Z",
+    updated_at: "2026-05-08T10:00:00Z",
+    client_reference_id: null,
+    attributes: null,
+    error_message: null,
+    aurous_version: "2026-05-15",
+    ...overrides,
+  };
+}
+
+/** Valid answers for every operation; tests override single handlers. */
+export function implementation(overrides: Partial<Implementation> = {}): Implementation {
+  const base: Implementation = {
+    initCharacterUpload: () => ({
+      status: 201,
+      body: {
+        upload_id: UPLOAD_ID,
+        upload_url: `https://storage.test/storage/uploads/${UPLOAD_ID}?expires=1&signature=${"a".repeat(64)}`,
+        upload_headers: { "Content-Type": "image/jpeg" },
+        expires_at: "2026-05-08T10:15:00Z",
+      },
+    }),
+    classifyCharacterUpload: (req) => ({ status: 200, body: { upload_id: req.body.upload_id, pose: "front", confidence: 0.9 } }),
+    listCharacters: () => ({ status: 200, body: { object: "list", data: [character()], has_more: false, next_cursor: null } }),
+    createCharacter: (req) => ({ status: 201, body: character({ name: req.body.name }) }),
+    getCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
+    updateCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
+    deleteCharacter: (req) => ({ status: 200, body: { id: req.params.id, object: "character", deleted: true } }),
+    saveCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
+    regenerateCharacterRef: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
+    resynthesizeCharacter: (req) => ({ status: 200, body: character({ id: req.params.id, status: "synthesizing" }) }),
+  };
+  return { ...base, ...overrides } as Implementation;
+}
+
+export function server(options: Partial<AurousServerOptions> = {}): FastifyInstance {
+  return createAurousServer({
+    implementation: implementation(),
+    authenticate: (key) => KEYS[key] ?? null,
+    validateResponses: true,
+    ...options,
+  });
+}
+
+export const AUTH = { "x-api-key": "key_full" };
+
+/** A controllable clock (epoch ms). */
+export function clock(start = Date.UTC(2026, 4, 20, 12, 0, 0)) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms), set: (ms: number) => (t = ms) };
+}
