@@ -1,0 +1,18 @@
+// Expiry checks read time through this seam so tests can move it forward instead of sleeping.
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that only moves when told to; for tests. */
+export class ManualClock implements Clock {
+  constructor(private ms: number = Date.now()) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
