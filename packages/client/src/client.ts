@@ -1,0 +1,31 @@
+import { responseValidators } from './generated/validators.js';
+import { type AurousCore, createAurous } from './core/core.js';
+import type { ClientOptions } from './core/options.js';
+import { Characters } from './resources/characters.js';
+import { Uploads } from './resources/uploads.js';
+
+export interface AurousOptions extends ClientOptions {
+  /** Validate every response body against the contract's schemas (zod). Default true. */
+  validateResponses?: boolean;
+}
+
+/**
+ * The Aurous Labs V1 Characters API client.
+ *
+ * ```ts
+ * const aurous = new Aurous({ apiKey: process.env.AUROUS_API_KEY! });
+ * const { data: character, requestId } = await aurous.characters.get('char_…');
+ * ```
+ */
+export class Aurous {
+  readonly characters: Characters;
+  readonly uploads: Uploads;
+  /** The core the resources share; pass it to the standalone operation functions if you mix both styles. */
+  readonly core: AurousCore;
+
+  constructor(options: AurousOptions) {
+    this.core = createAurous({ ...options, validators: responseValidators });
+    this.characters = new Characters(this.core);
+    this.uploads = new Uploads(this.core);
+  }
+}

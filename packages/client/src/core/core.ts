@@ -1,0 +1,65 @@
+import { createClient, createConfig, type Client } from '../generated/client/index.js';
+import { API_VERSION } from '../generated/meta.js';
+import { AurousError } from '../errors/base.js';
+import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
+
+export interface ResolvedConfig {
+  readonly version: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly validators: ResponseValidators | undefined;
+  readonly onVersionMismatch: (mismatch: VersionMismatch) => void;
+}
+
+/** The state every operation function needs: the generated fetch client and the resolved options. */
+export interface AurousCore {
+  readonly http: Client;
+  readonly config: ResolvedConfig;
+}
+
+function warnOncePerPair(): (mismatch: VersionMismatch) => void {
+  const seen = new Set<string>();
+  return ({ operation, requested, applied }) => {
+    const key = `${requested}>${applied}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    console.warn(
+      `[@aurous/client] ${operation}: pinned Aurous-Version ${requested} but the server applied ${applied}; ` +
+        'response shapes may differ from the generated types. Pass onVersionMismatch to handle this yourself.',
+    );
+  };
+}
+
+/**
+ * Creates the tree-shakeable core that the operation functions (`getCharacter(core, id)`, …) take.
+ * `new Aurous()` wraps one with the response validators switched on.
+ */
+export function createAurous(options: CoreOptions): AurousCore {
+  if (!options.apiKey) throw new AurousError('apiKey is required');
+  const { apiKey } = options;
+  const http = createClient(
+    createConfig({
+      baseUrl: options.baseUrl ?? 'https://api.aurous-labs.com',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Only operations secured by ApiKeyAuth ask for a token; the upload PUT never does.
+      auth: (scheme) => (scheme.name === 'X-Api-Key' ? apiKey : undefined),
+    }),
+  );
+  const backoff = options.retryBackoff ?? {};
+  return {
+    http,
+    config: {
+      version: options.version ?? API_VERSION,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      maxRetries: options.maxRetries ?? 2,
+      initialDelayMs: backoff.initialDelayMs ?? 500,
+      maxDelayMs: backoff.maxDelayMs ?? 8_000,
+      maxRetryAfterMs: backoff.maxRetryAfterMs ?? 60_000,
+      validators: options.validateResponses === false ? undefined : options.validators,
+      onVersionMismatch: options.onVersionMismatch ?? warnOncePerPair(),
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type { Client } from '../generated/client/index.js';
+import type { OperationId } from '../generated/meta.js';
+import type { AurousError } from '../errors/base.js';
+import { apiErrorFor, errorDetailOf } from '../errors/from-response.js';
+import { AurousResponseValidationError, AurousUndocumentedResponseError } from '../errors/response.js';
+import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from '../errors/transport.js';
+import type { AurousCore } from './core.js';
+import type { IdempotentCallOptions } from './options.js';
+import { type ApiResult, toResult } from './result.js';
+import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
+import { attemptSignal, sleep } from './signal.js';
+
+/** The generated metadata of one operation (see src/generated/meta.ts). */
+export interface OperationMeta {
+  readonly id: OperationId;
+  readonly successStatus: number;
+  readonly honoursIdempotencyKey: boolean;
+  readonly versioned: boolean;
+  readonly errors: { readonly [status: number]: { readonly type: string; readonly codes: readonly string[] } };
+}
+
+export interface SendArgs {
+  client: Client;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+}
+
+/** The shape of a generated SDK call made with `throwOnError: false`. */
+export interface SendOutcome {
+  data?: unknown;
+  error?: unknown;
+  response?: Response;
+}
+
+/** Sends one attempt of an operation, usually by calling its generated SDK function. */
+export type Send = (args: SendArgs) => Promise<SendOutcome>;
+
+type Attempt<T> =
+  | { result: ApiResult<T> }
+  | { error: AurousError; retryable: boolean; retryAfterMs?: number | undefined };
+
+function validationError(core: AurousCore, op: OperationMeta, response: Response, body: unknown) {
+  const schema = core.config.validators?.[op.id]?.[response.status];
+  const parsed = schema?.safeParse(body);
+  return parsed && !parsed.success
+    ? new AurousResponseValidationError({ operation: op.id, response, body, issues: parsed.error.issues })
+    : undefined;
+}
+
+function success<T>(core: AurousCore, op: OperationMeta, response: Response, data: T, pinned?: string): Attempt<T> {
+  const invalid = validationError(core, op, response, data);
+  if (invalid) return { error: invalid, retryable: false };
+  const result = toResult(data, response);
+  if (pinned && result.version && result.version !== pinned) {
+    core.config.onVersionMismatch({ operation: op.id, requested: pinned, applied: result.version, requestId: result.requestId });
+  }
+  return { result };
+}
+
+function failure(core: AurousCore, op: OperationMeta, response: Response, body: unknown): Attempt<never> {
+  const { status } = response;
+  const detail = errorDetailOf(body);
+  const retryable = isRetryableStatus(status, detail?.code);
+  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+  const documented = op.errors[status];
+  const undocumented = (reason: string) =>
+    new AurousUndocumentedResponseError({ operation: op.id, response, body, reason });
+  let error: AurousError;
+  if (!documented) error = undocumented(`HTTP ${status} is not documented for this operation`);
+  else if (!detail) error = undocumented('the body is not the documented error envelope');
+  else if (!documented.codes.includes(detail.code)) {
+    error = undocumented(`error code "${detail.code}" is not documented for HTTP ${status}`);
+  } else {
+    error =
+      validationError(core, op, response, body) ??
+      apiErrorFor({ operation: op.id, status, detail, response }, retryAfterMs);
+  }
+  return { error, retryable, retryAfterMs };
+}
+
+async function attemptOnce<T>(
+  core: AurousCore,
+  op: OperationMeta,
+  send: Send,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  caller: AbortSignal | undefined,
+): Promise<Attempt<T>> {
+  const attempt = attemptSignal(timeoutMs, caller);
+  let outcome: SendOutcome;
+  try {
+    outcome = await send({ client: core.http, headers, signal: attempt.signal });
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    attempt.dispose();
+  }
+  const { response, error } = outcome;
+  // The generated client reports a body it could not parse as JSON with a SyntaxError.
+  const notJson = error instanceof SyntaxError;
+  if (!response || (error instanceof Error && !notJson)) {
+    if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
+    if (attempt.timedOut()) return { error: new AurousTimeoutError(op.id, timeoutMs), retryable: true };
+    const message = error instanceof Error ? error.message : 'the request failed';
+    return { error: new AurousConnectionError(op.id, message, { cause: error }), retryable: true };
+  }
+  if (notJson) {
+    const reason = 'the body is not JSON';
+    return {
+      error: new AurousUndocumentedResponseError({ operation: op.id, response, body: undefined, reason }),
+      retryable: isRetryableStatus(response.status, undefined),
+    };
+  }
+  if (response.status === op.successStatus) {
+    // The generated client turns an empty body into `{}`; a 204 has no body at all.
+    const data = (response.status === 204 ? undefined : outcome.data) as T;
+    return success(core, op, response, data, headers['Aurous-Version']);
+  }
+  return failure(core, op, response, error ?? outcome.data);
+}
+
+/**
+ * Runs one operation call: sets `Aurous-Version` and `Idempotency-Key` (one key for every retry of
+ * the call), sends it, maps the response to a result or to the error the contract documents, and
+ * retries connection errors, 5xx, 429 and 409 `idempotency_key_in_use` with backoff.
+ */
+export async function invoke<T>(
+  core: AurousCore,
+  op: OperationMeta,
+  send: Send,
+  options: IdempotentCallOptions = {},
+): Promise<ApiResult<T>> {
+  const { config } = core;
+  const headers: Record<string, string> = {};
+  if (op.versioned) headers['Aurous-Version'] = options.version ?? config.version;
+  if (op.honoursIdempotencyKey) {
+    headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+  }
+  Object.assign(headers, options.headers);
+  const maxRetries = options.maxRetries ?? config.maxRetries;
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce<T>(core, op, send, headers, timeoutMs, options.signal);
+    if ('result' in outcome) return outcome.result;
+    const delay =
+      outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
+    if (delay === undefined) throw outcome.error;
+    await sleep(delay, options.signal);
+    if (options.signal?.aborted) throw new AurousAbortError(op.id, options.signal.reason);
+  }
+}

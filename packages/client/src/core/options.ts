@@ -1,0 +1,82 @@
+import type { OperationId } from '../generated/meta.js';
+
+/** Anything with zod's `safeParse` (zod and zod/mini schemas both qualify). */
+export interface ResponseSchema {
+  safeParse(data: unknown):
+    | { success: true }
+    | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+}
+
+/** Response schemas by operationId and status; see `responseValidators` for the generated set. */
+export type ResponseValidators = {
+  readonly [Op in OperationId]?: { readonly [status: number]: ResponseSchema };
+};
+
+/** Passed to `onVersionMismatch` when a response applied another version than the one pinned. */
+export interface VersionMismatch {
+  operation: OperationId;
+  /** The `Aurous-Version` the request pinned. */
+  requested: string;
+  /** The `Aurous-Version` the response says it applied. */
+  applied: string;
+  requestId: string | null;
+}
+
+export interface RetryBackoff {
+  /** Delay before the first retry; it doubles per attempt. Default 500 ms. */
+  initialDelayMs?: number;
+  /** Cap of the exponential delay. Default 8 000 ms. */
+  maxDelayMs?: number;
+  /**
+   * The longest `Retry-After` the client will sleep for. A 429 asking for longer is thrown at
+   * once (with `retryAfterMs`) instead, since an earlier retry would only be refused. Default 60 000 ms.
+   */
+  maxRetryAfterMs?: number;
+}
+
+export interface ClientOptions {
+  /** A team API key, sent as `X-Api-Key` (never to the storage host of an upload). */
+  apiKey: string;
+  /** Default `https://api.aurous-labs.com`. */
+  baseUrl?: string;
+  /** The `Aurous-Version` to pin. Default: `API_VERSION`, the version this client was generated from. */
+  version?: string;
+  /** Per-attempt timeout. Default 60 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for connection errors, 5xx, 429 and 409 `idempotency_key_in_use`. Default 2. */
+  maxRetries?: number;
+  retryBackoff?: RetryBackoff;
+  /** A fetch implementation; default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * Called when a successful response says it applied another `Aurous-Version` than the pinned one
+   * (the typed shapes may then not match the body). Default: one `console.warn` per distinct pair.
+   */
+  onVersionMismatch?: (mismatch: VersionMismatch) => void;
+}
+
+export interface CoreOptions extends ClientOptions {
+  /** Schemas to validate responses with; without them (or with `validateResponses: false`) nothing is validated. */
+  validators?: ResponseValidators;
+  /** Default true when `validators` are given. */
+  validateResponses?: boolean;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's per-attempt timeout. */
+  timeoutMs?: number;
+  /** Overrides the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Overrides the pinned `Aurous-Version` for this call. */
+  version?: string;
+  /** Extra request headers, e.g. `{ Prefer: 'code=404, example=resource_not_found' }` for Prism. */
+  headers?: Record<string, string>;
+}
+
+/** Options of the operations that honour `Idempotency-Key`. */
+export interface IdempotentCallOptions extends CallOptions {
+  /** Default: a fresh UUID per call, reused by every retry of that call. */
+  idempotencyKey?: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * One signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Built on
+ * a plain AbortController because `AbortSignal.timeout` timers cannot be cleared (a busy client
+ * would keep thousands alive) and `AbortSignal.any` leaked listeners on some Node 20 releases.
+ */
+export function attemptSignal(timeoutMs: number, caller?: AbortSignal) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(caller?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Waits `ms`, or less if `signal` aborts first (the caller checks `signal.aborted` after). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,24 @@
+// Node-only helpers: they read files with node:fs, so they stay out of the runtime-neutral core.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Aurous } from './client.js';
+import type { AurousCore } from './core/core.js';
+import type { CallOptions } from './core/options.js';
+import { type UploadedImage, type UploadImageOptions, uploadImage } from './helpers/upload.js';
+
+export type UploadFileOptions = Partial<UploadImageOptions>;
+
+/**
+ * Uploads an image file: reads it, takes the type from its extension (.jpg/.jpeg/.png/.webp) unless
+ * `contentType` is given, then runs init → PUT → (classify).
+ */
+export async function uploadFile(
+  client: Aurous | AurousCore,
+  path: string,
+  options: UploadFileOptions = {},
+  callOptions?: CallOptions,
+): Promise<UploadedImage> {
+  const core = 'core' in client ? client.core : client;
+  const bytes = await readFile(path);
+  return uploadImage(core, bytes, { ...options, filename: options.filename ?? basename(path) }, callOptions);
+}
