@@ -16,3 +16,14 @@ export class ManualClock implements Clock {
     this.ms += ms;
   }
 }
+
+/** Real time plus an adjustable offset: lets end-to-end tests jump ahead (URL expiry, bucket refill). */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

@@ -1,0 +1,91 @@
+// The sandbox's implementation of every operation, through the stubs' typed handler contract. The
+// runtime has already authenticated, rate-limited, validated and claimed the Idempotency-Key; each
+// handler only applies the domain rules and shapes the answer.
+import type { AuthContext, HandlerRequest, Implementation, OperationId } from "@aurous/server-stubs";
+import type { CharacterRecord } from "../characters/model.js";
+import { characterView, type CharacterView } from "../characters/view.js";
+import type { SandboxState } from "../state.js";
+import { failWith } from "./results.js";
+import { requestOrigin } from "./origin.js";
+
+export interface SandboxAuth extends AuthContext {
+  teamId: string;
+}
+
+export function createImplementation(state: SandboxState, fallbackOrigin: () => string): Implementation<SandboxAuth> {
+  const origin = (request: HandlerRequest<OperationId, SandboxAuth>) => requestOrigin(request.raw, fallbackOrigin);
+  const view = (request: HandlerRequest<OperationId, SandboxAuth>, record: CharacterRecord): CharacterView =>
+    characterView(record, state.refUrls, origin(request), state.clock.now());
+
+  return {
+    initCharacterUpload: (request) => {
+      const result = state.uploads.init(request.auth.teamId, request.body, origin(request));
+      return result.ok ? { status: 201, body: result.value } : failWith(request.fail, result);
+    },
+
+    uploadCharacterImage: async (request) => {
+      const checked = state.uploads.checkPut({
+        uploadId: request.params.upload_id,
+        expires: String(request.query.expires),
+        signature: request.query.signature,
+        contentType: request.raw.headers["content-type"],
+      });
+      if (!checked.ok) return failWith(request.fail, checked);
+      const stored = await state.uploads.acceptBytes(checked.value, request.body);
+      return stored.ok ? { status: 204 } : failWith(request.fail, stored);
+    },
+
+    classifyCharacterUpload: (request) => {
+      const result = state.uploads.classify(request.auth.teamId, request.body.upload_id);
+      return result.ok ? { status: 200, body: result.value } : failWith(request.fail, result);
+    },
+
+    listCharacters: (request) => {
+      const page = state.characters.list({
+        teamId: request.auth.teamId,
+        limit: request.query.limit ?? 20,
+        startingAfter: request.query.starting_after,
+        status: request.query.status,
+      });
+      return {
+        status: 200,
+        body: { object: "list", data: page.data.map((r) => view(request, r)), has_more: page.hasMore, next_cursor: page.nextCursor },
+      };
+    },
+
+    createCharacter: (request) => {
+      const result = state.characters.create(request.auth.teamId, request.body, request.version);
+      return result.ok ? { status: 201, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+
+    getCharacter: (request) => {
+      const result = state.characters.get(request.auth.teamId, request.params.id);
+      return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+
+    updateCharacter: (request) => {
+      const result = state.characters.update(request.auth.teamId, request.params.id, request.body);
+      return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+
+    deleteCharacter: async (request) => {
+      const result = await state.characters.delete(request.auth.teamId, request.params.id);
+      return result.ok ? { status: 200, body: { id: result.value.id, object: "character", deleted: true } } : failWith(request.fail, result);
+    },
+
+    saveCharacter: (request) => {
+      const result = state.characters.save(request.auth.teamId, request.params.id);
+      return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+
+    regenerateCharacterRef: (request) => {
+      const result = state.characters.regenerate(request.auth.teamId, request.params.id, request.body.pose);
+      return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+
+    resynthesizeCharacter: (request) => {
+      const result = state.characters.resynthesize(request.auth.teamId, request.params.id);
+      return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
+    },
+  };
+}
