@@ -32,13 +32,13 @@ describe("breaking-change policy", () => {
     expect(evaluate(baseSpec(), frozen).ok).toBe(true);
     const result = evaluate(working(addField), frozen);
     expect(result).toMatchObject({ ok: true, problems: [] });
-    expect(result.transitions[0].violations).toEqual([]);
+    expect(result.transitions[0]!.violations).toEqual([]);
   });
 
   it("fails a breaking change under the released date, with rule, location, before → after and advice", () => {
     const result = evaluate(working(removeNote), frozen);
     expect(result.ok).toBe(false);
-    expect(result.transitions[0].violations.map((f: Json) => f.operation)).toEqual(["GET /v1/things/{id}", "PATCH /v1/things/{id}"]);
+    expect(result.transitions[0]!.violations.map((f: Json) => f.operation)).toEqual(["GET /v1/things/{id}", "PATCH /v1/things/{id}"]);
     const text = formatReport(result);
     expect(text).toContain("response-property-removed  GET /v1/things/{id} (getThing)");
     expect(text).toContain("at      response 200 application/json: note");
@@ -51,7 +51,7 @@ describe("breaking-change policy", () => {
     const spec = declare(working(removeNote), { version: "2026-09-01", changes: [removedNote] });
     const result = evaluate(spec, frozen);
     expect(result).toMatchObject({ ok: true, problems: [] });
-    expect(result.transitions[0].declared).toHaveLength(2);
+    expect(result.transitions[0]!.declared).toHaveLength(2);
     expect(formatReport(result)).toContain("2 breaking change(s) declared in 2026-09-01");
   });
 
@@ -59,7 +59,7 @@ describe("breaking-change policy", () => {
     const spec = declare(working(removeNote), { version: "2026-09-01", changes: [{ ...removedNote, operations: ["getThing"] }] });
     const result = evaluate(spec, frozen);
     expect(result.ok).toBe(false);
-    expect(result.transitions[0].violations.map((f: Json) => f.operationIds)).toEqual([["updateThing"]]);
+    expect(result.transitions[0]!.violations.map((f: Json) => f.operationIds)).toEqual([["updateThing"]]);
     expect(formatReport(result)).toContain('List [updateThing] in the operations of a "changed" or "removed" change of 2026-09-01');
   });
 
@@ -67,7 +67,7 @@ describe("breaking-change policy", () => {
     const spec = declare(working(removeNote), { version: "2026-09-01", changes: [removedNote, { ...removedNote, type: "added" }] });
     spec["x-aurous-versions"][0].changes.shift();
     spec["x-aurous-versions"][0].changes.push({ type: "changed", description: "Unrelated.", operations: ["listOthers"] });
-    expect(evaluate(spec, frozen).transitions[0].violations).toHaveLength(2);
+    expect(evaluate(spec, frozen).transitions[0]!.violations).toHaveLength(2);
   });
 
   it("fails when the new version is not marked breaking", () => {
@@ -104,9 +104,9 @@ describe("breaking-change policy", () => {
     const latest = (doc: Json) => structuredClone(doc);
     const bad = evaluate(latest(undeclared.doc), [...frozen, undeclared]);
     expect(bad.ok).toBe(false);
-    expect(bad.transitions[0]).toMatchObject({ fromVersion: "2026-05-15", toVersion: "2026-09-01", toLabel: "releases/2026-09-01.json" });
-    expect(bad.transitions[0].violations).toHaveLength(2);
-    expect(bad.transitions[1].violations).toEqual([]); // the working spec equals the newest release
+    expect(bad.transitions[0]!).toMatchObject({ fromVersion: "2026-05-15", toVersion: "2026-09-01", toLabel: "releases/2026-09-01.json" });
+    expect(bad.transitions[0]!.violations).toHaveLength(2);
+    expect(bad.transitions[1]!.violations).toEqual([]); // the working spec equals the newest release
     const declared = second([removedNote]);
     expect(evaluate(latest(declared.doc), [...frozen, declared]).ok).toBe(true);
   });
