@@ -1,0 +1,225 @@
+// Request validation per operation: the code is always one the op documents at 400 (its
+// x-aurous-validation-error-code when it has one) and `param` names the field at fault.
+import { afterAll, describe, expect, it } from "vitest";
+import type { LightMyRequestResponse } from "fastify";
+import { operations, validationCodeFor, type ApiOperationId, type OperationMeta } from "../src/index.js";
+import { AUTH, CHAR_ID, UPLOAD_ID, server } from "./helpers.js";
+
+const app = server();
+afterAll(() => app.close());
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+interface Case {
+  name: string;
+  method: Method;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  kind: "missing_field" | "value_out_of_range" | "invalid_format";
+  param: string | null;
+}
+
+const C = `/v1/characters/${CHAR_ID}`;
+const LONG_KEY = "k".repeat(257);
+const INIT = { filename: "a.jpg", extension: "jpg", content_type: "image/jpeg" };
+
+const CASES: Record<ApiOperationId, Case[]> = {
+  initCharacterUpload: [
+    { name: "required field", method: "POST", url: "/v1/characters/uploads/init", body: { filename: "a.jpg", extension: "jpg" }, kind: "missing_field", param: "content_type" },
+    { name: "too long", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, filename: "f".repeat(121) }, kind: "value_out_of_range", param: "filename" },
+    { name: "enum", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, extension: "gif" }, kind: "invalid_format", param: "extension" },
+    { name: "unknown key", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, colour: "red" }, kind: "invalid_format", param: "colour" },
+  ],
+  classifyCharacterUpload: [
+    { name: "required field", method: "POST", url: "/v1/characters/uploads/classify", body: {}, kind: "missing_field", param: "upload_id" },
+    // A length failure maps to value_out_of_range, which classify does not document → invalid_format.
+    { name: "bad id", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "upl_1" }, kind: "value_out_of_range", param: "upload_id" },
+    { name: "wrong type", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: 5 }, kind: "invalid_format", param: "upload_id" },
+  ],
+  listCharacters: [
+    { name: "status enum", method: "GET", url: "/v1/characters?status=deleted", kind: "invalid_format", param: "status" },
+    { name: "limit bound", method: "GET", url: "/v1/characters?limit=101", kind: "value_out_of_range", param: "limit" },
+    { name: "limit type", method: "GET", url: "/v1/characters?limit=ten", kind: "invalid_format", param: "limit" },
+    { name: "cursor", method: "GET", url: "/v1/characters?starting_after=img_1", kind: "value_out_of_range", param: "starting_after" },
+  ],
+  createCharacter: [
+    { name: "required field", method: "POST", url: "/v1/characters", body: { generate: true }, kind: "missing_field", param: "name" },
+    { name: "nested bound", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { age: 151 } }, kind: "value_out_of_range", param: "attributes.age" },
+    { name: "array item", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [UPLOAD_ID.replace("upl_", "img_")] }, kind: "invalid_format", param: "upload_ids[0]" },
+    { name: "nested unknown key", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { mood: "x" } }, kind: "invalid_format", param: "attributes.mood" },
+    { name: "too many items", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: Array(7).fill(UPLOAD_ID) }, kind: "value_out_of_range", param: "upload_ids" },
+    { name: "Idempotency-Key length", method: "POST", url: "/v1/characters", headers: { "idempotency-key": LONG_KEY }, body: { name: "A" }, kind: "value_out_of_range", param: "Idempotency-Key" },
+    { name: "Idempotency-Key chars", method: "POST", url: "/v1/characters", headers: { "idempotency-key": "has space" }, body: { name: "A" }, kind: "invalid_format", param: "Idempotency-Key" },
+    { name: "no body", method: "POST", url: "/v1/characters", kind: "missing_field", param: null },
+  ],
+  getCharacter: [{ name: "path id", method: "GET", url: "/v1/characters/char_nope", kind: "value_out_of_range", param: "id" }],
+  updateCharacter: [
+    { name: "path id", method: "PATCH", url: "/v1/characters/char_nope", body: { name: "A" }, kind: "value_out_of_range", param: "id" },
+    { name: "empty name", method: "PATCH", url: C, body: { name: "" }, kind: "value_out_of_range", param: "name" },
+    { name: "unknown key", method: "PATCH", url: C, body: { status: "ready" }, kind: "invalid_format", param: "status" },
+    { name: "oneOf branch", method: "PATCH", url: C, body: { attributes: { age: -1 } }, kind: "value_out_of_range", param: "attributes.age" },
+  ],
+  deleteCharacter: [{ name: "path id", method: "DELETE", url: "/v1/characters/x", kind: "value_out_of_range", param: "id" }],
+  saveCharacter: [{ name: "path id", method: "POST", url: "/v1/characters/x/save", kind: "value_out_of_range", param: "id" }],
+  regenerateCharacterRef: [
+    { name: "required field", method: "POST", url: `${C}/refs/regenerate`, body: {}, kind: "missing_field", param: "pose" },
+    { name: "enum", method: "POST", url: `${C}/refs/regenerate`, body: { pose: "sideways" }, kind: "invalid_format", param: "pose" },
+    { name: "Idempotency-Key", method: "POST", url: `${C}/refs/regenerate`, headers: { "idempotency-key": LONG_KEY }, body: { pose: "front" }, kind: "value_out_of_range", param: "Idempotency-Key" },
+  ],
+  resynthesizeCharacter: [
+    { name: "wrong type", method: "POST", url: `${C}/resynthesize`, body: { force_all: "yes" }, kind: "invalid_format", param: "force_all" },
+    { name: "unknown key", method: "POST", url: `${C}/resynthesize`, body: { poses: [] }, kind: "invalid_format", param: "poses" },
+  ],
+};
+
+function documented400(meta: OperationMeta): string[] {
+  const r = meta.responses["400"];
+  return r?.kind === "error" ? r.codes : [];
+}
+
+function expectEnvelope(res: LightMyRequestResponse, status: number) {
+  expect(res.statusCode).toBe(status);
+  const body = res.json();
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(Object.keys(body.error).sort()).toEqual(["code", "doc_url", "message", "param", "request_id", "type"]);
+  expect(body.error.doc_url).toBe(`https://docs.aurous-labs.com/errors#${body.error.code}`);
+  expect(body.error.request_id).toBe(res.headers["aurous-request-id"]);
+  expect(res.body).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+  return body.error as { type: string; code: string; message: string; param: string | null };
+}
+
+const apiOps = Object.values(operations).filter((m) => m.host === "api");
+
+describe("validation code mapping", () => {
+  it.each(apiOps)("$operationId: every kind maps to a code it documents at 400", (meta) => {
+    for (const kind of ["missing_field", "value_out_of_range", "invalid_format"] as const) {
+      const code = validationCodeFor(meta, kind);
+      expect(documented400(meta)).toContain(code);
+      if (meta.validationErrorCode) expect(code).toBe(meta.validationErrorCode);
+    }
+  });
+
+  it("follows x-aurous-validation-error-code and falls back to invalid_format", () => {
+    expect(validationCodeFor(operations.listCharacters, "missing_field")).toBe("invalid_request");
+    expect(validationCodeFor(operations.saveCharacter, "value_out_of_range")).toBe("invalid_request_error");
+    expect(validationCodeFor(operations.createCharacter, "value_out_of_range")).toBe("value_out_of_range");
+    expect(validationCodeFor(operations.classifyCharacterUpload, "value_out_of_range")).toBe("invalid_format");
+    expect(validationCodeFor(operations.getCharacter, "missing_field")).toBe("invalid_format");
+  });
+});
+
+describe.each(Object.entries(CASES))("%s", (operationId, cases) => {
+  const meta = operations[operationId as ApiOperationId];
+  it.each(cases)("$name → 400 with a documented code and param $param", async (c) => {
+    const res = await app.inject({
+      method: c.method,
+      url: c.url,
+      headers: { ...AUTH, ...c.headers },
+      ...(c.body !== undefined ? { payload: c.body as object } : {}),
+    });
+    const error = expectEnvelope(res, 400);
+    expect(error.type).toBe("invalid_request");
+    expect(error.code).toBe(validationCodeFor(meta, c.kind));
+    expect(documented400(meta)).toContain(error.code);
+    expect(error.param).toBe(c.param);
+    expect(error.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe("request bodies", () => {
+  const bodyOps = apiOps.filter((m) => m.method !== "GET");
+
+  it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
+    const url = meta.path.replace("{id}", CHAR_ID);
+    const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": "application/json" }, payload: '{"name": ' });
+    const error = expectEnvelope(res, 400);
+    expect(error.code).toBe(validationCodeFor(meta, "invalid_format"));
+    expect(error.param).toBeNull();
+  });
+
+  it.each(bodyOps)("$operationId: a body over json_body_bytes → 413 request_too_large", async (meta) => {
+    const url = meta.path.replace("{id}", CHAR_ID);
+    const payload = JSON.stringify({ name: "x".repeat(65_536) });
+    const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": "application/json" }, payload });
+    const error = expectEnvelope(res, 413);
+    expect(error).toMatchObject({ type: "invalid_request", code: "request_too_large", param: null });
+    expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
+  });
+
+  it("a body just under the limit is read (and then validated)", async () => {
+    const payload = JSON.stringify({ name: "x".repeat(65_000) });
+    const res = await app.inject({ method: "POST", url: "/v1/characters", headers: { ...AUTH, "content-type": "application/json" }, payload });
+    expect(expectEnvelope(res, 400)).toMatchObject({ code: "value_out_of_range", param: "name" });
+  });
+
+  it.each([
+    ["text/plain", "createCharacter", "/v1/characters", "invalid_format"],
+    ["application/xml", "createCharacter", "/v1/characters", "invalid_format"],
+    ["text/plain", "updateCharacter", C, "invalid_request"],
+    ["application/x-www-form-urlencoded", "regenerateCharacterRef", `${C}/refs/regenerate`, "invalid_request_error"],
+  ] as const)("unsupported Content-Type %s on %s → 400 %s", async (contentType, operationId, url, code) => {
+    const res = await app.inject({
+      method: operations[operationId].method,
+      url,
+      headers: { ...AUTH, "content-type": contentType },
+      payload: "name=A",
+    });
+    const error = expectEnvelope(res, 400);
+    expect(error.code).toBe(code);
+    expect(documented400(operations[operationId])).toContain(code);
+  });
+
+  it("an optional body may be absent or empty (resynthesize)", async () => {
+    const none = await app.inject({ method: "POST", url: `${C}/resynthesize`, headers: AUTH });
+    expect(none.statusCode).toBe(200);
+    const empty = await app.inject({ method: "POST", url: `${C}/resynthesize`, headers: { ...AUTH, "content-type": "application/json" }, payload: "" });
+    expect(empty.statusCode).toBe(200);
+  });
+
+  it("applies query defaults and coerces query types for the handler", async () => {
+    let seen: unknown;
+    const local = server({
+      implementation: (await import("./helpers.js")).implementation({
+        listCharacters: (req) => {
+          seen = req.query;
+          return { status: 200, body: { object: "list", data: [], has_more: false, next_cursor: null } };
+        },
+      }),
+    });
+    await local.inject({ method: "GET", url: "/v1/characters?status=ready", headers: AUTH });
+    expect(seen).toEqual({ status: "ready", limit: 20 });
+    await local.inject({ method: "GET", url: "/v1/characters?limit=5", headers: AUTH });
+    expect(seen).toEqual({ limit: 5 });
+    await local.close();
+  });
+});
+
+describe("unknown routes and malformed requests", () => {
+  it.each([
+    ["GET", "/v1/unknown"],
+    ["PUT", "/v1/characters"],
+    ["POST", `/v1/characters/${CHAR_ID}`],
+    ["GET", "/"],
+  ] as const)("%s %s → 404 resource_not_found envelope", async (method, url) => {
+    const res = await app.inject({ method, url, headers: AUTH });
+    const error = expectEnvelope(res, 404);
+    expect(error).toMatchObject({ type: "not_found", code: "resource_not_found", param: null });
+    expect(res.headers["aurous-version"]).toBe("2026-05-15");
+  });
+
+  it("a malformed URL still gets an envelope", async () => {
+    const res = await app.inject({ method: "GET", url: "/v1/characters/%E0%A4%A", headers: AUTH });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expectEnvelope(res, res.statusCode);
+  });
+
+  it("prototype-poisoning JSON is refused as malformed", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/v1/characters",
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: '{"name":"A","__proto__":{"x":1}}',
+    });
+    expect(expectEnvelope(res, 400).code).toBe("invalid_format");
+  });
+});
