@@ -1,0 +1,39 @@
+// What a fuzz run needs to know about its target: the key to use, real resources of that key's
+// team (so a body fault on a by-id operation is not masked by a 404), and the spec.
+import type { OutgoingRequest } from "../http/exchange.js";
+import type { OperationInfo } from "../spec/operations.js";
+
+export interface FuzzContext {
+  apiKey: string;
+  apiVersion: string;
+  /** Characters of the key's team that exist (not deleted). */
+  characterIds: string[];
+  operations: OperationInfo[];
+}
+
+/** What the spec says must come back. `param: undefined` = not checked. */
+export interface Expectation {
+  status: number;
+  codes: string[];
+  param?: string | null | Array<string | null>;
+  why: string;
+}
+
+export interface FuzzCase {
+  operationId: string;
+  kind: "valid" | "invalid";
+  rule: string;
+  request: OutgoingRequest;
+  expect: Expectation;
+}
+
+export function fillPath(op: OperationInfo, id: string | undefined): string {
+  return op.path.replace("{id}", encodeURIComponent(id ?? ""));
+}
+
+export function baseHeaders(ctx: FuzzContext, op: OperationInfo, json: boolean): Record<string, string> {
+  const headers: Record<string, string> = { "X-Api-Key": ctx.apiKey, "Aurous-Version": ctx.apiVersion };
+  if (json) headers["Content-Type"] = "application/json";
+  if (op.idempotency?.honours_key) headers["Idempotency-Key"] = crypto.randomUUID();
+  return headers;
+}

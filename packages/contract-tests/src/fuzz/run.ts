@@ -1,0 +1,115 @@
+// Runs generated requests against a server and judges each: never a 5xx; every response
+// documented (status, code, shape, headers); and exactly the status, code and param the spec
+// allows for that input. A documented 429 is waited out and the request retried (rate limits
+// are not what the fuzz is about), through a hook so tests can move a clock instead of sleeping.
+import fc from "fast-check";
+import { checkResponse } from "../conformance/check.js";
+import type { SpecValidator } from "../conformance/validator.js";
+import { describeExchange, errorOf, type Exchange, send } from "../http/exchange.js";
+import type { OpenApiDocument } from "../spec/types.js";
+import { type FuzzCase, type FuzzContext } from "./context.js";
+import { operationCases } from "./cases.js";
+
+export interface FuzzOptions {
+  baseUrl: string;
+  doc: OpenApiDocument;
+  validator: SpecValidator;
+  ctx: FuzzContext;
+  runs: number;
+  seed?: number;
+  concurrency?: number;
+  /** Called with Retry-After seconds on a 429; resolve when the bucket has refilled. */
+  onRateLimited?: (retryAfterSeconds: number) => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FuzzFailure {
+  case: FuzzCase;
+  exchange?: Exchange;
+  problems: string[];
+}
+
+export interface FuzzResult {
+  seed: number;
+  requests: number;
+  counts: Record<string, { valid: number; invalid: number }>;
+  rules: Record<string, number>;
+  retriesAfter429: number;
+  failures: FuzzFailure[];
+}
+
+function paramMatches(expected: FuzzCase["expect"]["param"], actual: unknown): boolean {
+  if (expected === undefined) return true;
+  return Array.isArray(expected) ? expected.includes(actual as string | null) : expected === actual;
+}
+
+export function judge(c: FuzzCase, x: Exchange, problems: string[]): string[] {
+  const out = [...problems];
+  const err = errorOf(x);
+  if (x.status >= 500) out.push(`server error ${x.status} for ${c.kind} input (${c.rule})`);
+  if (x.status !== c.expect.status) {
+    out.push(`expected ${c.expect.status}${c.expect.codes.length ? ` ${c.expect.codes.join("|")}` : ""} (${c.expect.why}), got ${describeExchange(x)}`);
+  } else if (c.expect.codes.length > 0) {
+    if (!err?.code || !c.expect.codes.includes(err.code)) out.push(`expected code ${c.expect.codes.join("|")} (${c.expect.why}), got ${err?.code ?? "no error code"}`);
+    else if (!paramMatches(c.expect.param, err.param)) out.push(`expected param ${JSON.stringify(c.expect.param)} for ${c.rule}, got ${JSON.stringify(err.param)}`);
+  }
+  return out;
+}
+
+async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise<void> {
+  const op = o.ctx.operations.find((x) => x.operationId === c.operationId);
+  if (!op) throw new Error(`unknown operation ${c.operationId}`);
+  for (let attempt = 0; ; attempt++) {
+    let x: Exchange;
+    try {
+      x = await send(o.baseUrl, c.request);
+    } catch (error) {
+      result.failures.push({ case: c, problems: [`request failed: ${(error as Error).message}`] });
+      return;
+    }
+    result.requests++;
+    if (x.status === 429 && c.expect.status !== 429 && attempt < 5) {
+      const problems = checkResponse(op, x, o.validator).map((p) => p.message);
+      if (problems.length > 0) {
+        result.failures.push({ case: c, exchange: x, problems });
+        return;
+      }
+      result.retriesAfter429++;
+      const wait = Number(x.headers["retry-after"] ?? "1");
+      await (o.onRateLimited ?? ((s: number) => new Promise<void>((r) => setTimeout(r, Math.min(s, 60) * 1000))))(wait);
+      continue;
+    }
+    const problems = judge(c, x, checkResponse(op, x, o.validator).map((p) => p.message));
+    if (problems.length > 0) result.failures.push({ case: c, exchange: x, problems });
+    return;
+  }
+}
+
+export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed">): { seed: number; cases: FuzzCase[] } {
+  const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const perOperation = o.ctx.operations.map((op) => operationCases(o.doc, o.ctx, op)).filter((a): a is fc.Arbitrary<FuzzCase> => a !== null);
+  const cases = fc.sample(fc.oneof(...perOperation), { numRuns: o.runs, seed });
+  return { seed, cases };
+}
+
+export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
+  const { seed, cases } = fuzzCases(o);
+  const result: FuzzResult = { seed, requests: 0, counts: {}, rules: {}, retriesAfter429: 0, failures: [] };
+  for (const c of cases) {
+    const count = (result.counts[c.operationId] ??= { valid: 0, invalid: 0 });
+    count[c.kind]++;
+    const rule = c.rule.replace(/ at .*| of \d+.*|: .*|=.*/, "");
+    result.rules[`${c.kind}: ${rule}`] = (result.rules[`${c.kind}: ${rule}`] ?? 0) + 1;
+  }
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const c = cases[next++] as FuzzCase;
+      await runCase(c, o, result);
+      o.onProgress?.(++done, cases.length);
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
+  return result;
+}
