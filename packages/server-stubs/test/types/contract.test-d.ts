@@ -1,14 +1,94 @@
-import type { Handler } from "../../src/contract/types.js";
-import type { Character } from "../../src/generated/openapi-ts/types.gen.js";
+// Compile-time guarantees of the handler contract. Every `@ts-expect-error` below must be an
+// error: tsc (lint) and vitest's typecheck fail if one of them starts compiling.
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  fail,
+  failFor,
+  type Character,
+  type ErrorCodeOf,
+  type Handler,
+  type HandlerResult,
+  type Implementation,
+} from "../../src/index.js";
+
 declare const character: Character;
-export const ok: Handler<"getCharacter"> = async (req) => {
-  if (req.params.id === "x") return { status: 404, error: { code: "resource_not_found", message: "no" } };
-  return { status: 200, body: character };
-};
-// @ts-expect-error 201 is not documented for getCharacter
-export const badStatus: Handler<"getCharacter"> = async () => ({ status: 201, body: character });
-// @ts-expect-error invalid_format is documented at 400, not 404
-export const badCode: Handler<"getCharacter"> = async () => ({ status: 404, error: { code: "invalid_format", message: "x" } });
-export const failOk: Handler<"getCharacter"> = (req) => req.fail(404, "resource_not_found", "no", "id");
-// @ts-expect-error missing_field is not documented for getCharacter
-export const failBad: Handler<"getCharacter"> = (req) => req.fail(400, "missing_field", "no");
+
+describe("handler results", () => {
+  it("accepts documented statuses, bodies and codes", () => {
+    const get: Handler<"getCharacter"> = async (req) => {
+      if (req.params.id === "x") return { status: 404, error: { code: "resource_not_found", message: "no", param: "id" } };
+      if (req.params.id === "y") return req.fail(400, "invalid_format", "bad id", "id");
+      return { status: 200, body: character };
+    };
+    const create: Handler<"createCharacter"> = (req) =>
+      req.body.generate ? req.fail(402, "insufficient_credits", "top up") : { status: 201, body: character };
+    const upload: Handler<"uploadCharacterImage"> = (req) =>
+      req.body.length === 0 ? req.fail(400, "upload_content_invalid", "empty") : { status: 204 };
+    expectTypeOf(get).toBeFunction();
+    expectTypeOf(create).toBeFunction();
+    expectTypeOf(upload).toBeFunction();
+  });
+
+  it("rejects an undocumented status", () => {
+    // @ts-expect-error 201 is not documented for getCharacter
+    const a: Handler<"getCharacter"> = async () => ({ status: 201, body: character });
+    // @ts-expect-error 418 is documented nowhere
+    const b: HandlerResult<"deleteCharacter"> = { status: 418, error: { code: "internal_error", message: "x" } };
+    // @ts-expect-error listCharacters documents no 404
+    const c: HandlerResult<"listCharacters"> = { status: 404, error: { code: "resource_not_found", message: "x" } };
+    void [a, b, c];
+  });
+
+  it("rejects a code not documented for the status", () => {
+    // @ts-expect-error invalid_format is documented at 400, not 404
+    const a: Handler<"getCharacter"> = async () => ({ status: 404, error: { code: "invalid_format", message: "x" } });
+    // @ts-expect-error regenerate's 429 is rate_limit_exceeded, not too_many_requests
+    const b: HandlerResult<"regenerateCharacterRef"> = { status: 429, error: { code: "too_many_requests", message: "x" } };
+    // @ts-expect-error updateCharacter's validation code is invalid_request
+    const c: Handler<"updateCharacter"> = (req) => req.fail(400, "invalid_format", "x");
+    // @ts-expect-error not a code at all
+    const d = failFor("saveCharacter")(400, "nope", "x");
+    // @ts-expect-error 402 is not documented for getCharacter
+    const e = fail("getCharacter", 402, "insufficient_credits", "x");
+    void [a, b, c, d, e];
+  });
+
+  it("rejects a wrong body and undocumented headers", () => {
+    // @ts-expect-error the body must be a Character
+    const a: HandlerResult<"getCharacter"> = { status: 200, body: { id: "char_x" } };
+    // @ts-expect-error runtime-owned and undocumented headers cannot be set
+    const b: HandlerResult<"getCharacter"> = { status: 200, body: character, headers: { "X-Custom": "1" } };
+    // @ts-expect-error an error needs a message
+    const c: HandlerResult<"getCharacter"> = { status: 404, error: { code: "resource_not_found" } };
+    void [a, b, c];
+  });
+
+  it("types requests from the spec", () => {
+    const list: Handler<"listCharacters"> = (req) => {
+      expectTypeOf(req.query.limit).toEqualTypeOf<number | undefined>();
+      expectTypeOf(req.query.status).toEqualTypeOf<"synthesizing" | "reviewing" | "ready" | "failed" | undefined>();
+      expectTypeOf(req.auth.teamId).toBeString();
+      return { status: 200, body: { object: "list", data: [], has_more: false, next_cursor: null } };
+    };
+    const regen: Handler<"regenerateCharacterRef"> = (req) => {
+      expectTypeOf(req.body.pose).toEqualTypeOf<"portrait" | "front" | "side" | "back" | "other">();
+      expectTypeOf(req.headers["Idempotency-Key"]).toEqualTypeOf<string | undefined>();
+      expectTypeOf(req.params.id).toBeString();
+      return { status: 200, body: character };
+    };
+    const resyn: Handler<"resynthesizeCharacter"> = (req) => {
+      expectTypeOf(req.body).toEqualTypeOf<{ force_all?: boolean } | undefined>();
+      return { status: 200, body: character };
+    };
+    void [list, regen, resyn];
+    expectTypeOf<ErrorCodeOf<"createCharacter", 400>>().toEqualTypeOf<
+      "unknown_version" | "missing_field" | "invalid_format" | "value_out_of_range" | "parameter_invalid_combination" | "upload_invalid"
+    >();
+  });
+
+  it("requires a handler for every API operation", () => {
+    // @ts-expect-error getCharacter (and the rest) missing
+    const partial: Implementation = { listCharacters: () => ({ status: 500, error: { code: "internal_error", message: "x" } }) };
+    void partial;
+  });
+});

@@ -1,0 +1,77 @@
+// The committed src/generated/ must be exactly what the generator produces from the current
+// bundle, and the metadata must describe the contract's operations.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { apiVersions, limits, operations } from "../src/index.js";
+
+const pkg = fileURLToPath(new URL("..", import.meta.url));
+const committed = join(pkg, "src", "generated");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+describe("generated code", () => {
+  const fresh = mkdtempSync(join(tmpdir(), "server-stubs-gen-"));
+  afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+  it("has not drifted from the bundle (regenerated into a temp dir)", () => {
+    execFileSync(process.execPath, [join(pkg, "scripts", "generate.mjs"), "--out", fresh], { stdio: "pipe" });
+    const expected = files(fresh).map((f) => relative(fresh, f)).sort();
+    const actual = files(committed).map((f) => relative(committed, f)).sort();
+    expect(actual).toEqual(expected);
+    for (const rel of expected) {
+      expect(readFileSync(join(committed, rel), "utf8"), `${rel} differs; run pnpm generate`).toBe(readFileSync(join(fresh, rel), "utf8"));
+    }
+  }, 60_000);
+
+  it("describes all eleven operations with their routes and extensions", () => {
+    const bundle = JSON.parse(readFileSync(join(pkg, "node_modules", "@aurous", "openapi", "dist", "openapi.json"), "utf8"));
+    expect(Object.keys(operations).sort()).toEqual(
+      [
+        "classifyCharacterUpload",
+        "createCharacter",
+        "deleteCharacter",
+        "getCharacter",
+        "initCharacterUpload",
+        "listCharacters",
+        "regenerateCharacterRef",
+        "resynthesizeCharacter",
+        "saveCharacter",
+        "updateCharacter",
+        "uploadCharacterImage",
+      ].sort(),
+    );
+    expect(operations.getCharacter).toMatchObject({ method: "GET", path: "/v1/characters/{id}", routePath: "/v1/characters/:id", scope: "read", host: "api" });
+    expect(operations.uploadCharacterImage).toMatchObject({ method: "PUT", host: "storage", scope: null, rateLimit: null });
+    expect(operations.createCharacter.rateLimit?.variants?.[0]).toMatchObject({ bucket: "characters_synthesize", burst: 12 });
+    expect(operations.regenerateCharacterRef.responses["429"]).toMatchObject({ kind: "error", type: "rate_limit", codes: ["rate_limit_exceeded"] });
+    expect(operations.saveCharacter.validationErrorCode).toBe("invalid_request_error");
+    expect(limits.json_body_bytes).toBe(bundle["x-aurous-limits"].json_body_bytes);
+    expect(apiVersions).toEqual(bundle["x-aurous-versions"].map((v: { version: string }) => v.version));
+    expect(apiVersions[0]).toBe(bundle.info.version);
+  });
+
+  it("every runtime-emitted error code is documented by every API operation that can emit it", () => {
+    for (const meta of Object.values(operations).filter((m) => m.host === "api")) {
+      const codes = (status: string) => {
+        const r = meta.responses[status];
+        return r?.kind === "error" ? r.codes : [];
+      };
+      expect(codes("400"), meta.operationId).toContain("unknown_version");
+      expect(codes("401")).toEqual(expect.arrayContaining(["missing_api_key", "invalid_api_key", "revoked_api_key"]));
+      expect(codes("403")).toContain("missing_scope");
+      expect(codes("429")).toHaveLength(1);
+      expect(codes("500")).toContain("internal_error");
+      if (meta.method !== "GET") expect(codes("413")).toContain("request_too_large");
+      if (meta.idempotency.honours_key) expect(codes("409")).toContain("idempotency_key_in_use");
+    }
+  });
+});
