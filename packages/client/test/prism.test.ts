@@ -60,7 +60,7 @@ const calls = {
   resynthesizeCharacter: (o) => client.characters.resynthesize(CHARACTER_ID, { force_all: true }, o),
 } satisfies Record<OperationId, (options: CallOptions) => Promise<ApiResult<unknown>>>;
 
-const expectedClass: Record<number, typeof AurousApiError> = {
+const expectedClass: Record<number, new (...args: never[]) => AurousApiError> = {
   400: AurousInvalidRequestError,
   401: AurousAuthenticationError,
   402: AurousInsufficientCreditsError,
