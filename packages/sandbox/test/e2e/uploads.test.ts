@@ -13,8 +13,9 @@ afterAll(() => stopSandbox(t));
 
 const filesOf = (uploadId: string) => listFiles(t.sandbox.dataDir).filter((f) => f.includes(uploadId));
 
-async function putRaw(url: string, body: Uint8Array | string, contentType: string, headers: Record<string, string> = {}) {
-  return fetch(url, { method: "PUT", body, headers: { "Content-Type": contentType, ...headers } });
+async function putRaw(url: string, body: Uint8Array | string, contentType: string) {
+  const payload = typeof body === "string" ? body : new Uint8Array(body); // a copy typed as fetch wants it
+  return fetch(url, { method: "PUT", body: payload, headers: { "Content-Type": contentType } });
 }
 
 async function expectEnvelope(response: Response, status: number, code: string) {
