@@ -9,7 +9,6 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from "fastify";
-import { ulid } from "ulid";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, Implementation } from "../contract/types.js";
 import { apiVersions, limits, operations, type OperationId } from "../generated/operations.gen.js";
@@ -19,6 +18,7 @@ import { extractApiKey, scopeAllows } from "./auth.js";
 import { AurousError, RuntimeReject, envelope } from "./errors.js";
 import { claimKey, fingerprint, windowMs, type IdempotencyOptions } from "./idempotency.js";
 import { drawToken } from "./rate-limit.js";
+import { newRequestId } from "./request-id.js";
 import {
   OffSpecResponse,
   buildResponse,
@@ -72,8 +72,9 @@ interface RequestState {
   auth: AuthContext | undefined;
 }
 
-const STATE = Symbol("aurous.state");
-type WithState = FastifyRequest & { [STATE]?: RequestState };
+// A request decoration (declared up front, so fastify's Request objects keep one shape).
+const STATE = "aurousState";
+type WithState = FastifyRequest & { [STATE]: RequestState | null };
 
 function stateOf(request: FastifyRequest): RequestState {
   const r = request as WithState;
@@ -111,7 +112,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const app = Fastify({
     ...options.fastify,
     ...(isLogger(options.logger) ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
-    genReqId: () => `req_${ulid()}`,
+    genReqId: newRequestId,
     requestIdHeader: false,
     // fastify's own 503 body while closing is not an envelope; finish in-flight work instead.
     return503OnClosing: false,
@@ -121,6 +122,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       sendEnvelope(request, reply, 400, { code: "invalid_format", message: `The request URL is malformed (${error.message}).`, param: null });
     },
   }) as unknown as FastifyInstance;
+
+  app.decorateRequest(STATE, null);
 
   function report(error: unknown, reason: ErrorReport["reason"], request: FastifyRequest): void {
     const operationId = stateOf(request).op?.operationId;

@@ -1,0 +1,78 @@
+// pnpm bench: requests/second of an authenticated, validated GET /v1/characters/{id} through the
+// stubs vs a bare fastify route returning the same JSON vs raw node:http (the ceiling). Each
+// target runs in its own process on 127.0.0.1 and autocannon drives it from this one. Targets are
+// measured in interleaved rounds (BENCH_ROUNDS, default 3) and the median is reported, because a
+// 2-core machine shared with other work makes single runs noisy; the server's CPU time per request
+// is reported too, as it does not depend on the load generator or neighbours.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PATH = "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+const TARGETS = ["http", "fastify", "stubs", "stubs-validated"];
+const serversScript = fileURLToPath(new URL("./servers.mjs", import.meta.url));
+
+function ask(child, message, key) {
+  return new Promise((resolve) => {
+    const on = (m) => {
+      if (m && key in m) {
+        child.off("message", on);
+        resolve(m[key]);
+      }
+    };
+    child.on("message", on);
+    if (message) child.send(message);
+  });
+}
+
+async function measure(kind) {
+  const child = fork(serversScript, [kind], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const port = await ask(child, null, "port");
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  const headers = { "x-api-key": "al_live_bench", "aurous-version": "2026-05-15" };
+  try {
+    await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up (JIT)
+    const before = await ask(child, "cpu", "cpu");
+    const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
+    const after = await ask(child, "cpu", "cpu");
+    const cpuMicros = after.user + after.system - before.user - before.system;
+    return { rps: r.requests.average, p99: r.latency.p99, cpuPerRequest: cpuMicros / r.requests.total, bad: r.non2xx + r.errors };
+  } finally {
+    child.disconnect();
+    child.kill();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = Object.fromEntries(TARGETS.map((t) => [t, []]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const kind of TARGETS) {
+    const r = await measure(kind);
+    runs[kind].push(r);
+    console.log(
+      `round ${round}  ${kind.padEnd(16)} ${Math.round(r.rps).toString().padStart(6)} req/s  p99 ${r.p99} ms  ` +
+        `${r.cpuPerRequest.toFixed(1)} µs CPU/req  non-2xx+errors ${r.bad}`,
+    );
+  }
+}
+
+const rps = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => r.rps))]));
+const cpu = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => r.cpuPerRequest))]));
+console.log(`\nmedian of ${ROUNDS} × ${DURATION}s, ${CONNECTIONS} connections`);
+console.log("target            req/s   µs CPU/req");
+for (const t of TARGETS) console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
+const row = (label, a, b) =>
+  console.log(`${label.padEnd(40)} ${(rps[a] / rps[b]).toFixed(2)}× req/s   ${(cpu[b] / cpu[a]).toFixed(2)}× by CPU per request`);
+console.log("");
+row("stubs / bare fastify (target ≥ 0.75×)", "stubs", "fastify");
+row("stubs / node:http", "stubs", "http");
+row("bare fastify / node:http", "fastify", "http");
+row("stubs + response validation / fastify", "stubs-validated", "fastify");
+const bad = TARGETS.filter((t) => runs[t].some((r) => r.bad > 0));
+if (bad.length) {
+  console.error(`non-2xx answers or errors from: ${bad.join(", ")}`);
+  process.exitCode = 1;
+}
