@@ -1,0 +1,86 @@
+// Entries a conforming server cannot be made to produce on demand. Each is listed with the reason
+// and shown by another means: the mutation proxy answers in the server's place with the documented
+// example, and that answer must pass Prism's validating proxy and our checks like any other.
+import type { MutationProxy } from "../../mutation/proxy.js";
+import { entryId } from "../../spec/matrix.js";
+import type { OperationInfo } from "../../spec/operations.js";
+import { png } from "../png.js";
+import { UNKNOWN_CHARACTER, UNKNOWN_UPLOAD, req } from "../requests.js";
+import type { World } from "../world.js";
+
+export interface NotProvokable {
+  entry: string;
+  reason: string;
+}
+
+export const INTERNAL_ERROR_REASON =
+  "a 500 internal_error means the server failed unexpectedly; a conforming, healthy server has no request that fails it on purpose";
+
+export const READ_SCOPE_REASON =
+  "scopes are cumulative (read < write < full), so every key can read and no key makes a read operation answer 403; pass --write-only-key for a server whose write keys cannot read";
+
+export const EXPIRY_REASON =
+  "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
+
+/** Entries not provokable on this target, with the reason (depends on what the target lets us control). */
+export function notProvokable(operations: OperationInfo[], canMoveClock: boolean, hasWriteOnlyKey: boolean): NotProvokable[] {
+  const out: NotProvokable[] = [];
+  for (const op of operations) {
+    if (op.scope === "read" && !hasWriteOnlyKey && op.responses.some((r) => r.status === 403)) {
+      out.push({ entry: entryId(op.operationId, 403, "missing_scope"), reason: READ_SCOPE_REASON });
+    }
+    for (const r of op.responses) {
+      if (r.status === 500) for (const code of r.codes) out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
+    }
+  }
+  if (!canMoveClock) out.push({ entry: entryId("uploadCharacterImage", 401, "upload_url_expired"), reason: EXPIRY_REASON });
+  return out;
+}
+
+function requestFor(opId: string, auth: { key: string }, readyId: string) {
+  const ticketUrl = `http://placeholder/storage/uploads/${UNKNOWN_UPLOAD}?expires=1778235300&signature=${"0".repeat(64)}`;
+  switch (opId) {
+    case "initCharacterUpload": return req.init(auth);
+    case "uploadCharacterImage": return req.put(ticketUrl, "image/png", png(8, 8));
+    case "classifyCharacterUpload": return req.classify(auth, { upload_id: UNKNOWN_UPLOAD });
+    case "createCharacter": return req.create(auth, { name: "x", upload_ids: [UNKNOWN_UPLOAD] });
+    case "listCharacters": return req.list(auth);
+    case "getCharacter": return req.get(auth, readyId);
+    case "updateCharacter": return req.update(auth, readyId, { name: "x" });
+    case "deleteCharacter": return req.delete(auth, UNKNOWN_CHARACTER);
+    case "saveCharacter": return req.save(auth, UNKNOWN_CHARACTER);
+    case "regenerateCharacterRef": return req.regenerate(auth, UNKNOWN_CHARACTER);
+    case "resynthesizeCharacter": return req.resynthesize(auth, UNKNOWN_CHARACTER);
+    default: throw new Error(`no request for ${opId}`);
+  }
+}
+
+/** Injects each not-provokable entry's documented example; returns evidence per entry id. */
+export async function faultScenarios(w: World, proxy: MutationProxy, entries: NotProvokable[]): Promise<Map<string, string>> {
+  const evidence = new Map<string, string>();
+  const requestId = "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA";
+  for (const { entry } of entries) {
+    const [opId, statusText, code] = entry.split(" ") as [string, string, string];
+    const op = w.rec.op(opId);
+    const status = Number(statusText);
+    const response = op.responses.find((r) => r.status === status);
+    const example = response?.examples[code];
+    if (!response || !example) {
+      w.rec.fail(opId, status, code, "no documented example to inject");
+      continue;
+    }
+    const headers: Record<string, string> = { "content-type": "application/json", "aurous-request-id": requestId };
+    if ("Aurous-Version" in response.headers) headers["aurous-version"] = w.rec.target.apiVersion;
+    if ("Retry-After" in response.headers) headers["retry-after"] = "1";
+    proxy.setMutations([{ kind: "respond", status, headers, body: JSON.stringify(example) }]);
+    try {
+      const result = await w.rec.expect(opId, status, code, requestFor(opId, { key: w.main.key as string }, w.readyId ?? UNKNOWN_CHARACTER), "strict", "documented example injected by the fault proxy");
+      if (result.ok && (proxy.hits[0] ?? 0) > 0) {
+        evidence.set(entry, "the fault proxy answered in the server's place with the documented example; it passed Prism's validating proxy (--errors) and the response checks");
+      }
+    } finally {
+      proxy.setMutations([]);
+    }
+  }
+  return evidence;
+}

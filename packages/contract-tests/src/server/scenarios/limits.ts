@@ -1,0 +1,58 @@
+// 429s: each bucket is emptied with cheap requests, then every operation drawing from it must
+// answer 429 with its own documented code and a Retry-After. Runs last: the buckets are per team.
+import type { OutgoingRequest } from "../../http/exchange.js";
+import { UNKNOWN_CHARACTER, UNKNOWN_UPLOAD, req } from "../requests.js";
+import { must, type World } from "../world.js";
+
+export async function limitScenarios(w: World): Promise<void> {
+  const { rec, main } = w;
+  const id = must(w.readyId, "the upload-flow character");
+  const idem = () => ({ ...main, idempotencyKey: crypto.randomUUID() });
+  const buckets: Array<{ drain: () => OutgoingRequest; drainOp: string; ops: Array<[string, () => OutgoingRequest]> }> = [
+    {
+      drainOp: "listCharacters",
+      drain: () => req.list(main, "?limit=1"),
+      ops: [
+        ["listCharacters", () => req.list(main)],
+        ["getCharacter", () => req.get(main, id)],
+      ],
+    },
+    {
+      drainOp: "classifyCharacterUpload",
+      drain: () => req.classify(main, { upload_id: UNKNOWN_UPLOAD }),
+      ops: [
+        ["initCharacterUpload", () => req.init(main)],
+        ["classifyCharacterUpload", () => req.classify(main, { upload_id: UNKNOWN_UPLOAD })],
+        ["createCharacter", () => req.create(main, { name: "x", upload_ids: [UNKNOWN_UPLOAD] })],
+        ["updateCharacter", () => req.update(main, id, { name: "Contract Limited" })],
+        ["deleteCharacter", () => req.delete(main, UNKNOWN_CHARACTER)],
+        ["saveCharacter", () => req.save(main, UNKNOWN_CHARACTER)],
+      ],
+    },
+    {
+      drainOp: "regenerateCharacterRef",
+      drain: () => req.regenerate(idem(), UNKNOWN_CHARACTER),
+      ops: [
+        ["regenerateCharacterRef", () => req.regenerate(idem(), UNKNOWN_CHARACTER)],
+        ["resynthesizeCharacter", () => req.resynthesize(idem(), UNKNOWN_CHARACTER)],
+        ["createCharacter", () => req.create(idem(), { name: "x", generate: true, attributes: { age: 1 } })],
+      ],
+    },
+  ];
+  for (const bucket of buckets) {
+    const burst = rec.op(bucket.drainOp).rateLimit?.burst ?? 100;
+    let limited = false;
+    for (let i = 0; i <= burst + 5 && !limited; i++) limited = (await rec.send(bucket.drainOp, bucket.drain(), "strict", { keep429: true })).status === 429;
+    if (!limited) {
+      for (const [opId] of bucket.ops) rec.fail(opId, 429, opId === "regenerateCharacterRef" ? "rate_limit_exceeded" : "too_many_requests", `${burst + 6} requests did not empty the ${bucket.drainOp} bucket`);
+      continue;
+    }
+    for (const [opId, build] of bucket.ops) {
+      const code = rec.op(opId).responses.find((r) => r.status === 429)?.codes[0] ?? "too_many_requests";
+      // createCharacter's synthesize variant draws from the synthesize bucket: same entry.
+      await rec.expect(opId, 429, code, build(), "strict", `after emptying the ${bucket.drainOp} bucket`);
+    }
+  }
+  // Leave the team usable: on servers we control, jump past the refill time.
+  await rec.target.hooks?.advanceClock?.(60 * 60 * 1000);
+}
