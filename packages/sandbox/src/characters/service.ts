@@ -111,7 +111,7 @@ export class CharacterService {
     if (!charged.ok) return charged;
     const record: CharacterRecord = { ...base, id: newId("char"), status: "synthesizing", refs: [] };
     this.deps.store.add(record);
-    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: SYNTHESIS_CREDITS });
+    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: SYNTHESIS_CREDITS }, now);
     return ok(record);
   }
 
@@ -190,11 +190,12 @@ export class CharacterService {
     return ok(record);
   }
 
-  private startSynthesis(record: CharacterRecord, plan: SynthesisPlan): void {
+  /** `now` is the request's instant, so a fresh character's created_at and updated_at agree. */
+  private startSynthesis(record: CharacterRecord, plan: SynthesisPlan, now = this.now()): void {
     record.status = "synthesizing";
     record.errorMessage = null;
     record.generation += 1;
-    record.updatedAt = this.now();
+    record.updatedAt = now;
     const generation = record.generation;
     this.deps.scheduler.schedule(record.id, this.deps.synthesisDelayMs, () => this.finishSynthesis(record, generation, plan));
   }

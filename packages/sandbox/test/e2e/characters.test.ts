@@ -37,7 +37,7 @@ describe("synthesize flow", () => {
     const before = t.balance(ACME);
     const { data: created, response } = await t.acme.characters.create({ name: "Aurora", generate: true, attributes });
     expect(response.status).toBe(201);
-    expect(created).toMatchObject({ status: "synthesizing", refs: [], attributes, aurous_version: "2026-05-15" });
+    expect(created).toMatchObject({ status: "synthesizing", refs: [], attributes, aurous_version: "2026-05-15", updated_at: created.created_at });
     expect(t.balance(ACME)).toBe(before - 4);
 
     const early = await errorOf(t.acme.characters.save(created.id));
