@@ -135,7 +135,7 @@ function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
     return {
       operationId: m.op.operationId,
       kind: "invalid",
-      rule: `body of ${size} bytes`,
+      rule: `oversize body of ${size} bytes`,
       request: { ...json(ctx, m, id, {}), body: JSON.stringify({ name: filler }).slice(0, size) },
       expect: { status: 413, codes: ["request_too_large"], param: null, why: "bodies are limited to 64 KiB" },
     };
@@ -163,7 +163,9 @@ function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | nul
   if (entries.length === 0) return null;
   const badValue = (s: Shape): fc.Arbitrary<string> => {
     if (s.enum) return fc.constantFrom("deleted", "READY", "bogus", "");
-    if (s.kind === "integer") return fc.constantFrom(String((s.maximum ?? 0) + 1), String((s.minimum ?? 0) - 1), "abc", "1.5", "", "1e2", "0x10");
+    // Not "1e2" or "0x10": numeric strings that coerce to an integer are a grey zone the spec
+    // does not settle (OpenAPI leaves query number syntax open).
+    if (s.kind === "integer") return fc.constantFrom(String((s.maximum ?? 0) + 1), String((s.minimum ?? 0) - 1), "abc", "1.5", "", "ten");
     return fc.constantFrom("char_", "img_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "char_01hxmq7z3k8y2nabcdefghjkmr", "");
   };
   return fc.constantFrom(...entries).chain(([name, shape]) =>

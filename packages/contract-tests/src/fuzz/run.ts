@@ -68,7 +68,7 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
       return;
     }
     result.requests++;
-    if (x.status === 429 && c.expect.status !== 429 && attempt < 5) {
+    if (x.status === 429 && c.expect.status !== 429 && attempt < 20) {
       const problems = checkResponse(op, x, o.validator).map((p) => p.message);
       if (problems.length > 0) {
         result.failures.push({ case: c, exchange: x, problems });
