@@ -6,7 +6,7 @@ import type { OperationInfo } from "../spec/operations.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { baseHeaders, type Expectation, type FuzzCase, type FuzzContext, fillPath } from "./context.js";
 import { expectCreate, expectInit, unknownId } from "./expect-valid.js";
-import { invalidBodyArbitrary } from "./invalid.js";
+import { type InvalidBody, invalidBodyArbitrary, invalidBodyPerSite } from "./invalid.js";
 import { shapeOf, type Shape } from "./schema.js";
 import { stringArbitrary, validArbitrary } from "./valid.js";
 
@@ -95,13 +95,35 @@ function validCases(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
   }
 }
 
+/** Real ids for body faults on by-id operations (a 404 would mask the fault); null if none. */
+function idForBodies(ctx: FuzzContext, m: OpModel): fc.Arbitrary<string | undefined> | null {
+  if (m.idShape === null) return fc.constant(undefined);
+  return ctx.characterIds.length > 0 ? fc.constantFrom(...ctx.characterIds) : null;
+}
+
+function bodyFaultCase(m: OpModel, id: string | undefined, ctx: FuzzContext, { body, violation }: InvalidBody): FuzzCase {
+  return {
+    operationId: m.op.operationId,
+    kind: "invalid",
+    rule: `body ${violation.rule} at ${violation.param}`,
+    request: json(ctx, m, id, body),
+    expect: bad(m.op, violation.codes, violation.param, `the body breaks ${violation.rule} at ${violation.param}`),
+  };
+}
+
+/** One case per body site of the operation: every rule the schema has is broken at least once. */
+export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationInfo): Array<fc.Arbitrary<FuzzCase>> {
+  const m = model(doc, op);
+  const idArb = idForBodies(ctx, m);
+  if (!m.body || op.auth !== "apiKey" || !idArb) return [];
+  return invalidBodyPerSite(m.body, validArbitrary(m.body)).map((arb) => fc.tuple(idArb, arb).map(([id, b]) => bodyFaultCase(m, id, ctx, b)));
+}
+
 function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   if (!m.body) return null;
   const { op } = m;
-  const needsRealId = m.idShape !== null;
-  if (needsRealId && ctx.characterIds.length === 0) return null;
-  const idArb = needsRealId ? fc.constantFrom(...ctx.characterIds) : fc.constant(undefined);
-  // A valid base body per flow, so the single fault is the only thing wrong.
+  const idArb = idForBodies(ctx, m);
+  if (!idArb) return null;
   const base = validArbitrary(m.body);
   const structural = fc.constantFrom<[string, string, Expectation["param"]]>(
     ["malformed JSON", '{"name": "x",', null],
@@ -110,13 +132,7 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
     ["JSON number body", "42", null],
   );
   return fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(idArb, invalidBodyArbitrary(m.body, base)).map(([id, { body, violation }]): FuzzCase => ({
-      operationId: op.operationId,
-      kind: "invalid",
-      rule: `body ${violation.rule} at ${violation.param}`,
-      request: json(ctx, m, id, body),
-      expect: bad(op, violation.codes, violation.param, `the body breaks ${violation.rule} at ${violation.param}`),
-    })) },
+    { weight: 8, arbitrary: fc.tuple(idArb, invalidBodyArbitrary(m.body, base)).map(([id, b]) => bodyFaultCase(m, id, ctx, b)) },
     { weight: 1, arbitrary: fc.tuple(idArb, structural).map(([id, [rule, raw, param]]): FuzzCase => ({
       operationId: op.operationId,
       kind: "invalid",

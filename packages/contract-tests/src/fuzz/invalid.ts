@@ -128,18 +128,23 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   return obj;
 }
 
-/** Every single-fault body for a schema: a valid base from `base`, broken at one site. */
-export function invalidBodyArbitrary(shape: Shape, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
-  const sites = sitesOf(shape, []).filter((s) => s.path.length > 0); // the body's own type: see bodyLevelCases
-  return fc.constantFrom(...sites).chain((site) =>
-    fc.tuple(base, site.value).map(([valid, bad]) => {
-      // An array item site needs a real first item to replace: keep the valid ones after it.
-      const body = setAt(valid, site.path, bad.value);
-      return { body, violation: { rule: site.rule, param: paramPath(site.path), codes: bad.codes } };
-    }),
-  );
+function breakAt(site: Site, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
+  return fc.tuple(base, site.value).map(([valid, bad]) => ({
+    body: setAt(valid, site.path, bad.value),
+    violation: { rule: site.rule, param: paramPath(site.path), codes: bad.codes },
+  }));
 }
 
-export function siteCount(shape: Shape): number {
-  return sitesOf(shape, []).length;
+// The body's own type (array, string, …) is covered by the structural cases in cases.ts.
+const bodySites = (shape: Shape) => sitesOf(shape, []).filter((s) => s.path.length > 0);
+
+/** A single-fault body: a valid base from `base`, broken at one site chosen at random. */
+export function invalidBodyArbitrary(shape: Shape, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
+  return fc.constantFrom(...bodySites(shape)).chain((site) => breakAt(site, base));
 }
+
+/** One arbitrary per site, so a run can break every site at least once. */
+export function invalidBodyPerSite(shape: Shape, base: fc.Arbitrary<unknown>): Array<fc.Arbitrary<InvalidBody>> {
+  return bodySites(shape).map((site) => breakAt(site, base));
+}
+

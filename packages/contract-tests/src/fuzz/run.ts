@@ -8,7 +8,7 @@ import type { SpecValidator } from "../conformance/validator.js";
 import { describeExchange, errorOf, type Exchange, send } from "../http/exchange.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { type FuzzCase, type FuzzContext } from "./context.js";
-import { operationCases } from "./cases.js";
+import { everyBodySite, operationCases } from "./cases.js";
 
 export interface FuzzOptions {
   baseUrl: string;
@@ -85,11 +85,18 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
   }
 }
 
+/**
+ * The run's requests: first one per body site of every operation (each schema rule broken at
+ * least once, whatever the seed), then random cases over all fault families up to `runs`.
+ */
 export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed">): { seed: number; cases: FuzzCase[] } {
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const systematic = o.ctx.operations
+    .flatMap((op) => everyBodySite(o.doc, o.ctx, op))
+    .map((arb, i) => fc.sample(arb, { numRuns: 1, seed: seed + i })[0] as FuzzCase);
   const perOperation = o.ctx.operations.map((op) => operationCases(o.doc, o.ctx, op)).filter((a): a is fc.Arbitrary<FuzzCase> => a !== null);
-  const cases = fc.sample(fc.oneof(...perOperation), { numRuns: o.runs, seed });
-  return { seed, cases };
+  const random = fc.sample(fc.oneof(...perOperation), { numRuns: Math.max(0, o.runs - systematic.length), seed });
+  return { seed, cases: [...systematic, ...random] };
 }
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
