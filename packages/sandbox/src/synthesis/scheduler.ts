@@ -45,6 +45,11 @@ export class Scheduler {
     return this.timers.size;
   }
 
+  /** Resolves once the jobs running right now have finished (pending ones are not waited for). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
   /** Cancels every pending job and waits for the ones already running. */
   async close(): Promise<void> {
     this.closed = true;

@@ -15,7 +15,7 @@ import { CreditLedger } from "../../src/teams/ledger.js";
 import { UploadService } from "../../src/uploads/service.js";
 import { listFiles } from "../helpers/files.js";
 import { pngBytes } from "../helpers/images.js";
-import { sleep, until } from "../helpers/wait.js";
+import { until } from "../helpers/wait.js";
 
 const DELAY = 20;
 let root: string;
@@ -42,7 +42,7 @@ afterEach(() => scheduler.close());
 /** Waits until no synthesis is pending or running. */
 const settle = async (record?: CharacterRecord) => {
   await until(() => scheduler.pendingCount === 0 && (!record || record.status !== "synthesizing"), 5000, "synthesis");
-  await sleep(DELAY); // let a job that just started finish writing
+  await scheduler.idle(); // a job that just flipped the status may still be deleting replaced files
 };
 function value<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
   if (!result.ok) throw new Error(result.message);

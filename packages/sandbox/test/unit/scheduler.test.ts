@@ -31,6 +31,21 @@ describe("Scheduler", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("idle() waits for running jobs only", async () => {
+    const scheduler = new Scheduler();
+    let finished = false;
+    scheduler.schedule("slow", 1, async () => {
+      await sleep(30);
+      finished = true;
+    });
+    scheduler.schedule("later", 10_000, () => {});
+    await sleep(10);
+    await scheduler.idle();
+    expect(finished).toBe(true);
+    expect(scheduler.isPending("later")).toBe(true);
+    await scheduler.close();
+  });
+
   it("close() clears pending timers, waits for running jobs and refuses new ones", async () => {
     const scheduler = new Scheduler();
     let finished = false;
