@@ -46,7 +46,7 @@ export {
   operations,
   RELEASED_VERSIONS,
 } from './generated/meta.js';
-export { responseValidators } from './generated/validators.js';
+export * from './generated/validators.js';
 export type {
   Character,
   CharacterAttributes,

@@ -5,14 +5,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { publint } from 'publint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHARACTER_ID, character } from './support/fixtures.js';
+import { sendJson, startStub, type StubServer } from './support/stub-server.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
 
-beforeAll(() => {
+let stub: StubServer;
+beforeAll(async () => {
   if (!existsSync(`${packageDir}/dist/index.js`)) throw new Error('dist/ is missing: run `pnpm build` first');
+  stub = await startStub();
 });
+afterAll(() => stub?.close());
 
 describe('the published package', () => {
   it('passes publint', async () => {
@@ -48,6 +53,17 @@ describe('the published package', () => {
       });`;
     const out = execFileSync(process.execPath, ['-e', script], { cwd: packageDir, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ version: '2026-05-15', same: true, classes: true, upload: true });
+  });
+
+  it('makes a validated call from the built ESM output', async () => {
+    stub.reset((_req, res) => sendJson(res, 200, character()));
+    const built = (await import(`${packageDir}/dist/index.js`)) as typeof import('../src/index.js');
+    const client = new built.Aurous({ apiKey: 'k', baseUrl: stub.url });
+    const { data, requestId } = await client.characters.get(CHARACTER_ID);
+    expect(data.id).toBe(CHARACTER_ID);
+    expect(requestId).toMatch(/^req_/);
+    stub.reset((_req, res) => sendJson(res, 200, character({ status: 'lost' as never })));
+    await expect(client.characters.get(CHARACTER_ID)).rejects.toBeInstanceOf(built.AurousResponseValidationError);
   });
 
   it('bundles the core for a browser without Node built-ins', async () => {

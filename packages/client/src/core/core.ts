@@ -26,10 +26,7 @@ function warnOncePerPair(): (mismatch: VersionMismatch) => void {
     const key = `${requested}>${applied}`;
     if (seen.has(key)) return;
     seen.add(key);
-    console.warn(
-      `[@aurous/client] ${operation}: pinned Aurous-Version ${requested} but the server applied ${applied}; ` +
-        'response shapes may differ from the generated types. Pass onVersionMismatch to handle this yourself.',
-    );
+    console.warn(`@aurous/client ${operation}: pinned Aurous-Version ${requested}, server applied ${applied}`);
   };
 }
 

@@ -20,18 +20,18 @@ export class AurousApiError<
 > extends AurousError {
   override name = 'AurousApiError';
   /** The operationId of the call that failed. */
-  readonly operation: Op;
-  readonly status: S;
-  readonly type: ErrorType<Op, S>;
-  readonly code: ErrorCode<Op, S>;
+  declare readonly operation: Op;
+  declare readonly status: S;
+  declare readonly type: ErrorType<Op, S>;
+  declare readonly code: ErrorCode<Op, S>;
   /** The request field, query parameter or header at fault, or null. */
-  readonly param: string | null;
-  readonly docUrl: string;
+  declare readonly param: string | null;
+  declare readonly docUrl: string;
   /** `error.request_id`, equal to the `Aurous-Request-Id` header. Quote it to support. */
-  readonly requestId: string;
+  declare readonly requestId: string;
   /** The error envelope's `error` object as received. */
-  readonly error: ErrorDetail;
-  readonly response: Response;
+  declare readonly error: ErrorDetail;
+  declare readonly response: Response;
 
   constructor(init: ApiErrorInit) {
     super(init.detail.message);
@@ -86,7 +86,7 @@ export class AurousNotFoundError extends AurousApiError {
 export class AurousRateLimitError extends AurousApiError {
   override name = 'AurousRateLimitError';
   /** `Retry-After` in milliseconds, when the response carried it. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
     super(init);

@@ -5,8 +5,8 @@ import { AurousTimeoutError } from './transport.js';
 /** `waitFor` saw the character reach `failed`; `errorMessage` is the server's `error_message`. */
 export class AurousCharacterFailedError extends AurousError {
   override name = 'AurousCharacterFailedError';
-  readonly character: Character;
-  readonly errorMessage: string | null;
+  declare readonly character: Character;
+  declare readonly errorMessage: string | null;
 
   constructor(character: Character) {
     super(`character ${character.id} failed: ${character.error_message ?? 'no reason given'}`);
@@ -19,7 +19,7 @@ export class AurousCharacterFailedError extends AurousError {
 export class AurousWaitTimeoutError extends AurousTimeoutError {
   override name = 'AurousWaitTimeoutError';
   /** The last state seen, if any poll succeeded. */
-  readonly character: Character | undefined;
+  declare readonly character: Character | undefined;
 
   constructor(id: string, timeoutMs: number, character: Character | undefined) {
     super('getCharacter', timeoutMs, `character ${id} still ${character?.status ?? 'unknown'} after ${timeoutMs} ms`);

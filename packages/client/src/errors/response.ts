@@ -14,11 +14,11 @@ interface ResponseErrorInit {
  */
 export class AurousUndocumentedResponseError extends AurousError {
   override name = 'AurousUndocumentedResponseError';
-  readonly operation: OperationId;
-  readonly status: number;
-  readonly body: unknown;
-  readonly requestId: string | null;
-  readonly response: Response;
+  declare readonly operation: OperationId;
+  declare readonly status: number;
+  declare readonly body: unknown;
+  declare readonly requestId: string | null;
+  declare readonly response: Response;
 
   constructor(init: ResponseErrorInit & { reason: string }) {
     super(`${init.operation}: ${init.reason} (HTTP ${init.response.status})`);
@@ -47,14 +47,14 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 /** A documented response whose body breaks the schema the contract gives it (`validateResponses`). */
 export class AurousResponseValidationError extends AurousError {
   override name = 'AurousResponseValidationError';
-  readonly operation: OperationId;
-  readonly status: number;
+  declare readonly operation: OperationId;
+  declare readonly status: number;
   /** Path of the first offending field, e.g. `refs[0].url`. */
-  readonly path: string;
-  readonly issues: ReadonlyArray<ValidationIssue>;
-  readonly body: unknown;
-  readonly requestId: string | null;
-  readonly response: Response;
+  declare readonly path: string;
+  declare readonly issues: ReadonlyArray<ValidationIssue>;
+  declare readonly body: unknown;
+  declare readonly requestId: string | null;
+  declare readonly response: Response;
 
   constructor(init: ResponseErrorInit & { issues: ReadonlyArray<ValidationIssue> }) {
     const first = init.issues[0];

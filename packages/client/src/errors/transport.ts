@@ -4,7 +4,7 @@ import { AurousError } from './base.js';
 /** No response arrived: DNS, refused or reset connection, a broken body stream. Retried. */
 export class AurousConnectionError extends AurousError {
   override name = 'AurousConnectionError';
-  readonly operation: OperationId;
+  declare readonly operation: OperationId;
 
   constructor(operation: OperationId, message: string, options?: ErrorOptions) {
     super(`${operation}: ${message}`, options);
@@ -15,7 +15,7 @@ export class AurousConnectionError extends AurousError {
 /** An attempt took longer than `timeoutMs`. A connection error, so it is retried like one. */
 export class AurousTimeoutError extends AurousConnectionError {
   override name = 'AurousTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(operation: OperationId, timeoutMs: number, message = `no response within ${timeoutMs} ms`) {
     super(operation, message);
@@ -26,7 +26,7 @@ export class AurousTimeoutError extends AurousConnectionError {
 /** The caller's `signal` aborted the call (during a request or a retry delay). Never retried. */
 export class AurousAbortError extends AurousError {
   override name = 'AurousAbortError';
-  readonly operation: OperationId;
+  declare readonly operation: OperationId;
 
   constructor(operation: OperationId, reason: unknown) {
     super(`${operation}: aborted by the caller`, { cause: reason });
