@@ -163,11 +163,70 @@ async function startSandbox() {
   return { sandbox, origin, errors, keys: { full: DEMO_KEYS.acmeFull, revoked: DEMO_KEYS.acmeRevoked } };
 }
 
+/** Build, pack, and lint every tarball. Returns the packages, each with its `tarball`. */
+async function checkTarballs(pnpm, tarballs) {
+  let packages = [];
+  await check("find the publishable packages", async () => {
+    packages = await publishablePackages(pnpm);
+    if (!packages.length) throw new CheckFailed("no publishable package in the workspace");
+    return packages.map((p) => `${p.name}@${p.manifest.version}`).join(", ");
+  }, { critical: true });
+  await check(`build the publishable packages and ${SANDBOX_PACKAGE} (turbo)`, () => build(packages), { critical: true });
+
+  await mkdir(tarballs);
+  for (const pkg of packages) await check(`pack ${pkg.name}`, () => pack(pnpm, pkg, tarballs), { critical: true });
+  // Lint failures do not stop the run: the consumer checks below still say what else is broken.
+  for (const pkg of packages) {
+    await check(`publint --strict ${pkg.name}`, () => run(toolBin("publint", pkg, packages), ["run", pkg.tarball, "--strict"]).then(() => ""));
+    const profile = attwProfile(pkg.manifest);
+    await check(`attw --profile ${profile} ${pkg.name}`, () =>
+      run(toolBin("attw", pkg, packages), [pkg.tarball, "--profile", profile, "--format", "table-flipped"]).then(() => ""),
+    );
+  }
+  return packages;
+}
+
+/** Install the tarballs in a fresh app and type-check a consumer. Returns the entry points to load. */
+async function checkInstallAndTypes(app, packages) {
+  await writeConsumerApp(app);
+  await check("npm install the tarballs into a fresh app", () => install(app, packages), { critical: true });
+  const entries = {
+    esm: packages.flatMap((p) => entryPoints(p.installed).esm),
+    cjs: packages.flatMap((p) => entryPoints(p.installed).cjs),
+  };
+  await writeEntryImports(app, entries);
+  const tsc = join(app, "node_modules", ".bin", "tsc");
+  await check("tsc: module nodenext (.mts and .cts consumers)", () => run(tsc, ["-p", "tsconfig.nodenext.json"], { cwd: app }).then(() => ""));
+  await check("tsc: module preserve + moduleResolution bundler", () => run(tsc, ["-p", "tsconfig.bundler.json"], { cwd: app }).then(() => ""));
+  return entries;
+}
+
+/** Run the ESM and CommonJS consumers against the sandbox, and every bin. */
+async function checkRuntime(app, packages, entries, server) {
+  const runConsumer = async (file, list) => {
+    const consumerEnv = {
+      ...env,
+      AUROUS_BASE_URL: server.origin,
+      AUROUS_API_KEY: server.keys.full,
+      AUROUS_REVOKED_KEY: server.keys.revoked,
+      RELEASE_CHECK_ENTRIES: JSON.stringify(list),
+    };
+    const { output } = await run(process.execPath, [file], { cwd: app, env: consumerEnv, timeoutMs: 60_000 });
+    // A 500 the client happened to accept would still be a broken release of something.
+    if (server.errors.length) throw new CheckFailed("the sandbox reported errors", server.errors.splice(0).join("\n"));
+    return output;
+  };
+  await check("ESM consumer (import) against the sandbox", () => runConsumer("esm.mjs", entries.esm));
+  await check("CommonJS consumer (require) against the sandbox", () => runConsumer("cjs.cjs", entries.cjs));
+  for (const bin of packages.flatMap((p) => binNames(p.installed))) {
+    await check(`bin ${bin} --help`, () => run(join(app, "node_modules", ".bin", bin), ["--help"], { cwd: app, timeoutMs: 60_000 }).then(() => ""));
+  }
+}
+
 async function main() {
   const started = performance.now();
   const temp = await mkdtemp(join(tmpdir(), "aurous-release-check-"));
-  const tarballs = join(temp, "tarballs");
-  const app = join(temp, "app");
+  console.log(`release-check: working in ${temp}`);
   let server;
   const cleanup = async () => {
     stopRunning();
@@ -184,61 +243,20 @@ async function main() {
   }
 
   try {
-    const pnpm = await pnpmCommand();
-    let packages = [];
-    await check("find the publishable packages", async () => {
-      packages = await publishablePackages(pnpm);
-      if (!packages.length) throw new CheckFailed("no publishable package in the workspace");
-      return packages.map((p) => `${p.name}@${p.manifest.version}`).join(", ");
-    }, { critical: true });
-    await check(`build ${packages.length} packages and ${SANDBOX_PACKAGE} (turbo)`, () => build(packages), { critical: true });
-
-    await mkdir(tarballs);
-    for (const pkg of packages) await check(`pack ${pkg.name}`, () => pack(pnpm, pkg, tarballs), { critical: true });
-    for (const pkg of packages) {
-      await check(`publint --strict ${pkg.name}`, () => run(toolBin("publint", pkg, packages), ["run", pkg.tarball, "--strict"]).then(() => ""));
-      const profile = attwProfile(pkg.manifest);
-      await check(`attw --profile ${profile} ${pkg.name}`, () =>
-        run(toolBin("attw", pkg, packages), [pkg.tarball, "--profile", profile, "--format", "table-flipped"]).then(() => ""),
-      );
-    }
-
-    await writeConsumerApp(app);
-    await check(`npm install the tarballs into a fresh app (${app})`, () => install(app, packages), { critical: true });
-    const entries = { esm: packages.flatMap((p) => entryPoints(p.installed).esm), cjs: packages.flatMap((p) => entryPoints(p.installed).cjs) };
-    await writeEntryImports(app, entries);
-    const tsc = join(app, "node_modules", ".bin", "tsc");
-    await check("tsc: module nodenext (.mts and .cts consumers)", () => run(tsc, ["-p", "tsconfig.nodenext.json"], { cwd: app }).then(() => ""));
-    await check("tsc: module preserve + moduleResolution bundler", () => run(tsc, ["-p", "tsconfig.bundler.json"], { cwd: app }).then(() => ""));
-
+    const app = join(temp, "app");
+    const packages = await checkTarballs(await pnpmCommand(), join(temp, "tarballs"));
+    const entries = await checkInstallAndTypes(app, packages);
     await check("start the sandbox on 127.0.0.1", async () => {
       server = await startSandbox();
       return server.origin;
     }, { critical: true });
-    const consumerEnv = (list) => ({
-      ...env,
-      AUROUS_BASE_URL: server.origin,
-      AUROUS_API_KEY: server.keys.full,
-      AUROUS_REVOKED_KEY: server.keys.revoked,
-      RELEASE_CHECK_ENTRIES: JSON.stringify(list),
-    });
-    const runConsumer = async (file, list) => {
-      const { output } = await run(process.execPath, [file], { cwd: app, env: consumerEnv(list), timeoutMs: 60_000 });
-      if (server.errors.length) throw new CheckFailed("the sandbox reported errors", server.errors.join("\n"));
-      return output;
-    };
-    await check("ESM consumer (import) against the sandbox", () => runConsumer("esm.mjs", entries.esm));
-    await check("CommonJS consumer (require) against the sandbox", () => runConsumer("cjs.cjs", entries.cjs));
-    for (const pkg of packages) {
-      for (const bin of binNames(pkg.installed)) {
-        await check(`bin ${bin} --help`, () => run(join(app, "node_modules", ".bin", bin), ["--help"], { cwd: app, timeoutMs: 60_000 }).then(() => ""));
-      }
-    }
+    await checkRuntime(app, packages, entries, server);
   } catch (error) {
-    if (!(error instanceof Stop)) {
+    if (error instanceof Stop) console.log("stopped: the remaining checks depend on the one that failed");
+    else {
       results.failed += 1;
       console.log(`✖ unexpected error: ${error.stack ?? error}`);
-    } else console.log("stopped: the remaining checks depend on the one that failed");
+    }
   } finally {
     await cleanup();
   }
