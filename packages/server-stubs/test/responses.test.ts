@@ -146,8 +146,11 @@ describe("server lifecycle", () => {
 
   it("lets the implementation add its own routes and closes gracefully, finishing in-flight requests", async () => {
     let release!: () => void;
+    let entered!: () => void;
+    const inHandler = new Promise<void>((r) => (entered = r));
     const app = appWith({
       getCharacter: async () => {
+        entered();
         await new Promise<void>((r) => (release = r));
         return { status: 200, body: character() };
       },
@@ -157,7 +160,7 @@ describe("server lifecycle", () => {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as { port: number };
     const pending = fetch(`http://127.0.0.1:${port}${GET}`, { headers: AUTH });
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler;
     const closing = app.close();
     release();
     const res = await pending;

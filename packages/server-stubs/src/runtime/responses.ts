@@ -2,7 +2,7 @@
 // against the operation's documented responses when response validation is on.
 import type { ValidateFunction } from "ajv";
 import type { OperationMeta } from "../contract/meta.js";
-import { AurousError, envelope } from "./errors.js";
+import { envelope } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
 export interface OutgoingResponse {
@@ -72,9 +72,4 @@ export function buildResponse(
     throw new OffSpecResponse(meta.operationId, status, `body ${e?.instancePath || "/"} ${e?.message ?? "invalid"}`);
   }
   return { status, body, headers: result.error ? undefined : result.headers };
-}
-
-/** An AurousError thrown by a handler, as a result. */
-export function errorResult(error: AurousError): ResultLike {
-  return { status: error.status, error: { code: error.code, message: error.message, param: error.param } };
 }

@@ -14,7 +14,7 @@ import type { AuthContext, Handler, HandlerRequest, Implementation } from "../co
 import { apiVersions, limits, operations, type OperationId } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
-import { extractApiKey, scopeAllows } from "./auth.js";
+import { authStep, type Authenticate } from "./auth-step.js";
 import { AurousError, RuntimeReject, envelope } from "./errors.js";
 import { claimKey, fingerprint, windowMs, type IdempotencyOptions } from "./idempotency.js";
 import { drawToken } from "./rate-limit.js";
@@ -23,19 +23,16 @@ import {
   OffSpecResponse,
   buildResponse,
   compileResponseValidators,
-  errorResult,
   type OutgoingResponse,
   type ResponseValidators,
 } from "./responses.js";
 import { createSchemaCompiler } from "./schemas.js";
+import { declareState, stateOf } from "./state.js";
 import { mountStorageRoute } from "./storage.js";
 import { compileRequestValidator, validationCodeFor } from "./validation.js";
 import { createVersionResolver } from "./version.js";
 
-export type Authenticate<Auth extends AuthContext> = (
-  apiKey: string,
-  request: FastifyRequest,
-) => Auth | null | undefined | Promise<Auth | null | undefined>;
+export type { Authenticate };
 
 export interface ErrorReport {
   /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
@@ -63,22 +60,6 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   idempotency?: IdempotencyOptions;
   /** Extra fastify options (trustProxy, connectionTimeout…). Logging and request ids stay ours. */
   fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId">;
-}
-
-/** Per-request state the runtime's steps share. */
-interface RequestState {
-  op: OperationMeta | null;
-  version: string | undefined;
-  auth: AuthContext | undefined;
-}
-
-// A request decoration (declared up front, so fastify's Request objects keep one shape).
-const STATE = "aurousState";
-type WithState = FastifyRequest & { [STATE]: RequestState | null };
-
-function stateOf(request: FastifyRequest): RequestState {
-  const r = request as WithState;
-  return (r[STATE] ??= { op: null, version: undefined, auth: undefined });
 }
 
 const JSON_MEDIA = /^application\/json\s*(;|$)/i;
@@ -123,7 +104,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     },
   }) as unknown as FastifyInstance;
 
-  app.decorateRequest(STATE, null);
+  declareState(app);
 
   function report(error: unknown, reason: ErrorReport["reason"], request: FastifyRequest): void {
     const operationId = stateOf(request).op?.operationId;
@@ -272,30 +253,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       url: meta.routePath,
       config: { operationId: meta.operationId },
       // Authentication, scope and version run before the body is read.
-      onRequest: async (request) => {
-        const st = stateOf(request);
-        st.op = meta;
-        const rawPin = request.headers["aurous-version"];
-        const pin = typeof rawPin === "string" ? rawPin : undefined;
-        const key = extractApiKey(request.headers);
-        if (key === undefined) {
-          st.version = (pin && versions.tryResolve(pin)) || versions.first;
-          throw new RuntimeReject(401, "missing_api_key", "No API key: send X-Api-Key or Authorization: Bearer <key>.");
-        }
-        const auth = await options.authenticate(key, request);
-        if (!auth) {
-          st.version = (pin && versions.tryResolve(pin)) || versions.first;
-          throw new RuntimeReject(401, "invalid_api_key", "The API key is not valid.");
-        }
-        st.version = (auth.defaultVersion && versions.tryResolve(auth.defaultVersion)) || versions.newest;
-        if (auth.revoked) throw new RuntimeReject(401, "revoked_api_key", "The API key was revoked.");
-        st.auth = auth;
-        if (!scopeAllows(auth.scope, meta.scope)) {
-          throw new RuntimeReject(403, "missing_scope", `This operation needs a key with the ${meta.scope} scope; this key has ${auth.scope}.`);
-        }
-        if (pin !== undefined) st.version = versions.resolve(pin);
-        else if (rawPin !== undefined) st.version = versions.resolve(String(rawPin));
-      },
+      onRequest: authStep(meta, options.authenticate, versions),
       handler: async (request, reply) => {
         const st = stateOf(request);
         const auth = st.auth!;
