@@ -51,6 +51,9 @@ describe("uploadCharacterImage", () => {
     const text = await app.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "text/plain" }, payload: "hello" });
     expect(text.statusCode).toBe(400);
     expect(text.json().error.code).toBe("content_type_mismatch");
+    const json = await app.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "application/json" }, payload: "{oops" });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.code).toBe("content_type_mismatch");
   });
 
   it("over 10 MiB → 413 upload_too_large", async () => {

@@ -182,7 +182,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     let headers: Record<string, string | number> | undefined;
     const invalid = (message: string) => {
       status = 400;
-      init = { code: (meta && validationCodeFor(meta, "invalid_format")) ?? "invalid_format", message, param: null };
+      // The storage PUT documents no validation code; an unreadable body there is a type mismatch.
+      const code = meta?.host === "storage" ? "content_type_mismatch" : meta && validationCodeFor(meta, "invalid_format");
+      init = { code: code ?? "invalid_format", message, param: null };
     };
     init = { code: "internal_error", message: "Something went wrong on our side.", param: null };
 
