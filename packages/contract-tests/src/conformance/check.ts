@@ -50,12 +50,15 @@ export function checkResponse(op: OperationInfo, x: Exchange, validator: SpecVal
   const prefix = `${op.operationId} ${x.status}`;
 
   const generated = prismProblem(x);
-  if (generated && !options.requestInvalidOnPurpose) {
-    problems.push({ kind: "prism", message: `${prefix}: Prism answered itself (${generated.title}${generated.detail ? `: ${generated.detail}` : ""})` });
+  // With --errors Prism replaces a non-conforming response by its own 500: name the operation,
+  // not Prism's status, and quote Prism's findings.
+  const where = generated ? `${op.operationId} (response refused by Prism)` : prefix;
+  if (generated && !generated.validation?.length && !options.requestInvalidOnPurpose) {
+    problems.push({ kind: "prism", message: `${where}: Prism answered itself (${generated.title}${generated.detail ? `: ${generated.detail}` : ""})` });
   }
   for (const v of prismViolations(x)) {
     if (v.side === "request" && options.requestInvalidOnPurpose) continue;
-    problems.push({ kind: "prism", message: `${prefix}: Prism flagged the ${v.side} at ${v.location || v.side}: ${v.message}` });
+    problems.push({ kind: "prism", message: `${where}: Prism flagged the ${v.side} at ${v.location || v.side}: ${v.message}` });
   }
   if (generated) return problems; // the body is Prism's, not the server's: nothing more to judge
 

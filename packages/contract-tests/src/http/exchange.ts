@@ -19,16 +19,37 @@ export interface Exchange {
   durationMs: number;
 }
 
-export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs = 30_000): Promise<Exchange> {
-  const url = new URL(request.path, baseUrl).toString();
-  const started = performance.now();
-  const response = await fetch(url, {
+/** A pooled keep-alive socket the server closed just as we reused it: nothing was processed. */
+function isStaleSocket(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code === "UND_ERR_SOCKET" || cause?.code === "ECONNRESET" || /other side closed/.test(cause?.message ?? "");
+}
+
+async function fetchOnce(url: string, request: OutgoingRequest, timeoutMs: number): Promise<Response> {
+  return fetch(url, {
     method: request.method,
     headers: request.headers,
     body: request.body as BodyInit | undefined,
     signal: AbortSignal.timeout(timeoutMs),
     redirect: "manual",
   });
+}
+
+export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs = 30_000): Promise<Exchange> {
+  const url = new URL(request.path, baseUrl).toString();
+  const started = performance.now();
+  let response: Response;
+  try {
+    response = await fetchOnce(url, request, timeoutMs);
+  } catch (error) {
+    // Node's fetch reuses idle sockets that Prism (keep-alive 5 s) may be closing: retry once.
+    if (!isStaleSocket(error)) throw describeFailure(error, request, url);
+    try {
+      response = await fetchOnce(url, request, timeoutMs);
+    } catch (again) {
+      throw describeFailure(again, request, url);
+    }
+  }
   const bodyText = await response.text();
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -43,6 +64,11 @@ export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs 
     }
   }
   return { request: { ...request, url }, status: response.status, headers, bodyText, json, durationMs: performance.now() - started };
+}
+
+function describeFailure(error: unknown, request: OutgoingRequest, url: string): Error {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return new Error(`${request.method} ${url} failed: ${(error as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`, { cause: error });
 }
 
 /** The `error` object of an envelope, if the body is one. */
