@@ -1,7 +1,7 @@
 // Picks the bucket an operation draws from (x-aurous-rate-limit, with body-field variants) and
 // turns a store's answer into headers or a 429.
 import type { OperationMeta } from "../contract/meta.js";
-import type { RateLimitStore } from "../stores/types.js";
+import type { RateLimitStore, TakeResult } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
 
 export interface ResolvedBucket {
@@ -27,17 +27,13 @@ export function rateLimitCode(meta: OperationMeta): string {
   return r?.kind === "error" && r.codes[0] ? r.codes[0] : "too_many_requests";
 }
 
-/** Draws one token; returns the rate-limit headers, or throws the op's 429 (headers included). */
-export async function drawToken(
-  store: RateLimitStore,
-  meta: OperationMeta,
-  teamId: string,
-  body: unknown,
-  nowMs: number,
-): Promise<Record<string, number> | null> {
-  const bucket = resolveBucket(meta, body);
-  if (!bucket) return null;
-  const result = await store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
+type LimitHeaders = Record<string, number>;
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === "function";
+}
+
+function toHeaders(meta: OperationMeta, bucket: ResolvedBucket, result: TakeResult): LimitHeaders {
   const headers = {
     "X-RateLimit-Limit": bucket.capacity,
     "X-RateLimit-Remaining": result.remaining,
@@ -53,4 +49,21 @@ export async function drawToken(
     );
   }
   return headers;
+}
+
+/**
+ * Draws one token; returns the rate-limit headers (synchronously when the store answers
+ * synchronously), or throws the op's 429 with its headers. Null when the op has no bucket.
+ */
+export function drawToken(
+  store: RateLimitStore,
+  meta: OperationMeta,
+  teamId: string,
+  body: unknown,
+  nowMs: number,
+): LimitHeaders | null | Promise<LimitHeaders> {
+  const bucket = resolveBucket(meta, body);
+  if (!bucket) return null;
+  const taken = store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
+  return isPromiseLike(taken) ? Promise.resolve(taken).then((result) => toHeaders(meta, bucket, result)) : toHeaders(meta, bucket, taken);
 }

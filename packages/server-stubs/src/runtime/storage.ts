@@ -9,21 +9,16 @@ import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest } from "../contract/types.js";
 import { limits } from "../generated/operations.gen.js";
 import { RuntimeReject } from "./errors.js";
-import type { buildResponse } from "./responses.js";
+import { failResult, type ResultLike } from "./responder.js";
 import type { SchemaCompiler } from "./schemas.js";
+import { stateOf } from "./state.js";
 import { compileRequestValidator } from "./validation.js";
 
 export interface StorageMountContext {
   compiler: SchemaCompiler;
   version: string;
-  stateOf(request: FastifyRequest): void;
-  send(request: FastifyRequest, reply: FastifyReply, result: Parameters<typeof buildResponse>[1]): FastifyReply;
+  send(request: FastifyRequest, reply: FastifyReply, result: ResultLike): FastifyReply;
 }
-
-const fail = (status: number, code: string, message: string, param: string | null = null) => ({
-  status,
-  error: { code, message, param },
-});
 
 export function mountStorageRoute<Auth extends AuthContext>(
   app: FastifyInstance,
@@ -48,7 +43,10 @@ export function mountStorageRoute<Auth extends AuthContext>(
       url: meta.routePath,
       bodyLimit: limits.upload_bytes,
       config: { operationId: meta.operationId },
-      onRequest: async (request) => ctx.stateOf(request),
+      onRequest: (request, _reply, done) => {
+        stateOf(request).op = meta;
+        done();
+      },
       handler: async (request, reply) => {
         const parts = validate({
           params: request.params as Record<string, unknown>,
@@ -69,11 +67,11 @@ export function mountStorageRoute<Auth extends AuthContext>(
           version: ctx.version,
           requestId: request.id,
           idempotencyKey: undefined,
-          fail: fail as never,
+          fail: failResult as never,
           log: request.log,
           raw: request,
         };
-        return ctx.send(request, reply, (await handler(handlerRequest)) as Parameters<typeof buildResponse>[1]);
+        return ctx.send(request, reply, (await handler(handlerRequest)) as ResultLike);
       },
     });
   });

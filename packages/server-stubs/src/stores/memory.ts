@@ -17,10 +17,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private readonly buckets = new Map<string, BucketState & { fullAtMs: number }>();
   private ops = 0;
 
-  async take(key: string, bucket: TokenBucketSpec, nowMs: number): Promise<TakeResult> {
+  take(key: string, bucket: TokenBucketSpec, nowMs: number): TakeResult {
     if (++this.ops % SWEEP_EVERY === 0) this.sweep(nowMs);
-    const { state, result } = takeToken(this.buckets.get(key), bucket, nowMs);
-    this.buckets.set(key, { ...state, fullAtMs: result.resetAt * 1000 });
+    const current = this.buckets.get(key);
+    const { state, result } = takeToken(current, bucket, nowMs);
+    if (current) {
+      current.tokens = state.tokens;
+      current.updatedMs = state.updatedMs;
+      current.fullAtMs = result.resetAt * 1000;
+    } else {
+      this.buckets.set(key, { ...state, fullAtMs: result.resetAt * 1000 });
+    }
     return result;
   }
 

@@ -19,8 +19,11 @@ export interface TakeResult {
 }
 
 export interface RateLimitStore {
-  /** Atomically refills the bucket for the elapsed time and takes one token if there is one. */
-  take(key: string, bucket: TokenBucketSpec, nowMs: number): Promise<TakeResult>;
+  /**
+   * Atomically refills the bucket for the elapsed time and takes one token if there is one. May
+   * answer synchronously (the in-memory store does, sparing a promise per request).
+   */
+  take(key: string, bucket: TokenBucketSpec, nowMs: number): TakeResult | Promise<TakeResult>;
   close?(): Promise<void> | void;
 }
 

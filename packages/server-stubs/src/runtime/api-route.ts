@@ -1,0 +1,121 @@
+// One API operation's route. onRequest: auth → scope → version (before the body is read); then
+// body check → rate limit → validation → idempotency → handler → response (validated when on).
+import type { FastifyInstance } from "fastify";
+import type { OperationMeta } from "../contract/meta.js";
+import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
+import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
+import { authStep, type Authenticate } from "./auth-step.js";
+import { RuntimeReject } from "./errors.js";
+import { claimKey, fingerprint, windowMs, type IdempotencyOptions } from "./idempotency.js";
+import { drawToken } from "./rate-limit.js";
+import { failResult, type Responder, type ResultLike } from "./responder.js";
+import type { ResponseValidators } from "./responses.js";
+import type { SchemaCompiler } from "./schemas.js";
+import { stateOf } from "./state.js";
+import { compileRequestValidator, validationCodeFor } from "./validation.js";
+import type { VersionResolver } from "./version.js";
+
+const JSON_MEDIA = /^application\/json\s*(;|$)/i;
+
+export interface ApiRouteContext<Auth extends AuthContext> {
+  authenticate: Authenticate<Auth>;
+  versions: VersionResolver;
+  compiler: SchemaCompiler;
+  rateLimitStore: RateLimitStore;
+  idempotencyStore: IdempotencyStore;
+  idempotencyOptions: IdempotencyOptions;
+  now: () => number;
+  responder: Responder;
+  validators: ResponseValidators | null;
+}
+
+function stringHeaders(headers: Record<string, string | number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
+}
+
+export function mountApiRoute<Auth extends AuthContext>(
+  app: FastifyInstance,
+  meta: OperationMeta,
+  handler: Handler<OperationId, Auth>,
+  ctx: ApiRouteContext<Auth>,
+): void {
+  const { responder, idempotencyStore, now } = ctx;
+  const validate = compileRequestValidator(meta, ctx.compiler);
+  const honoursKey = meta.idempotency.honours_key;
+  const jsonBody = meta.requestBody?.contentTypes.includes("application/json") ?? false;
+  const window = windowMs(meta, ctx.idempotencyOptions);
+
+  app.route({
+    method: meta.method,
+    url: meta.routePath,
+    config: { operationId: meta.operationId },
+    onRequest: authStep(meta, ctx.authenticate, ctx.versions),
+    handler: async (request, reply) => {
+      const st = stateOf(request);
+      const auth = st.auth!;
+      const rawBody = request.body;
+      // A body in another media type is unreadable: refused before the bucket is drawn.
+      if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
+        throw new RuntimeReject(400, validationCodeFor(meta, "invalid_format")!, "Send the body as application/json.", null);
+      }
+      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, rawBody, now());
+      if (limitHeaders instanceof Promise) limitHeaders = await limitHeaders;
+      if (limitHeaders) reply.headers(limitHeaders);
+
+      const parts = validate({
+        params: request.params as Record<string, unknown>,
+        query: request.query as Record<string, unknown>,
+        headers: request.headers,
+        body: rawBody,
+      });
+
+      const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;
+      let claim: { storeKey: string; fingerprint: string; claimedAt: number } | undefined;
+      if (key !== undefined) {
+        const fp = fingerprint(meta.operationId, parts.params, parts.body);
+        const outcome = await claimKey(idempotencyStore, meta, auth.teamId, key, fp, now(), ctx.idempotencyOptions);
+        if (outcome.kind === "replay") {
+          const { status, body, headers } = outcome.response;
+          if (headers) reply.headers(headers);
+          reply.header("Aurous-Idempotent-Replayed", "true");
+          return responder.send(request, reply, meta, { status, body });
+        }
+        claim = outcome;
+      }
+
+      const handlerRequest: HandlerRequest<OperationId, Auth> = {
+        operationId: meta.operationId as OperationId,
+        params: parts.params as never,
+        query: parts.query as never,
+        headers: parts.headers as never,
+        body: parts.body as never,
+        auth: auth as never,
+        version: st.version!,
+        requestId: request.id,
+        idempotencyKey: claim ? key : undefined,
+        fail: failResult as never,
+        log: request.log,
+        raw: request,
+      };
+
+      let result: ResultLike;
+      try {
+        result = (await handler(handlerRequest)) as ResultLike;
+      } catch (error) {
+        if (claim) await idempotencyStore.release(claim.storeKey, claim.fingerprint);
+        throw error;
+      }
+      const out = responder.prepare(request, meta, result, ctx.validators);
+      if (claim) {
+        // Only a success is remembered; an error releases the key so the request is re-evaluated.
+        if (out.status >= 200 && out.status < 300) {
+          const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
+          await idempotencyStore.complete(claim.storeKey, claim.fingerprint, stored, claim.claimedAt + window, now());
+        } else {
+          await idempotencyStore.release(claim.storeKey, claim.fingerprint);
+        }
+      }
+      return responder.send(request, reply, meta, out);
+    },
+  });
+}

@@ -1,0 +1,53 @@
+// Sending: envelopes for refusals outside an operation, and results of an operation (with the
+// off-spec → 500 fallback). Every API answer echoes Aurous-Version; the storage PUT's do not.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { OperationMeta } from "../contract/meta.js";
+import type { ErrorInit } from "../contract/types.js";
+import { envelope } from "./errors.js";
+import { OffSpecResponse, buildResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
+import { stateOf } from "./state.js";
+import type { VersionResolver } from "./version.js";
+
+export type ResultLike = Parameters<typeof buildResponse>[1];
+
+export const failResult = (status: number, code: string, message: string, param: string | null = null): ResultLike => ({
+  status,
+  error: { code, message, param },
+});
+
+export interface Responder {
+  /** An envelope outside any operation (unknown route, malformed URL, the implementation's routes). */
+  sendEnvelope(request: FastifyRequest, reply: FastifyReply, status: number, init: ErrorInit, headers?: Record<string, string | number>): FastifyReply;
+  /** Builds the answer to an operation's result; an off-spec result is reported and becomes 500. */
+  prepare(request: FastifyRequest, meta: OperationMeta, result: ResultLike, validators: ResponseValidators | null): OutgoingResponse;
+  send(request: FastifyRequest, reply: FastifyReply, meta: OperationMeta, out: OutgoingResponse): FastifyReply;
+}
+
+export function createResponder(versions: VersionResolver, reportOffSpec: (error: OffSpecResponse, request: FastifyRequest) => void): Responder {
+  const echo = (request: FastifyRequest, reply: FastifyReply) => {
+    const st = stateOf(request);
+    if (st.op?.host !== "storage") reply.header("Aurous-Version", st.version ?? versions.first);
+  };
+  return {
+    sendEnvelope(request, reply, status, init, headers) {
+      if (headers) reply.headers(headers);
+      echo(request, reply);
+      return reply.code(status).send(envelope(status, init, request.id));
+    },
+    prepare(request, meta, result, validators) {
+      try {
+        return buildResponse(meta, result, request.id, validators);
+      } catch (error) {
+        if (!(error instanceof OffSpecResponse)) throw error;
+        reportOffSpec(error, request);
+        return buildResponse(meta, failResult(500, "internal_error", "Something went wrong on our side."), request.id, null);
+      }
+    },
+    send(request, reply, _meta, out) {
+      if (out.headers) reply.headers(out.headers);
+      echo(request, reply);
+      reply.code(out.status);
+      return out.body === undefined ? reply.send() : reply.send(out.body);
+    },
+  };
+}
