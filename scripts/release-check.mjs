@@ -121,14 +121,22 @@ async function pack(pnpm, pkg, destination) {
   return `${filename.split(/[\\/]/).pop()}, ${files.length} files`;
 }
 
-/** Writes the consumer app: fixtures, plus one file per module system importing every export subpath,
- * so that every published declaration file is type-checked, not only those usage.* happen to touch. */
-async function writeConsumerApp(app) {
+/**
+ * Writes the consumer app from the fixtures. `<package>.usage.*` files type-check one package's API
+ * and are only copied when that package is checked (so `--only` works).
+ */
+async function writeConsumerApp(app, packages) {
   await mkdir(app, { recursive: true });
   await writeFile(join(app, "package.json"), `${JSON.stringify({ name: "release-check-consumer", private: true, type: "module" }, null, 2)}\n`);
-  for (const file of await readdir(fixtures)) await copyFile(join(fixtures, file), join(app, file));
+  const checked = new Set(packages.map((p) => p.name.split("/").pop()));
+  for (const file of await readdir(fixtures)) {
+    const usageOf = file.match(/^(.+)\.usage\.[cm]ts$/)?.[1];
+    if (usageOf === undefined || checked.has(usageOf)) await copyFile(join(fixtures, file), join(app, file));
+  }
 }
 
+/** One generated file per module system importing every export subpath, so that every published
+ * declaration file is type-checked, not only those the usage files happen to touch. */
 async function writeEntryImports(app, entries) {
   const esm = entries.esm.map((s, i) => `export * as entry${i} from ${JSON.stringify(s)};`);
   const cjs = entries.cjs.map((s, i) => `export import entry${i} = require(${JSON.stringify(s)});`);
@@ -188,7 +196,7 @@ async function checkTarballs(pnpm, tarballs) {
 
 /** Install the tarballs in a fresh app and type-check a consumer. Returns the entry points to load. */
 async function checkInstallAndTypes(app, packages) {
-  await writeConsumerApp(app);
+  await writeConsumerApp(app, packages);
   await check("npm install the tarballs into a fresh app", () => install(app, packages), { critical: true });
   const entries = {
     esm: packages.flatMap((p) => entryPoints(p.installed).esm),
@@ -210,6 +218,7 @@ async function checkRuntime(app, packages, entries, server) {
       AUROUS_API_KEY: server.keys.full,
       AUROUS_REVOKED_KEY: server.keys.revoked,
       RELEASE_CHECK_ENTRIES: JSON.stringify(list),
+      RELEASE_CHECK_PACKAGES: JSON.stringify(packages.map((p) => p.name)),
     };
     const { output } = await run(process.execPath, [file], { cwd: app, env: consumerEnv, timeoutMs: 60_000 });
     // A 500 the client happened to accept would still be a broken release of something.

@@ -1,21 +1,11 @@
-// A CommonJS consumer of the packed packages: `require`, as a classic Node app writes it.
+// A CommonJS consumer of the installed tarballs: every package is loaded with require().
 "use strict";
-const client = require("@aurous/client");
-const clientNode = require("@aurous/client/node");
-const stubs = require("@aurous/server-stubs");
 const checks = require("./checks.cjs");
 
-async function main() {
-  // The export subpaths that declare a `require` condition (ESM-only packages have none).
-  const entries = JSON.parse(process.env.RELEASE_CHECK_ENTRIES ?? "[]");
-  for (const specifier of entries) checks.checkEntry(specifier, require(specifier));
-
-  console.log(`${entries.length} entries loaded`);
-  console.log(await checks.checkClient("cjs", client, clientNode, require.resolve("@aurous/client"), process.env));
-  console.log(checks.checkServerStubs(stubs, client));
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+checks.run("cjs", async (specifier) => require(specifier), (specifier) => require.resolve(specifier), process.env).then(
+  (log) => console.log(log),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,9 +1,8 @@
-// Type-checked, never run: what an ESM TypeScript consumer writes. With skipLibCheck off, the
-// published declarations (and those of their dependencies) must compile, resolve to real types
-// rather than `any`, and reject what the contract rejects (the @ts-expect-error lines).
+// Type-checked, never run: what an ESM TypeScript consumer of @aurous/client writes. With
+// skipLibCheck off, the published declarations (and their dependencies') must compile, resolve to
+// real types rather than `any`, and reject what the contract rejects (the @ts-expect-error lines).
 import { API_VERSION, Aurous, type ApiResult, type CharacterList, isApiError } from "@aurous/client";
 import { uploadFile } from "@aurous/client/node";
-import { createAurousServer, type AurousServerOptions, type OperationId } from "@aurous/server-stubs";
 
 export async function firstCharacterId(aurous: Aurous): Promise<string | undefined> {
   const page: ApiResult<CharacterList> = await aurous.characters.list({ limit: 1 });
@@ -18,13 +17,10 @@ export async function uploadRef(aurous: Aurous, path: string): Promise<string> {
 }
 
 export function describe(error: unknown): string {
+  // isApiError narrows to the operation's documented statuses and codes.
   if (isApiError(error, "getCharacter")) return `${error.status} ${error.code}`;
   return "not an API error";
 }
 
 export const version: string = API_VERSION;
-export const server: typeof createAurousServer = createAurousServer;
-export type Options = AurousServerOptions;
-// @ts-expect-error -- not an operation of the contract
-export const unknownOperation: OperationId = "launchRocket";
 export const client = new Aurous({ apiKey: "al_live_example", baseUrl: "http://127.0.0.1:4010" });

@@ -1,0 +1,8 @@
+// Type-checked, never run: an ESM TypeScript consumer of @aurous/server-stubs.
+import { createAurousServer, type AurousServerOptions, type OperationId } from "@aurous/server-stubs";
+
+export const server: typeof createAurousServer = createAurousServer;
+export type Options = AurousServerOptions;
+export const getCharacter: OperationId = "getCharacter";
+// @ts-expect-error -- not an operation of the contract
+export const unknownOperation: OperationId = "launchRocket";
