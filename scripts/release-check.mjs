@@ -19,7 +19,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { cleanNpmEnv, exec, stopRunning } from "./release-check/exec.mjs";
@@ -118,7 +118,7 @@ async function pack(pnpm, pkg, destination) {
   const { stdout } = await run(pnpm[0], [...pnpm.slice(1), "pack", "--pack-destination", destination, "--json"], { cwd: pkg.dir });
   const { filename, files } = JSON.parse(stdout);
   pkg.tarball = filename;
-  return `${filename.split(/[\\/]/).pop()}, ${files.length} files`;
+  return `${basename(filename)}, ${files.length} files`;
 }
 
 /**
@@ -154,7 +154,7 @@ async function install(app, packages) {
     problems.push(...workspaceRanges(pkg.installed).map((r) => `${pkg.name} ${r}`));
   }
   if (problems.length) throw new CheckFailed("workspace: ranges survived packing", problems.join("\n"));
-  return `${packages.length} tarballs + ${CONSUMER_TOOLS.join(", ")}`;
+  return `${packages.map((p) => basename(p.tarball)).join(", ")} + ${CONSUMER_TOOLS.join(", ")}`;
 }
 
 /** Starts the sandbox from the workspace build, in this process, on a free port of 127.0.0.1. */
