@@ -1,26 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
-
-const bundle = readFileSync(new URL('../../openapi/dist/openapi.json', import.meta.url), 'utf8');
-
-/**
- * The generated fetch client always carries a Server-Sent Events reader (about 0.7 kB gzip), but
- * the contract has no `text/event-stream` response, so nothing can reach it. While that holds, the
- * published build swaps the module for a stub that throws; the day the contract adds a stream, the
- * stub switches itself off.
- */
-const dropUnreachableSse: Plugin = {
-  name: 'drop-unreachable-sse',
-  setup(build) {
-    if (bundle.includes('text/event-stream')) return;
-    build.onLoad({ filter: /generated[\\/]core[\\/]serverSentEvents\.gen\.ts$/ }, () => ({
-      loader: 'ts',
-      contents:
-        "export const createSseClient = (): never => { throw new Error('The Aurous contract has no event-stream operations'); };",
-    }));
-  },
-};
 
 export default defineConfig({
   // validators is its own entry so the zod schemas land in their own chunk: an app that never uses
@@ -37,5 +15,4 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
-  esbuildPlugins: [dropUnreachableSse],
 });

@@ -41,8 +41,9 @@ export async function generate(outDir) {
       // zod/mini: the same schemas, tree-shakeable, a third of the bundle size of classic zod.
       { name: 'zod', compatibilityVersion: 'mini' },
       // Validation runs in the hand-written layer so that it can be switched off per client and so
-      // that its failures name the operation and field.
-      { name: '@hey-api/sdk', validator: false },
+      // that its failures name the operation and field. `client: false`: every call passes its
+      // client (src/core/transport.ts), so no default client instance is bundled.
+      { name: '@hey-api/sdk', validator: false, client: false },
     ],
   });
   escapeControlCharacters(outDir);

@@ -52,10 +52,21 @@ describe('request headers and result metadata', () => {
     expect(stub.requests.map((r) => r.headers['aurous-version'])).toEqual(['2026-05-20', '2026-05-15']);
   });
 
-  it('serialises the list query', async () => {
+  it('serialises the list query, leaving out absent values', async () => {
     stub.reset((_req, res) => sendJson(res, 200, { object: 'list', data: [], has_more: false, next_cursor: null }));
-    await newClient().characters.list({ limit: 5, status: 'reviewing' });
+    await newClient().characters.list({ limit: 5, status: 'reviewing', starting_after: undefined });
     expect(stub.requests[0]?.url).toBe('/v1/characters?limit=5&status=reviewing');
+    expect(stub.requests[0]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('encodes path parameters and sends JSON bodies', async () => {
+    stub.reset((_req, res) => sendJson(res, 200, character()));
+    await newClient({ baseUrl: `${stub.url}/` }).characters.update('char_a/b?c', { name: 'Zoë' });
+    const sent = stub.requests[0]!;
+    expect(sent.method).toBe('PATCH');
+    expect(sent.url).toBe('/v1/characters/char_a%2Fb%3Fc');
+    expect(sent.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(sent.body.toString())).toEqual({ name: 'Zoë' });
   });
 });
 

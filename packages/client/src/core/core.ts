@@ -1,7 +1,8 @@
-import { createClient, createConfig, type Client } from '../generated/client/index.js';
+import type { Client } from '../generated/client/index.js';
 import { API_VERSION } from '../generated/meta.js';
 import { AurousError } from '../errors/base.js';
 import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
+import { createTransport } from './transport.js';
 
 export interface ResolvedConfig {
   readonly version: string;
@@ -36,15 +37,11 @@ function warnOncePerPair(): (mismatch: VersionMismatch) => void {
  */
 export function createAurous(options: CoreOptions): AurousCore {
   if (!options.apiKey) throw new AurousError('apiKey is required');
-  const { apiKey } = options;
-  const http = createClient(
-    createConfig({
-      baseUrl: options.baseUrl ?? 'https://api.aurous-labs.com',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      // Only operations secured by ApiKeyAuth ask for a token; the upload PUT never does.
-      auth: (scheme) => (scheme.name === 'X-Api-Key' ? apiKey : undefined),
-    }),
-  );
+  const http = createTransport({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? 'https://api.aurous-labs.com',
+    fetch: options.fetch,
+  });
   const backoff = options.retryBackoff ?? {};
   return {
     http,
