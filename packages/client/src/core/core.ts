@@ -15,7 +15,7 @@ export interface ResolvedConfig {
   readonly onVersionMismatch: (mismatch: VersionMismatch) => void;
 }
 
-/** The state every operation function needs: the generated fetch client and the resolved options. */
+/** The state every operation function needs: the transport the SDK functions call and the resolved options. */
 export interface AurousCore {
   readonly http: Client;
   readonly config: ResolvedConfig;

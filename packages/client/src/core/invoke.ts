@@ -96,7 +96,7 @@ async function attemptOnce<T>(
     attempt.dispose();
   }
   const { response, error } = outcome;
-  // The generated client reports a body it could not parse as JSON with a SyntaxError.
+  // The transport reports a 2xx body it could not parse as JSON with a SyntaxError.
   const notJson = error instanceof SyntaxError;
   if (!response || (error instanceof Error && !notJson)) {
     if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
@@ -112,7 +112,7 @@ async function attemptOnce<T>(
     };
   }
   if (response.status === op.successStatus) {
-    // The generated client turns an empty body into `{}`; a 204 has no body at all.
+    // A 204 has no body at all.
     const data = (response.status === 204 ? undefined : outcome.data) as T;
     return success(core, op, response, data, headers['Aurous-Version']);
   }
