@@ -10,7 +10,8 @@ export default defineConfig({
   format: ["esm"],
   target: "node20",
   platform: "node",
-  dts: { entry: { index: "src/index.ts" } },
+  // tsup's dts step sets baseUrl, which TypeScript 6 flags as deprecated.
+  dts: { entry: { index: "src/index.ts" }, compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,
   clean: true,
   splitting: true,

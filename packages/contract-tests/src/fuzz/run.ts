@@ -21,6 +21,8 @@ export interface FuzzOptions {
   /** Called with Retry-After seconds on a 429; resolve when the bucket has refilled. */
   onRateLimited?: (retryAfterSeconds: number) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
+  /** When several keys (teams) share one run: this one sends only its share of the per-site cases. */
+  shard?: { index: number; count: number };
 }
 
 export interface FuzzFailure {
@@ -89,10 +91,12 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
  * The run's requests: first one per body site of every operation (each schema rule broken at
  * least once, whatever the seed), then random cases over all fault families up to `runs`.
  */
-export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed">): { seed: number; cases: FuzzCase[] } {
+export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed" | "shard">): { seed: number; cases: FuzzCase[] } {
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const shard = o.shard ?? { index: 0, count: 1 };
   const systematic = o.ctx.operations
     .flatMap((op) => everyBodySite(o.doc, o.ctx, op))
+    .filter((_, i) => i % shard.count === shard.index)
     .map((arb, i) => fc.sample(arb, { numRuns: 1, seed: seed + i })[0] as FuzzCase);
   const perOperation = o.ctx.operations.map((op) => operationCases(o.doc, o.ctx, op)).filter((a): a is fc.Arbitrary<FuzzCase> => a !== null);
   const random = fc.sample(fc.oneof(...perOperation), { numRuns: Math.max(0, o.runs - systematic.length), seed });

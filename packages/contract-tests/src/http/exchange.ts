@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+
 // One HTTP round trip, captured whole (request as sent, status, headers, raw and parsed body), so
 // checks and reports can quote exactly what happened.
 export interface OutgoingRequest {
@@ -35,10 +37,41 @@ async function fetchOnce(url: string, request: OutgoingRequest, timeoutMs: numbe
   });
 }
 
+/**
+ * node:http for large bodies: a server may answer 413 and close while the body is still being
+ * written, which fetch reports as a network error; node:http still delivers that answer.
+ */
+function sendLarge(url: string, request: OutgoingRequest, timeoutMs: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: request.method, headers: request.headers, timeout: timeoutMs, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+        resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+      });
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    // An early answer may close the socket mid-body: that error is expected, the answer counts.
+    req.on("error", (error) => setTimeout(() => reject(error), 200));
+    req.end(request.body);
+  });
+}
+
+const LARGE_BODY = 1024 * 1024;
+
 export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs = 30_000): Promise<Exchange> {
   const url = new URL(request.path, baseUrl).toString();
   const started = performance.now();
   let response: Response;
+  if (request.body !== undefined && request.body.length > LARGE_BODY) {
+    response = await sendLarge(url, request, timeoutMs).catch((error: unknown) => {
+      throw describeFailure(error, request, url);
+    });
+    return finish(request, url, response, started);
+  }
   try {
     response = await fetchOnce(url, request, timeoutMs);
   } catch (error) {
@@ -50,6 +83,10 @@ export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs 
       throw describeFailure(again, request, url);
     }
   }
+  return finish(request, url, response, started);
+}
+
+async function finish(request: OutgoingRequest, url: string, response: Response, started: number): Promise<Exchange> {
   const bodyText = await response.text();
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {

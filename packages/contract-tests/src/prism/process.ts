@@ -42,6 +42,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Kills every Prism this process started (for signal handlers: `exit` hooks do not run then). */
+export function killAllPrism(): void {
+  for (const child of live) killGroup(child, "SIGKILL");
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;

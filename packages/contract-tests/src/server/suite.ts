@@ -30,6 +30,8 @@ export interface ServerSuiteOptions {
   groups?: readonly ScenarioGroup[];
   synthesisTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Runs just before the `limits` group (which leaves the main team's buckets empty). */
+  beforeLimits?: () => Promise<void>;
 }
 
 export interface ServerSuiteResult {
@@ -77,8 +79,10 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
       evidence = await faultScenarios(w, o.harness.proxy, unprovokable);
     },
   };
+  const started = Date.now();
   for (const group of groups) {
-    log(`▸ ${group}`);
+    if (group === "limits") await o.beforeLimits?.();
+    log(`▸ ${group} (${Math.round((Date.now() - started) / 1000)} s)`);
     try {
       await run[group]();
       extras.push({ suite: "server scenarios", name: `scenario group "${group}" ran to the end`, outcome: "pass" });
