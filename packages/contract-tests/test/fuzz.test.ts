@@ -1,10 +1,13 @@
 // Negative (and positive) fuzz against the sandbox: fast-check requests built from the spec's
 // schemas. Never a 5xx; every rejection the documented 4xx, code and param for its fault; every
 // schema-valid request accepted or refused exactly as the spec's prose decides.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecValidator } from "../src/conformance/validator.js";
 import { prepareFuzzContext } from "../src/fuzz/setup.js";
 import { type FuzzResult, runFuzz } from "../src/fuzz/run.js";
+import { fuzzChecks } from "../src/fuzz/summary.js";
+import { writeReport } from "../src/report/write.js";
 import { loadSpec } from "../src/spec/bundle.js";
 import { startTestSandbox, type TestSandbox } from "./support/sandbox.js";
 
@@ -38,10 +41,10 @@ function show(r: FuzzResult): string[] {
 }
 
 describe("fuzz: schema-built valid and invalid requests against the sandbox", () => {
-  it(`sends at least ${RUNS} requests, valid and invalid, to every API-host operation`, () => {
+  it(`sends at least ${RUNS} requests, valid and invalid, to every operation (the signed upload PUT included)`, () => {
     expect(result.requests).toBeGreaterThanOrEqual(RUNS);
     const ops = Object.keys(result.counts).sort();
-    expect(ops).toHaveLength(10);
+    expect(ops).toHaveLength(11);
     for (const op of ops) {
       expect(result.counts[op]?.valid, op).toBeGreaterThan(0);
       expect(result.counts[op]?.invalid, op).toBeGreaterThan(0);
@@ -50,12 +53,18 @@ describe("fuzz: schema-built valid and invalid requests against the sandbox", ()
 
   it("exercises every kind of fault the schemas allow", () => {
     const rules = Object.keys(result.rules).join("\n");
-    for (const rule of ["missing", "type", "maxLength", "minLength", "pattern", "maximum", "minimum", "unknownKey", "enum", "maxItems", "minItems", "uniqueItems", "malformed JSON", "malformed path id", "query", "Aurous-Version", "X-Api-Key", "Idempotency-Key", "oversize body"]) {
+    for (const rule of ["missing", "type", "maxLength", "minLength", "pattern", "maximum", "minimum", "unknownKey", "enum", "maxItems", "minItems", "uniqueItems", "malformed JSON", "malformed path id", "query", "Aurous-Version", "X-Api-Key", "Idempotency-Key", "oversize body", "forged signature", "malformed signature", "altered expires", "made-up upload id", "Content-Type mismatch", "bytes that are no PNG"]) {
       expect(rules, rule).toContain(rule);
     }
   });
 
   it("gets the documented answer for every request: no 5xx, right status, code and param, nothing undocumented", () => {
     expect(show(result)).toEqual([]);
+  });
+
+  it("writes its findings as a report (markdown + JUnit)", () => {
+    const checks = fuzzChecks(result, RUNS);
+    const { markdown } = writeReport({ title: "Fuzz against the sandbox", generatedAt: new Date().toISOString(), target: sandbox.origin, sides: [], rows: [], extras: checks }, "reports", "fuzz");
+    expect(readFileSync(markdown, "utf8")).toMatch(/\| fuzz \| at least \d+ generated requests sent \| ✅ pass \|/);
   });
 });

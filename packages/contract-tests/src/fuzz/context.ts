@@ -9,6 +9,10 @@ export interface FuzzContext {
   /** Characters of the key's team that exist (not deleted). */
   characterIds: string[];
   operations: OperationInfo[];
+  /** Upload tickets (PNG) of the key's team, for the signed-PUT cases; never consumed. */
+  tickets?: Array<{ upload_id: string; upload_url: string }>;
+  /** Mints a fresh PNG ticket (their URLs expire after 15 minutes of the server's time). */
+  mintTicket?: () => Promise<{ upload_id: string; upload_url: string }>;
 }
 
 /** What the spec says must come back. `param: undefined` = not checked. */
@@ -25,6 +29,9 @@ export interface FuzzCase {
   rule: string;
   request: OutgoingRequest;
   expect: Expectation;
+  /** Signed-PUT cases: which ticket, and how to build the request from its (current) URL, so
+   * an expired URL can be replaced by a fresh ticket's and the same fault applied again. */
+  ticket?: { index: number; build: (uploadUrl: URL) => OutgoingRequest };
 }
 
 export function fillPath(op: OperationInfo, id: string | undefined): string {

@@ -22,5 +22,11 @@ async function readyCharacter(baseUrl: string, key: string, n: number): Promise<
 export async function prepareFuzzContext(baseUrl: string, apiKey: string, doc: OpenApiDocument, characters = 3): Promise<FuzzContext> {
   const characterIds: string[] = [];
   for (let i = 0; i < characters; i++) characterIds.push(await readyCharacter(baseUrl, apiKey, i));
-  return { apiKey, apiVersion: doc.info.version, characterIds, operations: listOperations(doc) };
+  const mintTicket = async () => {
+    const init = await send(baseUrl, req.init({ key: apiKey }));
+    if (init.status !== 201) throw new Error(`fuzz set-up: upload init answered ${init.status}: ${init.bodyText.slice(0, 200)}`);
+    return init.json as { upload_id: string; upload_url: string };
+  };
+  const tickets = [await mintTicket(), await mintTicket()];
+  return { apiKey, apiVersion: doc.info.version, characterIds, operations: listOperations(doc), tickets, mintTicket };
 }
