@@ -47,6 +47,16 @@ describe('timeouts and aborts', () => {
     expect(data.id).toBe(CHARACTER_ID);
   });
 
+  it.each([0, Infinity])('turns the client-side timeout off with timeoutMs %s', async (timeoutMs) => {
+    stub.reset((_req, res) => setTimeout(() => sendJson(res, 200, character()), 150));
+    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, timeoutMs, maxRetries: 0 });
+    const { data } = await client.characters.get(CHARACTER_ID);
+    expect(data.id).toBe(CHARACTER_ID);
+    // …while a caller signal still works without it.
+    const error = await client.characters.get(CHARACTER_ID, { signal: AbortSignal.timeout(30) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AurousAbortError);
+  });
+
   it('aborts an in-flight request with the caller signal, without retrying', async () => {
     stub.reset((_req, res) => setTimeout(() => sendJson(res, 200, character()), 1_000));
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff });

@@ -22,7 +22,7 @@ export interface OperationMeta {
 export interface SendArgs {
   client: Client;
   headers: Record<string, string>;
-  signal: AbortSignal;
+  signal: AbortSignal | undefined;
 }
 
 /** The shape of a generated SDK call made with `throwOnError: false`. */

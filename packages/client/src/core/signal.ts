@@ -4,6 +4,12 @@
  * would keep thousands alive) and `AbortSignal.any` leaked listeners on some Node 20 releases.
  */
 export function attemptSignal(timeoutMs: number, caller?: AbortSignal) {
+  // 0 or Infinity: no client-side timeout (the runtime's own limits apply) and, without a caller
+  // signal, no signal at all, which spares fetch its per-request abort bookkeeping. Past 2^31 - 1 ms
+  // setTimeout would fire at once, so such values count as no timeout too.
+  if (!(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) {
+    return { signal: caller, timedOut: () => false, dispose() {} };
+  }
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(caller?.reason);

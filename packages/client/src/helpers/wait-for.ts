@@ -44,8 +44,8 @@ export async function waitForCharacter(
     try {
       result = await getCharacter(core, id, {
         ...pollOptions,
-        // A poll never outlives the deadline.
-        timeoutMs: Math.min(remaining, core.config.timeoutMs),
+        // A poll never outlives the deadline (a timeoutMs of 0 means none).
+        timeoutMs: Math.min(remaining, core.config.timeoutMs || Infinity),
       });
     } catch (error) {
       if (error instanceof AurousTimeoutError && Date.now() >= deadline) {
