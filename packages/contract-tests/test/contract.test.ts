@@ -41,7 +41,12 @@ function serverRun(groups?: readonly ScenarioGroup[]) {
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  [harness, mock] = await Promise.all([startHarness({ specPath, serverUrl: sandbox.origin }), startPrism({ mode: "mock", specPath })]);
+  // Started side by side; whichever succeeded is kept for afterAll even if the other failed.
+  const [h, m] = await Promise.allSettled([startHarness({ specPath, serverUrl: sandbox.origin }), startPrism({ mode: "mock", specPath })]);
+  if (h.status === "fulfilled") harness = h.value;
+  if (m.status === "fulfilled") mock = m.value;
+  if (h.status === "rejected") throw h.reason;
+  if (m.status === "rejected") throw m.reason;
   client = await runClientSuite(mock.url, matrix);
   server = await serverRun();
 }, 240_000);

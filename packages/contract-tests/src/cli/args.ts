@@ -15,7 +15,8 @@ requests. Exit code 0 only when everything conforms; 1 when something does not; 
 Required:
   --base-url URL            The deployment, e.g. http://127.0.0.1:4010
   --api-key KEY             A full-scope key of the main test team (needs credits for syntheses)
-  --second-team-key KEY     A key of another team (cross-team 404s)
+  --second-team-key KEY     A key of another team (cross-team 404s, idempotency conflicts;
+                            needs about 10 credits)
 
 Optional keys (entries that need one are reported "not exercised" without it, failing the run):
   --low-credit-key KEY      A key of a team with fewer than 4 credits (402s; its remaining

@@ -4,7 +4,7 @@ import { req } from "../requests.js";
 import { body, readyCharacter, settle, type World } from "../world.js";
 
 export async function moneyScenarios(w: World): Promise<void> {
-  const { rec, main } = w;
+  const { rec } = w;
   const low = rec.target.keys.lowCredit;
   if (low) {
     const poor = { key: low };
@@ -28,18 +28,20 @@ export async function moneyScenarios(w: World): Promise<void> {
     if (!answered) rec.fail("regenerateCharacterRef", 402, "insufficient_credits", "ten regenerations were all paid for: the low-credit team has too many credits");
   }
 
-  // 409: the same Idempotency-Key with a different body.
+  // 409: the same Idempotency-Key with a different body. On the second team, whose synthesize
+  // bucket the other scenarios barely touch (no waiting for refills on a real server).
+  const team = w.second;
   const key = crypto.randomUUID();
-  const first = await rec.send("createCharacter", req.create({ ...main, idempotencyKey: key }, { name: "Contract Idem", generate: true, attributes: { age: 20 } }));
-  await rec.expect("createCharacter", 409, "idempotency_key_in_use", req.create({ ...main, idempotencyKey: key }, { name: "Contract Idem Other", generate: true, attributes: { age: 21 } }), "strict", "same key, different body");
+  const first = await rec.send("createCharacter", req.create({ ...team, idempotencyKey: key }, { name: "Contract Idem", generate: true, attributes: { age: 20 } }));
+  await rec.expect("createCharacter", 409, "idempotency_key_in_use", req.create({ ...team, idempotencyKey: key }, { name: "Contract Idem Other", generate: true, attributes: { age: 21 } }), "strict", "same key, different body");
   const synthId = body<{ id: string }>(first).id;
-  await settle(w, main, synthId);
+  await settle(w, team, synthId);
   const regenKey = crypto.randomUUID();
-  await rec.send("regenerateCharacterRef", req.regenerate({ ...main, idempotencyKey: regenKey }, synthId, { pose: "front" }));
-  await rec.expect("regenerateCharacterRef", 409, "idempotency_key_in_use", req.regenerate({ ...main, idempotencyKey: regenKey }, synthId, { pose: "back" }), "strict", "same key, different pose");
-  await settle(w, main, synthId);
+  await rec.send("regenerateCharacterRef", req.regenerate({ ...team, idempotencyKey: regenKey }, synthId, { pose: "front" }));
+  await rec.expect("regenerateCharacterRef", 409, "idempotency_key_in_use", req.regenerate({ ...team, idempotencyKey: regenKey }, synthId, { pose: "back" }), "strict", "same key, different pose");
+  await settle(w, team, synthId);
   const resynthKey = crypto.randomUUID();
-  await rec.send("resynthesizeCharacter", req.resynthesize({ ...main, idempotencyKey: resynthKey }, synthId, {}));
-  await rec.expect("resynthesizeCharacter", 409, "idempotency_key_in_use", req.resynthesize({ ...main, idempotencyKey: resynthKey }, synthId, { force_all: true }), "strict", "same key, different body");
-  await settle(w, main, synthId);
+  await rec.send("resynthesizeCharacter", req.resynthesize({ ...team, idempotencyKey: resynthKey }, synthId, {}));
+  await rec.expect("resynthesizeCharacter", 409, "idempotency_key_in_use", req.resynthesize({ ...team, idempotencyKey: resynthKey }, synthId, { force_all: true }), "strict", "same key, different body");
+  await settle(w, team, synthId);
 }
