@@ -25,7 +25,7 @@ describe("report", () => {
     const md = renderMarkdown(base);
     expect(md).toContain("**Verdict: conforming**");
     expect(md).toContain("| getCharacter | 500 | internal_error | ✅ pass | ➖ not provokable |");
-    expect(md).toContain("| getCharacter 500 internal_error | server | ➖ not provokable | healthy servers do not fail Shown instead: injected by the fault proxy |");
+    expect(md).toContain("| getCharacter 500 internal_error | server | ➖ not provokable | healthy servers do not fail. Shown instead: injected by the fault proxy |");
     expect(md).toContain("| fuzz | no 5xx | ✅ pass | 2000 requests |");
   });
 

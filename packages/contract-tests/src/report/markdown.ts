@@ -39,7 +39,7 @@ export function renderMarkdown(report: ContractReport): string {
       .filter((s) => row[s] && row[s]?.outcome !== "pass")
       .map((s) => {
         const r = row[s] as SideResult;
-        const evidence = r.evidence ? ` Shown instead: ${r.evidence}` : "";
+        const evidence = r.evidence ? `. Shown instead: ${r.evidence}` : "";
         return `| ${row.entry.id} | ${s} | ${SYMBOL[r.outcome]} | ${escape(`${r.detail ?? ""}${evidence}`)} |`;
       }),
   );
