@@ -38,25 +38,35 @@ async function fetchOnce(url: string, request: OutgoingRequest, timeoutMs: numbe
 }
 
 /**
- * node:http for large bodies: a server may answer 413 and close while the body is still being
- * written, which fetch reports as a network error; node:http still delivers that answer.
+ * node:http for large bodies. A server may refuse one from its Content-Length alone (413) and
+ * close: if the body were already on its way, the unread bytes make the close a reset that
+ * destroys the answer (fetch then reports a network error). So the headers go first, and the body
+ * only if no answer came within a moment — a manual `Expect: 100-continue`.
  */
 function sendLarge(url: string, request: OutgoingRequest, timeoutMs: number): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: request.method, headers: request.headers, timeout: timeoutMs, agent: false }, (res) => {
+    let answered = false;
+    const headers = { ...request.headers, "Content-Length": String(request.body?.length ?? 0) };
+    const req = httpRequest(url, { method: request.method, headers, timeout: timeoutMs, agent: false }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const headers = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
         resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+        req.destroy(); // answered before the body was sent: nothing more to write
+
       });
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
     // An early answer may close the socket mid-body: that error is expected, the answer counts.
     req.on("error", (error) => setTimeout(() => reject(error), 200));
-    req.end(request.body);
+    req.flushHeaders();
+    setTimeout(() => {
+      if (!answered) req.end(request.body);
+    }, 500);
   });
 }
 

@@ -8,6 +8,13 @@ import { entryId } from "../spec/matrix.js";
 import type { OperationInfo } from "../spec/operations.js";
 import type { ServerTarget } from "./target.js";
 
+/** When to set a scenario up again instead of judging (a timing race it lost). */
+export interface Retry {
+  when?: (x: Exchange) => boolean;
+  why?: string;
+  attempts?: number;
+}
+
 /** strict: Prism refuses violations; observe: Prism reports them; direct: no Prism. */
 export type Route = "strict" | "observe" | "direct";
 
@@ -77,23 +84,43 @@ export class Recorder {
   }
 
   /** Sends a request meant to produce `operationId status code` and records the verdict. */
-  async expect(operationId: string, status: number, code: string | null, request: OutgoingRequest, route: Route = "strict", scenario = ""): Promise<CallResult> {
+  async expect(
+    operationId: string,
+    status: number,
+    code: string | null,
+    request: OutgoingRequest | (() => Promise<OutgoingRequest>),
+    route: Route = "strict",
+    scenario = "",
+    retry: Retry = {},
+  ): Promise<CallResult> {
     const op = this.op(operationId);
     const id = entryId(operationId, status, code);
     let x: Exchange;
     let problems: string[];
-    try {
-      ({ x, problems } = await this.roundTrip(op, request, route, status === 429));
-    } catch (error) {
-      this.entry(id).failures.push(`${scenario}: request failed: ${(error as Error).message}`);
-      this.log(`  ✗ ${id} — ${scenario}: request failed: ${(error as Error).message}`);
-      return { exchange: undefined, ok: false };
+    let sent: OutgoingRequest;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        sent = typeof request === "function" ? await request() : request;
+        ({ x, problems } = await this.roundTrip(op, sent, route, status === 429));
+      } catch (error) {
+        this.entry(id).failures.push(`${scenario}: request failed: ${(error as Error).message}`);
+        this.log(`  ✗ ${id} — ${scenario}: request failed: ${(error as Error).message}`);
+        return { exchange: undefined, ok: false };
+      }
+      // A race the scenario lost (a token trickled back, a synthesis finished first) is not a
+      // contract failure: the answer is still checked, then the scenario is set up again.
+      if (attempt < (retry.attempts ?? 3) && retry.when?.(x) && problems.length === 0) {
+        this.log(`    (${id}: ${retry.why ?? "race lost"}; trying again)`);
+        continue;
+      }
+      break;
     }
+    const request_ = sent;
     const actualCode = x.status >= 400 ? (errorOf(x)?.code ?? null) : null;
     if (x.status !== status || actualCode !== code) {
       problems.unshift(`expected ${status}${code ? ` ${code}` : ""}, got ${describeExchange(x)}${x.status >= 400 && !errorOf(x) ? `: ${x.bodyText.slice(0, 300)}` : ""}`);
     }
-    const label = scenario || `${request.method} ${request.path}`;
+    const label = scenario || `${request_.method} ${request_.path}`;
     if (problems.length === 0) {
       this.entry(id).passes.push(label);
       this.log(`  ✓ ${id} — ${label}`);

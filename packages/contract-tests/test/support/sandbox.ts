@@ -27,7 +27,8 @@ export async function startTestSandbox(): Promise<TestSandbox> {
       source: "contract-tests",
       port: 0,
       host: "127.0.0.1",
-      synthesisDelayMs: 200,
+      // Long enough for the "while synthesizing" refusals under load, short enough to wait for.
+      synthesisDelayMs: 600,
       teams: [
         {
           id: team("MA1N"),

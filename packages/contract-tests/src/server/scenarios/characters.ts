@@ -35,9 +35,22 @@ export async function characterScenarios(w: World): Promise<void> {
   // Synthesize flow: synthesizing → reviewing → ready, with the state refusals in between.
   const synth = await rec.expect("createCharacter", 201, null, req.create({ ...main, idempotencyKey: crypto.randomUUID() }, { name: "Contract Synth", generate: true, attributes: { gender: "female", age: 28 } }), "strict", "synthesize-flow create");
   const synthId = must(body<Character>(synth.exchange).id, "a synthesized character");
-  await rec.expect("saveCharacter", 400, "invalid_request_error", req.save(main, synthId), "strict", "save while synthesizing");
-  await rec.expect("regenerateCharacterRef", 400, "invalid_request_error", req.regenerate(main, synthId), "strict", "regenerate while synthesizing");
-  await rec.expect("resynthesizeCharacter", 400, "invalid_request_error", req.resynthesize(main, synthId), "strict", "resynthesize while synthesizing");
+  // Each refusal needs the character still `synthesizing`; if the synthesis won the race, the
+  // scenario starts over on a fresh one (a retry answers with the new id).
+  let target = synthId;
+  const fresh = async () => body<Character>(await rec.send("createCharacter", req.create({ ...main, idempotencyKey: crypto.randomUUID() }, { name: "Contract Synth Again", generate: true, attributes: { age: 28 } }))).id;
+  const whileSynthesizing = (build: (id: string) => ReturnType<typeof req.save>) => {
+    let first = true;
+    return async () => {
+      if (!first) target = await fresh();
+      first = false;
+      return build(target);
+    };
+  };
+  const raced = { when: (x: { status: number }) => x.status < 300, why: "the synthesis finished first" };
+  await rec.expect("saveCharacter", 400, "invalid_request_error", whileSynthesizing((id) => req.save(main, id)), "strict", "save while synthesizing", raced);
+  await rec.expect("regenerateCharacterRef", 400, "invalid_request_error", whileSynthesizing((id) => req.regenerate({ ...main, idempotencyKey: crypto.randomUUID() }, id)), "strict", "regenerate while synthesizing", raced);
+  await rec.expect("resynthesizeCharacter", 400, "invalid_request_error", whileSynthesizing((id) => req.resynthesize({ ...main, idempotencyKey: crypto.randomUUID() }, id)), "strict", "resynthesize while synthesizing", raced);
   const reviewed = await settle(w, main, synthId);
   if (reviewed !== "reviewing") rec.fail("saveCharacter", 200, null, `the synthesis ended in ${reviewed}, not reviewing`);
   await rec.expect("saveCharacter", 200, null, req.save(main, synthId), "strict", "save a reviewing character");
