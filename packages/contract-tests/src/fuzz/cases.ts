@@ -140,6 +140,15 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
       request: { ...json(ctx, m, id, undefined), headers: { ...json(ctx, m, id, {}).headers }, body: raw },
       expect: bad(op, ["invalid_format"], param, rule),
     })) },
+    // A valid body under a Content-Type other than JSON: no 415 is documented, so it is a
+    // request validation failure like malformed JSON.
+    { weight: 1, arbitrary: fc.tuple(idArb, base, fc.constantFrom("text/plain", "application/xml", "application/x-www-form-urlencoded", "application/merge-patch+json")).map(([id, b, ct]): FuzzCase => {
+      const request = json(ctx, m, id, b);
+      return { operationId: op.operationId, kind: "invalid", rule: `Content-Type ${ct}`, request: { ...request, headers: { ...request.headers, "Content-Type": ct } }, expect: bad(op, ["invalid_format"], null, `the body is sent as ${ct}`) };
+    }) },
+    ...(m.op.requestBody?.required
+      ? [{ weight: 1, arbitrary: idArb.map((id): FuzzCase => ({ operationId: op.operationId, kind: "invalid", rule: "no body", request: json(ctx, m, id, undefined), expect: bad(op, ["missing_field"], null, "the body is required") })) }]
+      : []),
   );
 }
 
