@@ -38,7 +38,8 @@ export function notProvokable(operations: OperationInfo[], canMoveClock: boolean
 }
 
 function requestFor(opId: string, auth: { key: string }, readyId: string) {
-  const ticketUrl = `http://placeholder/storage/uploads/${UNKNOWN_UPLOAD}?expires=1778235300&signature=${"0".repeat(64)}`;
+  // req.put keeps only path and query, so the origin of this made-up ticket URL never matters.
+  const ticketUrl = `http://storage.invalid/storage/uploads/${UNKNOWN_UPLOAD}?expires=1778235300&signature=${"0".repeat(64)}`;
   switch (opId) {
     case "initCharacterUpload": return req.init(auth);
     case "uploadCharacterImage": return req.put(ticketUrl, "image/png", png(8, 8));
