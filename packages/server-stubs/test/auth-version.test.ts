@@ -153,5 +153,9 @@ describe("Aurous-Version", () => {
       expect(r.first).toBe("2026-05-15");
       expect(r.newest).toBe("2026-11-01");
     });
+    it("refuses a release list with a non-date or no entries", () => {
+      expect(() => createVersionResolver(["2026-05-15", "2026-9-1"])).toThrow(/YYYY-MM-DD dates; got "2026-9-1"/);
+      expect(() => createVersionResolver([])).toThrow(/no released versions/);
+    });
   });
 });

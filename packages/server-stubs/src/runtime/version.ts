@@ -14,7 +14,7 @@ function isCalendarDate(value: string): boolean {
 export interface VersionResolver {
   /** Oldest release (applied to unauthenticated requests without a pin). */
   readonly first: string;
-  /** Newest release (info.version). */
+  /** Newest release. */
   readonly newest: string;
   /** The release a valid pin resolves to, or undefined for a malformed / future pin. */
   tryResolve(pin: string): string | undefined;
@@ -23,7 +23,10 @@ export interface VersionResolver {
 }
 
 export function createVersionResolver(released: readonly string[]): VersionResolver {
-  const sorted = [...released].sort(); // ISO dates sort lexically
+  // Resolution compares strings, which is only sound for real YYYY-MM-DD dates.
+  const bad = released.filter((v) => !isCalendarDate(v));
+  if (bad.length) throw new Error(`released versions must be YYYY-MM-DD dates; got ${bad.map((v) => JSON.stringify(v)).join(", ")}`);
+  const sorted = [...new Set(released)].sort(); // ISO dates sort lexically
   const first = sorted[0];
   const newest = sorted[sorted.length - 1];
   if (!first || !newest) throw new Error("the spec lists no released versions");
