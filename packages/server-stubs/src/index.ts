@@ -5,6 +5,15 @@ export { AurousError, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } 
 export type { IdempotencyOptions } from "./runtime/idempotency.js";
 export { validationCodeFor, type ValidationKind } from "./runtime/validation.js";
 export { createVersionResolver, type VersionResolver } from "./runtime/version.js";
+export {
+  VersionChangeError,
+  type ErrorBody,
+  type VersionChange,
+  type VersionErrorContext,
+  type VersionRequestContext,
+  type VersionRequestUpgrade,
+  type VersionResponseContext,
+} from "./runtime/version-changes.js";
 export { fail, failFor } from "./contract/fail.js";
 
 export type {

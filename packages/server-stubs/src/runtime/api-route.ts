@@ -1,5 +1,6 @@
 // One API operation's route. onRequest: auth → scope → version (before the body is read); then
-// body check → rate limit → validation → idempotency → handler → response (validated when on).
+// body check → request upgrade (version changes) → rate limit → validation → idempotency → handler →
+// response (validated when on; downgraded to the caller's version when sent).
 import type { FastifyInstance } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
@@ -13,6 +14,7 @@ import type { ResponseValidators } from "./responses.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
 import { compileRequestValidator, validationCodeFor } from "./validation.js";
+import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
 
 const JSON_MEDIA = /^application\/json\s*(;|$)/i;
@@ -27,6 +29,7 @@ export interface ApiRouteContext<Auth extends AuthContext> {
   now: () => number;
   responder: Responder;
   validators: ResponseValidators | null;
+  versionChanges: VersionChanges;
 }
 
 function stringHeaders(headers: Record<string, string | number>): Record<string, string> {
@@ -58,15 +61,29 @@ export function mountApiRoute<Auth extends AuthContext>(
       if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
         throw new RuntimeReject(400, validationCodeFor(meta, "invalid_format")!, "Send the body as application/json.", null);
       }
-      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, rawBody, now());
+      // Old pins: bring the request to the newest shape first, so that the bucket variants and the
+      // schemas (both written for the newest release) see what the handler will see.
+      let body: unknown = rawBody;
+      let query = request.query as Record<string, unknown>;
+      const plan = ctx.versionChanges.plan(meta.operationId, st.version!);
+      if (plan) {
+        const upgraded = plan.upgrade({ body, query, headers: request.headers });
+        if (!upgraded.ok) {
+          st.refusedBy = upgraded.refusedBy;
+          throw upgraded.error;
+        }
+        ({ body, query } = upgraded);
+      }
+
+      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, body, now());
       if (limitHeaders instanceof Promise) limitHeaders = await limitHeaders;
       if (limitHeaders) reply.headers(limitHeaders);
 
       const parts = validate({
         params: request.params as Record<string, unknown>,
-        query: request.query as Record<string, unknown>,
+        query,
         headers: request.headers,
-        body: rawBody,
+        body,
       });
 
       const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;

@@ -1,11 +1,14 @@
 // Sending: envelopes for refusals outside an operation, and results of an operation (with the
-// off-spec → 500 fallback). Every API answer echoes Aurous-Version; the storage PUT's do not.
+// off-spec → 500 fallback). Every API answer echoes Aurous-Version; the storage PUT's do not. An
+// operation's answer is validated (prepare) in the newest shape and downgraded to the echoed version
+// only when sent, so idempotent replays are shaped for whoever replays them.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
 import { envelope } from "./errors.js";
 import { OffSpecResponse, buildResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
 import { stateOf } from "./state.js";
+import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
 
 export type ResultLike = Parameters<typeof buildResponse>[1];
@@ -20,13 +23,30 @@ export interface Responder {
   sendEnvelope(request: FastifyRequest, reply: FastifyReply, status: number, init: ErrorInit, headers?: Record<string, string | number>): FastifyReply;
   /** Builds the answer to an operation's result; an off-spec result is reported and becomes 500. */
   prepare(request: FastifyRequest, meta: OperationMeta, result: ResultLike, validators: ResponseValidators | null): OutgoingResponse;
+  /** Sends a prepared answer, downgraded to the echoed version by the version changes. */
   send(request: FastifyRequest, reply: FastifyReply, meta: OperationMeta, out: OutgoingResponse): FastifyReply;
 }
 
-export function createResponder(versions: VersionResolver, reportOffSpec: (error: OffSpecResponse, request: FastifyRequest) => void): Responder {
+export type ReportFailure = (error: unknown, reason: "off_spec_response" | "version_change_threw", request: FastifyRequest) => void;
+
+const INTERNAL = (): ResultLike => failResult(500, "internal_error", "Something went wrong on our side.");
+
+export function createResponder(versions: VersionResolver, changes: VersionChanges, report: ReportFailure): Responder {
   const echo = (request: FastifyRequest, reply: FastifyReply) => {
     const st = stateOf(request);
     if (st.op?.host !== "storage") reply.header("Aurous-Version", st.version ?? versions.first);
+  };
+  /** The answer in the shape of the version it is echoed with. */
+  const downgrade = (request: FastifyRequest, meta: OperationMeta, out: OutgoingResponse): OutgoingResponse => {
+    const st = stateOf(request);
+    const plan = meta.host === "api" ? changes.plan(meta.operationId, st.version ?? versions.first) : null;
+    if (!plan) return out;
+    try {
+      return plan.downgrade(out, st.refusedBy);
+    } catch (error) {
+      report(error, "version_change_threw", request);
+      return buildResponse(meta, INTERNAL(), request.id, null);
+    }
   };
   return {
     sendEnvelope(request, reply, status, init, headers) {
@@ -39,11 +59,12 @@ export function createResponder(versions: VersionResolver, reportOffSpec: (error
         return buildResponse(meta, result, request.id, validators);
       } catch (error) {
         if (!(error instanceof OffSpecResponse)) throw error;
-        reportOffSpec(error, request);
-        return buildResponse(meta, failResult(500, "internal_error", "Something went wrong on our side."), request.id, null);
+        report(error, "off_spec_response", request);
+        return buildResponse(meta, INTERNAL(), request.id, null);
       }
     },
-    send(request, reply, _meta, out) {
+    send(request, reply, meta, prepared) {
+      const out = downgrade(request, meta, prepared);
       if (out.headers) reply.headers(out.headers);
       echo(request, reply);
       reply.code(out.status);

@@ -1,8 +1,8 @@
 // createAurousServer: a fastify instance with one route per operation of the contract, mounted from
-// the generated metadata. Per request: request id → auth → version → body parse → rate limit →
-// validation → idempotency → handler → (response validation) → send.
+// the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
+// rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import type { AuthContext, Handler, Implementation, OperationId } from "../contract/types.js";
+import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId } from "../contract/types.js";
 import { apiVersions, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
@@ -16,14 +16,16 @@ import { compileResponseValidators, type ResponseValidators } from "./responses.
 import { createSchemaCompiler } from "./schemas.js";
 import { declareState, stateOf } from "./state.js";
 import { mountStorageRoute } from "./storage.js";
+import { VersionChangeError, compileVersionChanges, type VersionChange } from "./version-changes.js";
 import { createVersionResolver } from "./version.js";
 
 export type { Authenticate };
 
 export interface ErrorReport {
   /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
-   *  response failed response validation; `internal`: any other unexpected failure. */
-  reason: "handler_threw" | "off_spec_response" | "internal";
+   *  response failed response validation; `version_change_threw`: a version change's hook threw
+   *  (the error is a VersionChangeError); `internal`: any other unexpected failure. */
+  reason: "handler_threw" | "off_spec_response" | "version_change_threw" | "internal";
   requestId: string;
   operationId: string | undefined;
 }
@@ -44,6 +46,12 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   /** The clock, in epoch milliseconds (rate limits and idempotency expiry). Default Date.now. */
   now?: () => number;
   idempotency?: IdempotencyOptions;
+  /**
+   * Transforms between older pinned versions and the newest release, which handlers are written
+   * against (see "Versioning: version-change modules" in the README). Each change's `version` must be
+   * a release listed in the spec's `x-aurous-versions`, other than the first; checked at startup.
+   */
+  versionChanges?: readonly VersionChange[];
   /** Extra fastify options (trustProxy, connectionTimeout…). Logging and request ids stay ours. */
   fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId">;
 }
@@ -60,6 +68,10 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const rateLimitStore = options.stores?.rateLimit ?? ownRateLimit!;
   const idempotencyStore = options.stores?.idempotency ?? ownIdempotency!;
   const versions = createVersionResolver(apiVersions);
+  const apiOperationIds = Object.values(operations)
+    .filter((m) => m.host === "api")
+    .map((m) => m.operationId as ApiOperationId);
+  const versionChanges = compileVersionChanges(options.versionChanges ?? [], apiVersions, apiOperationIds);
   const compiler = createSchemaCompiler();
   const implementation = options.implementation as unknown as Record<string, Handler<OperationId, Auth> | undefined>;
 
@@ -89,7 +101,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     request.log.error({ err: error, operationId, reason }, "request failed with 500 internal_error");
     options.onError?.(error, { reason, requestId: request.id, operationId });
   }
-  const responder = createResponder(versions, (error, request) => report(error, "off_spec_response", request));
+  const responder = createResponder(versions, versionChanges, report);
   const responseValidators = new Map<string, ResponseValidators | null>();
 
   // Every response, API or not, carries the request id.
@@ -120,7 +132,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   app.setErrorHandler((error, request, reply) => {
     const meta = stateOf(request).op;
     const mapped = mapError(error, meta, request);
-    if (mapped.unexpected) report(error, meta ? "handler_threw" : "internal", request);
+    if (mapped.unexpected) {
+      report(error, error instanceof VersionChangeError ? "version_change_threw" : meta ? "handler_threw" : "internal", request);
+    }
     if (!meta) return responder.sendEnvelope(request, reply, mapped.status, mapped.init, mapped.headers);
     // Runtime refusals and handler errors alike must be documented for the operation.
     const out = responder.prepare(request, meta, { status: mapped.status, error: mapped.init }, responseValidators.get(meta.operationId) ?? null);
@@ -152,6 +166,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       now,
       responder,
       validators,
+      versionChanges,
     });
   }
 

@@ -3,12 +3,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext } from "../contract/types.js";
+import type { VersionChange } from "./version-changes.js";
 
 export interface RequestState {
   op: OperationMeta | null;
   /** The Aurous-Version to echo (resolved pin, team default, or the first release). */
   version: string | undefined;
   auth: AuthContext | undefined;
+  /** The version change whose request upgrade refused this request, if one did. */
+  refusedBy: VersionChange | undefined;
 }
 
 const STATE = "aurousState";
@@ -20,5 +23,5 @@ export function declareState(app: FastifyInstance): void {
 
 export function stateOf(request: FastifyRequest): RequestState {
   const r = request as WithState;
-  return (r[STATE] ??= { op: null, version: undefined, auth: undefined });
+  return (r[STATE] ??= { op: null, version: undefined, auth: undefined, refusedBy: undefined });
 }
