@@ -106,7 +106,7 @@ describe('per-operation error unions', () => {
       if (isApiError(err, 'listCharacters')) {
         switch (err.code) {
           case 'unknown_version': case 'invalid_request': case 'missing_api_key': case 'invalid_api_key':
-          case 'revoked_api_key': case 'missing_scope': case 'too_many_requests': case 'internal_error':
+          case 'revoked_api_key': case 'too_many_requests': case 'internal_error':
             return err.code;
           default:
             return assertNever(err);
@@ -126,8 +126,7 @@ describe('per-operation error unions', () => {
       if (isApiError(err, 'getCharacter')) {
         switch (err.code) {
           case 'unknown_version': case 'invalid_format': case 'missing_api_key': case 'invalid_api_key':
-          case 'revoked_api_key': case 'missing_scope': case 'resource_not_found': case 'too_many_requests':
-          case 'internal_error':
+          case 'revoked_api_key': case 'resource_not_found': case 'too_many_requests': case 'internal_error':
             return err.code;
           default:
             return assertNever(err);

@@ -72,7 +72,6 @@ export const listCharactersOperation = {
   errors: {
     400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_request'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
-    403: { type: 'authentication', codes: ['missing_scope'] },
     429: { type: 'rate_limit', codes: ['too_many_requests'] },
     500: { type: 'server_error', codes: ['internal_error'] },
   },
@@ -110,7 +109,6 @@ export const getCharacterOperation = {
   errors: {
     400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
-    403: { type: 'authentication', codes: ['missing_scope'] },
     404: { type: 'not_found', codes: ['resource_not_found'] },
     429: { type: 'rate_limit', codes: ['too_many_requests'] },
     500: { type: 'server_error', codes: ['internal_error'] },

@@ -752,10 +752,6 @@ export type ListCharactersErrors = {
      */
     401: Unauthorized;
     /**
-     * The key is valid but its scope does not cover this operation.
-     */
-    403: Forbidden;
-    /**
      * The rate-limit bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
@@ -945,10 +941,6 @@ export type GetCharacterErrors = {
      * Authentication failed: no key, an unknown key, or a revoked key.
      */
     401: Unauthorized;
-    /**
-     * The key is valid but its scope does not cover this operation.
-     */
-    403: Forbidden;
     /**
      * No such resource for this team.
      */

@@ -66,7 +66,6 @@ export const listCharactersValidators = {
   200: zListCharactersResponse,
   400: zListCharactersBadRequest,
   401: zUnauthorized,
-  403: zForbidden,
   429: zTooManyRequests,
   500: zInternalError,
 } as const;
@@ -88,7 +87,6 @@ export const getCharacterValidators = {
   200: zGetCharacterResponse,
   400: zCharacterIdBadRequest,
   401: zUnauthorized,
-  403: zForbidden,
   404: zNotFound,
   429: zTooManyRequests,
   500: zInternalError,

@@ -43,7 +43,7 @@ export interface OperationTypes {
     body: undefined;
     responses: T.ListCharactersResponses;
     errors: T.ListCharactersErrors;
-    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
   };
   createCharacter: {
     params: Record<string, never>;
@@ -61,7 +61,7 @@ export interface OperationTypes {
     body: undefined;
     responses: T.GetCharacterResponses;
     errors: T.GetCharacterErrors;
-    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
   };
   updateCharacter: {
     params: T.UpdateCharacterData["path"];
@@ -1343,57 +1343,6 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "revoked_api_key"
         ]
       },
-      "403": {
-        "kind": "error",
-        "schema": {
-          "$ref": "#/components/schemas/Forbidden"
-        },
-        "headers": {
-          "Aurous-Version": {
-            "required": true,
-            "schema": {
-              "$ref": "#/components/schemas/ApiVersion"
-            }
-          },
-          "Aurous-Request-Id": {
-            "required": true,
-            "schema": {
-              "$ref": "#/components/schemas/RequestId"
-            }
-          },
-          "X-RateLimit-Limit": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 1,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Remaining": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 0,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Reset": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int64",
-              "minimum": 0,
-              "maximum": 99999999999
-            }
-          }
-        },
-        "type": "authentication",
-        "codes": [
-          "missing_scope"
-        ]
-      },
       "429": {
         "kind": "error",
         "schema": {
@@ -2299,57 +2248,6 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "missing_api_key",
           "invalid_api_key",
           "revoked_api_key"
-        ]
-      },
-      "403": {
-        "kind": "error",
-        "schema": {
-          "$ref": "#/components/schemas/Forbidden"
-        },
-        "headers": {
-          "Aurous-Version": {
-            "required": true,
-            "schema": {
-              "$ref": "#/components/schemas/ApiVersion"
-            }
-          },
-          "Aurous-Request-Id": {
-            "required": true,
-            "schema": {
-              "$ref": "#/components/schemas/RequestId"
-            }
-          },
-          "X-RateLimit-Limit": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 1,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Remaining": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 0,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Reset": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int64",
-              "minimum": 0,
-              "maximum": 99999999999
-            }
-          }
-        },
-        "type": "authentication",
-        "codes": [
-          "missing_scope"
         ]
       },
       "404": {
