@@ -9,6 +9,7 @@ import {
   type Handler,
   type HandlerResult,
   type Implementation,
+  type VersionChange,
 } from "../../src/index.js";
 
 declare const character: Character;
@@ -90,5 +91,29 @@ describe("handler results", () => {
     // @ts-expect-error getCharacter (and the rest) missing
     const partial: Implementation = { listCharacters: () => ({ status: 500, error: { code: "internal_error", message: "x" } }) };
     void partial;
+  });
+});
+
+describe("version changes", () => {
+  it("name API operations only, and see bodies as unknown (each change sees the previous one's output)", () => {
+    const change: VersionChange = {
+      version: "2026-09-01",
+      description: "rename",
+      operations: ["createCharacter", "getCharacter"],
+      request: (ctx) => {
+        expectTypeOf(ctx.body).toBeUnknown();
+        expectTypeOf(ctx.query).toEqualTypeOf<Record<string, unknown>>();
+      },
+      response: (ctx) => {
+        expectTypeOf(ctx.status).toBeNumber();
+        return ctx.body;
+      },
+      error: (ctx) => ({ ...ctx.error, param: null }),
+    };
+    // @ts-expect-error not an operation
+    const unknownOp: VersionChange = { version: "2026-09-01", description: "x", operations: ["getCharacters"] };
+    // @ts-expect-error the storage PUT has no Aurous-Version
+    const storageOp: VersionChange = { version: "2026-09-01", description: "x", operations: ["uploadCharacterImage"] };
+    void [change, unknownOp, storageOp];
   });
 });
