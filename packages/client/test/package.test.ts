@@ -25,7 +25,8 @@ describe('the published package', () => {
     expect(messages).toEqual([]);
   });
 
-  it('passes attw --pack (node10, node16 CJS/ESM, bundler)', () => {
+  // attw packs the package first: slow on a loaded 2-core CI machine.
+  it('passes attw --pack (node10, node16 CJS/ESM, bundler)', { timeout: 120_000 }, () => {
     const run = spawnSync(bin('attw'), ['--pack', '.', '--format', 'json'], { cwd: packageDir, encoding: 'utf8' });
     const report = JSON.parse(run.stdout) as {
       problems: Record<string, unknown>;
