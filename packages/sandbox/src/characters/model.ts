@@ -1,26 +1,17 @@
 // A character as the sandbox keeps it. The API view (refs as signed URLs, timestamps as strings) is
 // derived from it in view.ts.
+// Statuses, attributes and content types are the spec's, through the stubs' generated types.
+import type { CharacterAttributes, CharacterStatus, UploadContentType } from "@aurous/server-stubs";
 import type { Pose } from "../poses.js";
 
-export const CHARACTER_STATUSES = ["synthesizing", "reviewing", "ready", "failed", "deleted"] as const;
-export type CharacterStatus = (typeof CHARACTER_STATUSES)[number];
-
-export interface Attributes {
-  gender?: string;
-  age?: number;
-  ethnicity?: string;
-  hair_color?: string;
-  hair_style?: string;
-  eye_color?: string;
-  body_type?: string;
-  additional_details?: string;
-}
+export type { CharacterStatus };
+export type Attributes = CharacterAttributes;
 
 export interface StoredRef {
   pose: Pose;
   /** Where the image bytes are in the blob store. */
   blobKey: string;
-  contentType: "image/jpeg" | "image/png" | "image/webp";
+  contentType: UploadContentType;
 }
 
 export interface CharacterRecord {

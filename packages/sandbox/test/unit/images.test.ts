@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { classifyDimensions, PLACEHOLDER_SIZES, POSE_BANDS } from "../../src/images/classify.js";
 import { placeholderPng } from "../../src/images/placeholder.js";
 import { sniffImage } from "../../src/images/sniff.js";
-import { POSES } from "../../src/poses.js";
+import { componentSchemas } from "@aurous/server-stubs";
+import type { Pose } from "../../src/poses.js";
 import { jpegBytes, pngBytes, webpBytes } from "../helpers/images.js";
+
+// Every pose of the spec, read from the generated schemas rather than typed again here.
+const POSES = (componentSchemas.Pose as { enum: Pose[] }).enum;
 
 describe("sniffImage", () => {
   it("reads type and size from PNG, JPEG and WebP headers", () => {
