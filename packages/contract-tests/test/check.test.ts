@@ -36,7 +36,7 @@ describe("checkResponse", () => {
   });
 
   it("names an undocumented status with the documented ones", () => {
-    expect(messages(exchange(418, {}))).toEqual(["status: getCharacter 418: undocumented status 418 (documented: 200, 400, 401, 403, 404, 429, 500)"]);
+    expect(messages(exchange(418, {}))).toEqual(["status: getCharacter 418: undocumented status 418 (documented: 200, 400, 401, 404, 429, 500)"]);
   });
 
   it("names an undocumented code with the codes documented for that status", () => {

@@ -23,8 +23,6 @@ Optional keys (entries that need one are reported "not exercised" without it, fa
                             credits are spent by regenerations until it refuses)
   --read-only-key KEY       A read-scope key of the main team (403 on writes)
   --revoked-key KEY         A revoked key (401 revoked_api_key)
-  --write-only-key KEY      A key that has write but not read scope, if the deployment has such
-                            keys (403 on reads); otherwise those two entries are "not provokable"
   --fuzz-key KEY            A key to fuzz with (repeatable: each team has its own rate limits,
                             so several teams make the fuzz faster). Default: --api-key
 
@@ -50,7 +48,6 @@ export interface CliOptions {
   lowCreditKey?: string;
   readOnlyKey?: string;
   revokedKey?: string;
-  writeOnlyKey?: string;
   fuzzKeys: string[];
   reportDir: string;
   runs: number;
@@ -83,7 +80,6 @@ export function parseCli(argv: string[]): Parsed {
         "low-credit-key": { type: "string" },
         "read-only-key": { type: "string" },
         "revoked-key": { type: "string" },
-        "write-only-key": { type: "string" },
         "fuzz-key": { type: "string", multiple: true },
         report: { type: "string" },
         runs: { type: "string" },
@@ -128,7 +124,6 @@ export function parseCli(argv: string[]): Parsed {
       lowCreditKey: str("low-credit-key"),
       readOnlyKey: str("read-only-key"),
       revokedKey: str("revoked-key"),
-      writeOnlyKey: str("write-only-key"),
       fuzzKeys: (values["fuzz-key"] as string[] | undefined) ?? [apiKey],
       reportDir: str("report") ?? "reports",
       runs,

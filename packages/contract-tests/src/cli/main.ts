@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       doc,
       validator,
       harness,
-      keys: { full: o.apiKey, secondTeam: o.secondTeamKey, lowCredit: o.lowCreditKey, readOnly: o.readOnlyKey, revoked: o.revokedKey, writeOnly: o.writeOnlyKey },
+      keys: { full: o.apiKey, secondTeam: o.secondTeamKey, lowCredit: o.lowCreditKey, readOnly: o.readOnlyKey, revoked: o.revokedKey },
       synthesisTimeoutMs: o.synthesisTimeoutMs,
       log: progress,
       ...(o.skipFuzz ? {} : { beforeLimits: runTheFuzz }),

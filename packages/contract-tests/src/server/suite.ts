@@ -45,8 +45,7 @@ export interface ServerSuiteResult {
 /** Why an entry was not exercised, when the reason is a missing input rather than a gap. */
 function missingInput(entry: MatrixEntry, keys: ServerKeys): string | null {
   if (entry.code === "revoked_api_key" && !keys.revoked) return "no revoked key was given (--revoked-key)";
-  if (entry.code === "missing_scope" && !keys.readOnly && !keys.writeOnly) return "no narrow-scope key was given (--read-only-key / --write-only-key)";
-  if (entry.code === "missing_scope" && entry.method !== "GET" && !keys.readOnly) return "no read-only key was given (--read-only-key)";
+  if (entry.code === "missing_scope" && !keys.readOnly) return "no read-only key was given (--read-only-key)";
   if (entry.code === "insufficient_credits" && !keys.lowCredit) return "no low-credit key was given (--low-credit-key)";
   return null;
 }
@@ -67,7 +66,7 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
   const w: World = { rec, main: { key: o.keys.full }, second: { key: o.keys.secondTeam }, log };
   const extras: ExtraCheck[] = [];
   const groups = o.groups ?? SCENARIO_GROUPS;
-  const unprovokable = notProvokable(operations, Boolean(o.hooks?.advanceClock), Boolean(o.keys.writeOnly));
+  const unprovokable = notProvokable(operations, Boolean(o.hooks?.advanceClock));
   let evidence = new Map<string, string>();
   const run: Record<ScenarioGroup, () => Promise<void>> = {
     uploads: () => uploadScenarios(w),

@@ -11,7 +11,6 @@ export interface ServerKeys {
   /** A `read`-scope key (403 on writes). */
   readOnly?: string;
   /** A `write`-scope key (403 on reads). */
-  writeOnly?: string;
   /** A revoked key. */
   revoked?: string;
 }

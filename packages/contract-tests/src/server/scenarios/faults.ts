@@ -16,19 +16,14 @@ export interface NotProvokable {
 export const INTERNAL_ERROR_REASON =
   "a 500 internal_error means the server failed unexpectedly; a conforming, healthy server has no request that fails it on purpose";
 
-export const READ_SCOPE_REASON =
-  "scopes are cumulative (read < write < full), so every key can read and no key makes a read operation answer 403; pass --write-only-key for a server whose write keys cannot read";
 
 export const EXPIRY_REASON =
   "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
 
 /** Entries not provokable on this target, with the reason (depends on what the target lets us control). */
-export function notProvokable(operations: OperationInfo[], canMoveClock: boolean, hasWriteOnlyKey: boolean): NotProvokable[] {
+export function notProvokable(operations: OperationInfo[], canMoveClock: boolean): NotProvokable[] {
   const out: NotProvokable[] = [];
   for (const op of operations) {
-    if (op.scope === "read" && !hasWriteOnlyKey && op.responses.some((r) => r.status === 403)) {
-      out.push({ entry: entryId(op.operationId, 403, "missing_scope"), reason: READ_SCOPE_REASON });
-    }
     for (const r of op.responses) {
       if (r.status === 500) for (const code of r.codes) out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
     }
