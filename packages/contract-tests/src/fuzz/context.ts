@@ -12,7 +12,8 @@ export interface FuzzContext {
   /** Upload tickets (PNG) of the key's team, for the signed-PUT cases; never consumed. */
   tickets?: Array<{ upload_id: string; upload_url: string }>;
   /** Mints a fresh PNG ticket (their URLs expire after 15 minutes of the server's time). */
-  mintTicket?: () => Promise<{ upload_id: string; upload_url: string }>;
+  /** Mints a fresh upload ticket; a 429 is waited out with `onRateLimited` (or Retry-After). */
+  mintTicket?: (onRateLimited?: (retryAfterSeconds: number) => Promise<void>) => Promise<{ upload_id: string; upload_url: string }>;
 }
 
 /** What the spec says must come back. `param: undefined` = not checked. */

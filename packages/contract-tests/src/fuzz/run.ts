@@ -10,6 +10,7 @@ import type { OpenApiDocument } from "../spec/types.js";
 import { type FuzzCase, type FuzzContext } from "./context.js";
 import { everyBodySite, operationCases } from "./cases.js";
 import { uploadCases } from "./upload-cases.js";
+import { sleepSeconds } from "./wait.js";
 
 export interface FuzzOptions {
   baseUrl: string;
@@ -81,7 +82,7 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
       }
       result.retriesAfter429++;
       const wait = Number(x.headers["retry-after"] ?? "1");
-      await (o.onRateLimited ?? ((s: number) => new Promise<void>((r) => setTimeout(r, Math.min(s, 60) * 1000))))(wait);
+      await (o.onRateLimited ?? sleepSeconds)(wait);
       continue;
     }
     // The ticket's URL outlived its 15 minutes (long run, or a test that moves the server's
@@ -92,7 +93,7 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
         result.failures.push({ case: c, exchange: x, problems });
         return;
       }
-      o.ctx.tickets[c.ticket.index] = await o.ctx.mintTicket();
+      o.ctx.tickets[c.ticket.index] = await o.ctx.mintTicket(o.onRateLimited);
       request = c.ticket.build(new URL(o.ctx.tickets[c.ticket.index]?.upload_url ?? ""));
       renewals++;
       continue;

@@ -6,6 +6,7 @@ import { headers, req } from "../server/requests.js";
 import { listOperations } from "../spec/operations.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import type { FuzzContext } from "./context.js";
+import { sleepSeconds } from "./wait.js";
 
 async function readyCharacter(baseUrl: string, key: string, n: number): Promise<string> {
   const init = await send(baseUrl, req.init({ key }));
@@ -22,10 +23,17 @@ async function readyCharacter(baseUrl: string, key: string, n: number): Promise<
 export async function prepareFuzzContext(baseUrl: string, apiKey: string, doc: OpenApiDocument, characters = 3): Promise<FuzzContext> {
   const characterIds: string[] = [];
   for (let i = 0; i < characters; i++) characterIds.push(await readyCharacter(baseUrl, apiKey, i));
-  const mintTicket = async () => {
-    const init = await send(baseUrl, req.init({ key: apiKey }));
-    if (init.status !== 201) throw new Error(`fuzz set-up: upload init answered ${init.status}: ${init.bodyText.slice(0, 200)}`);
-    return init.json as { upload_id: string; upload_url: string };
+  // Called again mid-run when a ticket's URL expired, when the fuzz may have drained the bucket.
+  const mintTicket = async (onRateLimited: (retryAfterSeconds: number) => Promise<void> = sleepSeconds) => {
+    for (let attempt = 0; ; attempt++) {
+      const init = await send(baseUrl, req.init({ key: apiKey }));
+      if (init.status === 429 && attempt < 5) {
+        await onRateLimited(Number(init.headers["retry-after"] ?? "1"));
+        continue;
+      }
+      if (init.status !== 201) throw new Error(`fuzz set-up: upload init answered ${init.status}: ${init.bodyText.slice(0, 200)}`);
+      return init.json as { upload_id: string; upload_url: string };
+    }
   };
   const tickets = [await mintTicket(), await mintTicket()];
   return { apiKey, apiVersion: doc.info.version, characterIds, operations: listOperations(doc), tickets, mintTicket };
