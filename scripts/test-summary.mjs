@@ -19,10 +19,15 @@ for (const dir of packageDirs) {
   const report = join(root, dir, "reports", "vitest.json");
   if (!existsSync(report)) continue;
   const json = JSON.parse(readFileSync(report, "utf8"));
+  // A test file whose set-up threw has no failed test, only skipped ones: count the file itself.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed"),
+  ).length;
+  const packageFailed = (json.numFailedTests ?? 0) + brokenFiles;
   passed += json.numPassedTests ?? 0;
-  failed += json.numFailedTests ?? 0;
+  failed += packageFailed;
   skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  console.log(`  ${dir.padEnd(28)} ${json.numPassedTests} passed, ${json.numFailedTests} failed`);
+  console.log(`  ${dir.padEnd(28)} ${json.numPassedTests} passed, ${packageFailed} failed${brokenFiles ? ` (${brokenFiles} file(s) failed to set up)` : ""}`);
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);
