@@ -12,7 +12,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PATH = "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-const TARGETS = ["http", "fastify", "stubs", "stubs-validated"];
+const TARGETS = ["http", "fastify", "fastify-headers", "stubs", "stubs-validated"];
 const serversScript = fileURLToPath(new URL("./servers.mjs", import.meta.url));
 
 function ask(child, message, key) {
@@ -71,6 +71,8 @@ row("stubs / bare fastify (target ≥ 0.75×)", "stubs", "fastify");
 row("stubs / node:http", "stubs", "http");
 row("bare fastify / node:http", "fastify", "http");
 row("stubs + response validation / fastify", "stubs-validated", "fastify");
+row("fastify + the 5 contract headers / fastify", "fastify-headers", "fastify");
+row("stubs / fastify + the 5 contract headers", "stubs", "fastify-headers");
 const bad = TARGETS.filter((t) => runs[t].some((r) => r.bad > 0));
 if (bad.length) {
   console.error(`non-2xx answers or errors from: ${bad.join(", ")}`);

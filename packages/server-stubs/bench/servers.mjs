@@ -1,5 +1,5 @@
 // One benchmark target per process (so the load generator does not share its event loop):
-//   node bench/servers.mjs stubs|stubs-validated|fastify|http  → prints the port it listens on.
+//   node bench/servers.mjs stubs|stubs-validated|fastify|fastify-headers|http → its port (IPC or stdout).
 import http from "node:http";
 import Fastify from "fastify";
 import { createAurousServer } from "../dist/index.js";
@@ -58,6 +58,20 @@ async function start() {
   if (kind === "fastify") {
     app = Fastify();
     app.get("/v1/characters/:id", async (req) => ({ ...CHARACTER, id: req.params.id }));
+  } else if (kind === "fastify-headers") {
+    // Bare fastify sending the five headers the contract puts on every answer, with fixed values:
+    // what the headers alone cost, without any of the work behind them.
+    app = Fastify();
+    app.get("/v1/characters/:id", async (req, reply) => {
+      reply.headers({
+        "Aurous-Request-Id": "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA",
+        "X-RateLimit-Limit": 240,
+        "X-RateLimit-Remaining": 239,
+        "X-RateLimit-Reset": 1779000000,
+        "Aurous-Version": "2026-05-15",
+      });
+      return { ...CHARACTER, id: req.params.id };
+    });
   } else {
     app = stubs(kind === "stubs-validated");
   }
@@ -66,7 +80,8 @@ async function start() {
 }
 
 const port = await start();
-process.send?.({ port });
+if (process.send) process.send({ port });
+else console.log(port); // run by hand: `node bench/servers.mjs stubs`
 // CPU time spent by this process: per-request cost that does not depend on what else the machine runs.
 process.on("message", (m) => m === "cpu" && process.send?.({ cpu: process.cpuUsage() }));
 process.on("disconnect", () => process.exit(0));
