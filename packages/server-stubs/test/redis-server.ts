@@ -48,6 +48,7 @@ export async function startRedis(): Promise<RunningRedis> {
     return c;
   };
   const probe = new Redis({ host: "127.0.0.1", port, lazyConnect: true, retryStrategy: () => null });
+  probe.on("error", () => {}); // refused connections while the server starts are expected
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
