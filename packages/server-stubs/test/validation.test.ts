@@ -126,6 +126,19 @@ describe.each(Object.entries(CASES))("%s", (operationId, cases) => {
   });
 });
 
+describe("unknown keys", () => {
+  it("names the first in param and every one in the message (update rejects refs, id and status together)", async () => {
+    const res = await app.inject({ method: "PATCH", url: C, headers: { ...AUTH, "content-type": "application/json" }, payload: { name: "A", refs: [], id: "x", status: "ready" } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: "invalid_request", param: "refs", message: "refs, id, status are not recognised fields." });
+  });
+
+  it("keeps the nested path for keys inside an object", async () => {
+    const res = await app.inject({ method: "PATCH", url: C, headers: { ...AUTH, "content-type": "application/json" }, payload: { attributes: { mood: "calm", age: 3, shoe: 9 } } });
+    expect(res.json().error).toMatchObject({ param: "attributes.mood", message: "attributes.mood, attributes.shoe are not recognised fields." });
+  });
+});
+
 describe("request bodies", () => {
   const bodyOps = apiOps.filter((m) => m.method !== "GET");
 

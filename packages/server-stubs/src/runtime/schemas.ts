@@ -16,6 +16,7 @@ function createAjv(coerce: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     strict: false, // OpenAPI annotations (examples, contentMediaType…) are not validation keywords
     allErrors: false, // the first failure is what the envelope reports
+    verbose: true, // failures carry their schema and data: an unknown key's message lists every unknown key
     coerceTypes: coerce, // path, query and header values arrive as strings
     useDefaults: coerce, // query defaults (limit = 20) reach the handler
     validateFormats: true,

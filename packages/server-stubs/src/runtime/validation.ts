@@ -65,6 +65,14 @@ function firstRelevant(errors: ErrorObject[]): ErrorObject {
   return errors.find((e) => !COMBINATORS.has(e.keyword)) ?? errors[0]!;
 }
 
+/** Every key of the failing object that its schema does not declare (ajv stops at the first). */
+function unknownKeys(error: ErrorObject): string[] {
+  const declared = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  const data = error.data;
+  if (!data || typeof data !== "object" || Array.isArray(data)) return [];
+  return Object.keys(data).filter((k) => !Object.hasOwn(declared, k));
+}
+
 interface Located {
   kind: ValidationKind;
   param: string | null;
@@ -83,7 +91,14 @@ export function describeFailure(error: ErrorObject, data: unknown, name?: string
   if (error.keyword === "additionalProperties") {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
     const param = path ? `${path}.${extra}` : extra;
-    return { kind: "invalid_format", param, message: `${param} is not a recognised field.` };
+    // `param` names the first unknown key; the message names them all, so a client sees every key
+    // that would have been ignored (the update page's rule), not just the first.
+    const unknown = unknownKeys(error);
+    const message =
+      unknown.length > 1
+        ? `${unknown.map((k) => (path ? `${path}.${k}` : k)).join(", ")} are not recognised fields.`
+        : `${param} is not a recognised field.`;
+    return { kind: "invalid_format", param, message };
   }
   const subject = path || "The request body";
   if (error.keyword === "enum") {
