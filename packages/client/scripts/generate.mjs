@@ -3,32 +3,15 @@
 // @hey-api/openapi-ts writes the types, the fetch client, the SDK functions and the zod schemas;
 // generate-meta.mjs adds meta.ts and validators.ts. The output is deterministic (no timestamps), so
 // the drift test can regenerate into a temp folder and compare byte for byte.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@hey-api/openapi-ts';
+import { escapeControlCharacters } from '../../../scripts/codegen/escape-control-characters.mjs';
 import { loadSpec, renderMeta, renderValidators } from './generate-meta.mjs';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundlePath = resolve(packageRoot, '../../openapi/dist/openapi.json');
-
-/** hey-api turns `\u0000`-style escapes of patterns into raw control characters (NUL makes git
- * treat the file as binary); put the escapes back. Only regex literals contain such characters. */
-function escapeControlCharacters(dir) {
-  for (const entry of readdirSync(dir)) {
-    const file = join(dir, entry);
-    if (statSync(file).isDirectory()) {
-      escapeControlCharacters(file);
-      continue;
-    }
-    const text = readFileSync(file, 'utf8');
-    // eslint-disable-next-line no-control-regex
-    const fixed = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) =>
-      `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-    );
-    if (fixed !== text) writeFileSync(file, fixed);
-  }
-}
 
 export async function generate(outDir) {
   await createClient({

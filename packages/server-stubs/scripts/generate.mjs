@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@hey-api/openapi-ts";
+import { escapeControlCharacters } from "../../../scripts/codegen/escape-control-characters.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outArg = process.argv.indexOf("--out");
@@ -31,6 +32,7 @@ await createClient({
   plugins: ["@hey-api/typescript", "zod", "fastify"],
   logs: { level: "silent" },
 });
+escapeControlCharacters(join(outDir, "openapi-ts"));
 
 // 2. Operation metadata and the type map.
 function deref(node) {
