@@ -9,6 +9,7 @@ import { expectCreate, expectInit, unknownId } from "./expect-valid.js";
 import { type InvalidBody, invalidBodyArbitrary, invalidBodyPerSite } from "./invalid.js";
 import { shapeOf, type Shape } from "./schema.js";
 import { stringArbitrary, validArbitrary } from "./valid.js";
+import { specLimits } from "../spec/limits.js";
 
 interface OpModel {
   op: OperationInfo;
@@ -155,14 +156,15 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
 function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   if (!m.op.responses.some((r) => r.status === 413) || m.op.auth !== "apiKey") return null;
   const id = m.idShape ? (ctx.characterIds[0] ?? "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR") : undefined;
-  return fc.integer({ min: 65_537, max: 70_000 }).map((size): FuzzCase => {
+  const limit = specLimits().json_body_bytes;
+  return fc.integer({ min: limit + 1, max: limit + 4_464 }).map((size): FuzzCase => {
     const filler = "x".repeat(size);
     return {
       operationId: m.op.operationId,
       kind: "invalid",
       rule: `oversize body of ${size} bytes`,
       request: { ...json(ctx, m, id, {}), body: JSON.stringify({ name: filler }).slice(0, size) },
-      expect: { status: 413, codes: ["request_too_large"], param: null, why: "bodies are limited to 64 KiB" },
+      expect: { status: 413, codes: ["request_too_large"], param: null, why: `bodies are limited to ${limit} bytes` },
     };
   });
 }

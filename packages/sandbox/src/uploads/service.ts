@@ -1,5 +1,6 @@
 // The upload flow's rules, free of HTTP: mint a ticket, accept the signed PUT's bytes, classify,
 // and hand usable uploads to character creation.
+import { limits } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
 import { fail, ok, type Failure, type Result } from "../failure.js";
 import { classifyDimensions, type PoseGuess } from "../images/classify.js";
@@ -8,8 +9,8 @@ import type { BlobStore } from "../storage/blob-store.js";
 import { UploadUrlSigner } from "./signed-url.js";
 import { UNUSABLE_MESSAGES, UploadTickets, type UploadTicket, type UsableTicket } from "./tickets.js";
 
-/** 10 MiB, `x-aurous-limits.upload_bytes` in the spec. */
-export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** The spec's `x-aurous-limits.upload_bytes` (10 MiB), through the stubs' generated metadata. */
+export const UPLOAD_MAX_BYTES = limits.upload_bytes;
 
 const EXTENSION_TYPES: Record<string, ImageType> = {
   jpeg: "image/jpeg",

@@ -5,6 +5,7 @@ import type { OutgoingRequest } from "../../http/exchange.js";
 import type { OperationInfo } from "../../spec/operations.js";
 import { type Auth, UNKNOWN_CHARACTER, UNKNOWN_KEY, UNKNOWN_UPLOAD, req } from "../requests.js";
 import { must, type World } from "../world.js";
+import { specLimits } from "../../spec/limits.js";
 
 /** A request to `op` that a full key of the main team would have answered with success (or a
  * harmless domain refusal): auth, scope and version checks come before any of that. */
@@ -37,7 +38,7 @@ function validRequest(op: OperationInfo, auth: Auth, id: string): OutgoingReques
 
 /** A body over the 64 KiB JSON limit, shaped like the operation's own body where it has one. */
 function oversize(request: OutgoingRequest): OutgoingRequest {
-  const padding = "x".repeat(70_000);
+  const padding = "x".repeat(specLimits().json_body_bytes + 4_000);
   const base = request.body ? (JSON.parse(String(request.body)) as Record<string, unknown>) : {};
   const headers = { ...request.headers, "Content-Type": "application/json" };
   return { ...request, headers, body: JSON.stringify({ ...base, name: padding }) };
@@ -60,7 +61,7 @@ export async function genericScenarios(w: World): Promise<void> {
     }
     await rec.expect(opId, 400, "unknown_version", validRequest(op, { ...main, version: "2099-01-01" }, id), "strict", "Aurous-Version after the newest release");
     if (op.responses.some((r) => r.status === 413)) {
-      await rec.expect(opId, 413, "request_too_large", oversize(validRequest(op, main, id)), "observe", "70 kB JSON body");
+      await rec.expect(opId, 413, "request_too_large", oversize(validRequest(op, main, id)), "observe", "JSON body over the documented limit");
     }
     if (op.parameters.some((p) => p.in === "path" && p.name === "id")) {
       // Any team will do for an id nobody has: the second team's buckets spare the main team's

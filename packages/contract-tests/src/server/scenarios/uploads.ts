@@ -2,6 +2,7 @@
 import { png } from "../png.js";
 import { UNKNOWN_UPLOAD, req } from "../requests.js";
 import { body, must, type World } from "../world.js";
+import { specLimits } from "../../spec/limits.js";
 
 interface Ticket {
   upload_id: string;
@@ -33,9 +34,9 @@ export async function uploadScenarios(w: World): Promise<void> {
   // Prism 5.16's proxy re-encodes binary request bodies as UTF-8 text (a PNG arrives corrupted)
   // and answers bodies over 10 MB itself, outside the envelope. The two PUTs whose bytes matter
   // therefore go straight to the server, judged by the same response checks without Prism.
-  const huge = new Uint8Array(10 * 1024 * 1024 + 1);
+  const huge = new Uint8Array(specLimits().upload_bytes + 1);
   huge.set(bytes);
-  await rec.expect(put, 413, "upload_too_large", req.put(ticket.upload_url, "image/png", huge), "direct", "10 MiB + 1 byte (direct: Prism caps bodies at 10 MB)");
+  await rec.expect(put, 413, "upload_too_large", req.put(ticket.upload_url, "image/png", huge), "direct", "the documented upload limit + 1 byte (direct: Prism caps bodies at 10 MB)");
   await rec.expect(put, 204, null, req.put(ticket.upload_url, "image/png", bytes), "direct", "real PNG bytes (direct: Prism corrupts binary bodies)");
 
   // classify: success, validation, unknown upload, another team's upload.
