@@ -2,6 +2,7 @@ import type { Client } from '../generated/client/index.js';
 import { API_VERSION } from '../generated/meta.js';
 import { AurousError } from '../errors/base.js';
 import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
+import { TimeoutWindows } from './timeout-windows.js';
 import { createTransport } from './transport.js';
 
 export interface ResolvedConfig {
@@ -19,6 +20,8 @@ export interface ResolvedConfig {
 export interface AurousCore {
   readonly http: Client;
   readonly config: ResolvedConfig;
+  /** The coalesced per-attempt timeouts of this client (see timeout-windows.ts). */
+  readonly timeouts: TimeoutWindows;
 }
 
 function warnOncePerPair(): (mismatch: VersionMismatch) => void {
@@ -45,6 +48,7 @@ export function createAurous(options: CoreOptions): AurousCore {
   const backoff = options.retryBackoff ?? {};
   return {
     http,
+    timeouts: new TimeoutWindows(),
     config: {
       version: options.version ?? API_VERSION,
       timeoutMs: options.timeoutMs ?? 60_000,

@@ -86,7 +86,7 @@ async function attemptOnce<T>(
   timeoutMs: number,
   caller: AbortSignal | undefined,
 ): Promise<Attempt<T>> {
-  const attempt = attemptSignal(timeoutMs, caller);
+  const attempt = attemptSignal(core.timeouts, timeoutMs, caller);
   let outcome: SendOutcome;
   try {
     outcome = await send({ client: core.http, headers, signal: attempt.signal });

@@ -1,30 +1,35 @@
+import { type AttemptSignal, TimeoutWindows } from './timeout-windows.js';
+
 /**
- * One signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Built on
- * a plain AbortController because `AbortSignal.timeout` timers cannot be cleared (a busy client
- * would keep thousands alive) and `AbortSignal.any` leaked listeners on some Node 20 releases.
+ * The signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Without a
+ * caller signal the timeout comes from the client's shared `TimeoutWindows`; with one, both are
+ * linked through a plain AbortController of its own, because `AbortSignal.timeout` timers cannot be
+ * cleared (a busy client would keep thousands alive) and `AbortSignal.any` leaked listeners on some
+ * Node 20 releases.
  */
-export function attemptSignal(timeoutMs: number, caller?: AbortSignal) {
+export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller?: AbortSignal): AttemptSignal {
   // 0 or Infinity: no client-side timeout (the runtime's own limits apply) and, without a caller
   // signal, no signal at all, which spares fetch its per-request abort bookkeeping. Past 2^31 - 1 ms
   // setTimeout would fire at once, so such values count as no timeout too.
   if (!(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) {
     return { signal: caller, timedOut: () => false, dispose() {} };
   }
+  if (!caller) return windows.join(timeoutMs);
   const controller = new AbortController();
   let timedOut = false;
-  const onAbort = () => controller.abort(caller?.reason);
+  const onAbort = () => controller.abort(caller.reason);
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  if (caller.aborted) onAbort();
+  else caller.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      caller.removeEventListener('abort', onAbort);
     },
   };
 }

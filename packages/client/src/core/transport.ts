@@ -21,10 +21,21 @@ export interface TransportOptions {
 
 const encode = (value: unknown) => encodeURIComponent(String(value));
 
+/** A path template split at its `{name}` placeholders: literals at even indexes, names at odd ones. */
+const templates = new Map<string, readonly string[]>();
+function templateOf(path: string): readonly string[] {
+  let parts = templates.get(path);
+  if (!parts) templates.set(path, (parts = path.split(/\{(\w+)\}/)));
+  return parts;
+}
+
 function buildUrl(base: string, request: SdkRequest): string {
-  let url = base + request.url.replace(/\{(\w+)\}/g, (_, name: string) => encode(request.path?.[name]));
+  const parts = templateOf(request.url);
+  let url = base + parts[0];
+  for (let i = 1; i < parts.length; i += 2) url += encode(request.path?.[parts[i]!]) + parts[i + 1];
+  if (!request.query) return url;
   const query: string[] = [];
-  for (const [key, value] of Object.entries(request.query ?? {})) {
+  for (const [key, value] of Object.entries(request.query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) query.push(`${encode(key)}=${encode(item)}`);
   }
@@ -42,13 +53,18 @@ function buildUrl(base: string, request: SdkRequest): string {
 export function createTransport(options: TransportOptions): Client {
   const base = options.baseUrl.replace(/\/+$/, '');
   const send = async (method: string, request: SdkRequest) => {
+    const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
+    for (const name in request.headers) {
+      const value = request.headers[name];
+      // A body-less request sends no Content-Type (the SDK sets one for every JSON operation).
+      if (value !== undefined && (hasBody || name !== 'Content-Type')) headers[name] = value;
+    }
     // Only operations secured by ApiKeyAuth carry the key; the upload PUT (SignedUploadUrl) never does.
     if (request.security?.some((scheme) => scheme.name === 'X-Api-Key')) headers['X-Api-Key'] = options.apiKey;
-    let body: BodyInit | undefined;
-    if (request.body === undefined) delete headers['Content-Type'];
-    else body = (request.bodySerializer === null ? request.body : JSON.stringify(request.body)) as BodyInit;
+    const body = hasBody
+      ? ((request.bodySerializer === null ? request.body : JSON.stringify(request.body)) as BodyInit)
+      : undefined;
     let response: Response | undefined;
     try {
       response = await (options.fetch ?? globalThis.fetch)(buildUrl(request.baseUrl ?? base, request), {

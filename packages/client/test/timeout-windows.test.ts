@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TimeoutWindows } from '../src/core/timeout-windows.js';
+
+// The coalesced timeouts behind every attempt without a caller signal (see timeout-windows.ts).
+// Fake timers drive both setTimeout and performance.now, so the window arithmetic is exact.
+describe('TimeoutWindows', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('aborts a running attempt, never before its own timeoutMs and at most 1/20 of it late', () => {
+    const windows = new TimeoutWindows();
+    const first = windows.join(1_000);
+    vi.advanceTimersByTime(40);
+    const second = windows.join(1_000); // same window: the window stays open 50 ms
+    expect(second.signal).toBe(first.signal);
+    vi.advanceTimersByTime(999); // t = 1039: the second attempt has run 999 ms
+    expect(second.signal?.aborted).toBe(false);
+    vi.advanceTimersByTime(11); // t = 1050 = window close (50) + 1000
+    expect(second.signal?.aborted).toBe(true);
+    second.dispose();
+    first.dispose();
+    expect(second.timedOut()).toBe(true);
+    expect(first.timedOut()).toBe(true);
+  });
+
+  it('does not report an attempt that finished in time, nor abort an idle window', () => {
+    const windows = new TimeoutWindows();
+    const done = windows.join(100);
+    done.dispose();
+    vi.advanceTimersByTime(1_000);
+    expect(done.timedOut()).toBe(false);
+    expect(done.signal?.aborted).toBe(false);
+  });
+
+  it('reports only the attempts still running when the window fires', () => {
+    const windows = new TimeoutWindows();
+    const quick = windows.join(100);
+    const slow = windows.join(100);
+    quick.dispose();
+    vi.advanceTimersByTime(105);
+    slow.dispose();
+    expect(quick.timedOut()).toBe(false);
+    expect(slow.timedOut()).toBe(true);
+  });
+
+  it('opens a fresh window after the slack, after 16 attempts, and per timeoutMs', () => {
+    const windows = new TimeoutWindows();
+    const attempts = Array.from({ length: 17 }, () => windows.join(10_000));
+    expect(new Set(attempts.slice(0, 16).map((a) => a.signal)).size).toBe(1);
+    expect(attempts[16]!.signal).not.toBe(attempts[0]!.signal);
+    expect(windows.join(5_000).signal).not.toBe(attempts[16]!.signal);
+    vi.advanceTimersByTime(500); // the 10 s window closes after 500 ms
+    expect(windows.join(10_000).signal).not.toBe(attempts[16]!.signal);
+  });
+
+  it('starts a new window once the last one fired', () => {
+    const windows = new TimeoutWindows();
+    const old = windows.join(100);
+    vi.advanceTimersByTime(200);
+    const fresh = windows.join(100);
+    expect(old.signal?.aborted).toBe(true);
+    expect(fresh.signal?.aborted).toBe(false);
+  });
+});
+
+// With real timers: a window's timer holds the process only while one of its attempts runs, so a
+// script that made one call with the default 60 s timeout can exit right after it.
+describe('TimeoutWindows and the event loop', () => {
+  const liveTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+  it('keeps a timer referenced only while an attempt is in flight', () => {
+    const windows = new TimeoutWindows();
+    const before = liveTimers();
+    const attempt = windows.join(60_000);
+    expect(liveTimers()).toBe(before + 1);
+    attempt.dispose();
+    expect(liveTimers()).toBe(before);
+    const again = windows.join(60_000); // the same open window: its timer is held again
+    expect(again.signal).toBe(attempt.signal);
+    expect(liveTimers()).toBe(before + 1);
+    again.dispose();
+    expect(liveTimers()).toBe(before);
+  });
+
+  it('clears the timer of a full window once its last attempt ends', () => {
+    const windows = new TimeoutWindows();
+    const before = liveTimers();
+    const attempts = Array.from({ length: 16 }, () => windows.join(60_000));
+    for (const attempt of attempts) attempt.dispose();
+    const next = windows.join(60_000);
+    expect(next.signal).not.toBe(attempts[0]!.signal);
+    expect(liveTimers()).toBe(before + 1);
+    next.dispose();
+    expect(liveTimers()).toBe(before);
+  });
+});
