@@ -2,14 +2,16 @@
 // stubs vs a bare fastify route returning the same JSON vs raw node:http (the ceiling). Each
 // target runs in its own process on 127.0.0.1 and autocannon drives it from this one. Targets are
 // measured in interleaved rounds (BENCH_ROUNDS, default 3) and the median is reported, because a
-// 2-core machine shared with other work makes single runs noisy; the server's CPU time per request
-// is reported too, as it does not depend on the load generator or neighbours.
+// 2-core machine shared with other work makes single runs noisy. Ratios are paired: each is the
+// median over rounds of (target / reference) within the same round, so a slow stretch of the
+// machine hits both sides of a ratio instead of one. The server's CPU time per request is reported
+// too, as it does not depend on the load generator or neighbours.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PATH = "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 const TARGETS = ["http", "fastify", "fastify-headers", "stubs", "stubs-validated"];
@@ -49,7 +51,9 @@ async function measure(kind) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = Object.fromEntries(TARGETS.map((t) => [t, []]));
 for (let round = 1; round <= ROUNDS; round++) {
-  for (const kind of TARGETS) {
+  // Rotate the order so that no target always runs first or after the same neighbour.
+  for (let j = 0; j < TARGETS.length; j++) {
+    const kind = TARGETS[(round - 1 + j) % TARGETS.length];
     const r = await measure(kind);
     runs[kind].push(r);
     console.log(
@@ -64,8 +68,16 @@ const cpu = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => 
 console.log(`\nmedian of ${ROUNDS} × ${DURATION}s, ${CONNECTIONS} connections`);
 console.log("target            req/s   µs CPU/req");
 for (const t of TARGETS) console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
+const pairedMedian = (a, b, of) => median(runs[a].map((r, i) => of(r, runs[b][i])));
+const spread = (a, b) => {
+  const ratios = runs[a].map((r, i) => r.rps / runs[b][i].rps);
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+};
 const row = (label, a, b) =>
-  console.log(`${label.padEnd(40)} ${(rps[a] / rps[b]).toFixed(2)}× req/s   ${(cpu[b] / cpu[a]).toFixed(2)}× by CPU per request`);
+  console.log(
+    `${label.padEnd(44)} ${pairedMedian(a, b, (x, y) => x.rps / y.rps).toFixed(2)}× req/s (rounds ${spread(a, b)})   ` +
+      `${pairedMedian(a, b, (x, y) => y.cpuPerRequest / x.cpuPerRequest).toFixed(2)}× by CPU per request`,
+  );
 console.log("");
 row("stubs / bare fastify (target ≥ 0.75×)", "stubs", "fastify");
 row("stubs / node:http", "stubs", "http");
@@ -73,6 +85,8 @@ row("bare fastify / node:http", "fastify", "http");
 row("stubs + response validation / fastify", "stubs-validated", "fastify");
 row("fastify + the 5 contract headers / fastify", "fastify-headers", "fastify");
 row("stubs / fastify + the 5 contract headers", "stubs", "fastify-headers");
+const ratio = pairedMedian("stubs", "fastify", (x, y) => x.rps / y.rps);
+console.log(`\nTarget: stubs / bare fastify ${ratio.toFixed(2)}× vs ≥ 0.75×: ${ratio >= 0.75 ? "meets target" : "MISSES target"}`);
 const bad = TARGETS.filter((t) => runs[t].some((r) => r.bad > 0));
 if (bad.length) {
   console.error(`non-2xx answers or errors from: ${bad.join(", ")}`);
