@@ -41,7 +41,10 @@ export interface ClientOptions {
   baseUrl?: string;
   /** The `Aurous-Version` to pin. Default: `API_VERSION`, the version this client was generated from. */
   version?: string;
-  /** Per-attempt timeout. Default 60 000 ms; 0 or Infinity turns the client-side timeout off. */
+  /**
+   * Per-attempt timeout. Default 60 000 ms; 0 or Infinity turns the client-side timeout off. It fires
+   * at `timeoutMs` or up to 1/20 of it (at most 1 s) later: attempts started close together share a timer.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for connection errors, 5xx, 429 and 409 `idempotency_key_in_use`. Default 2. */
   maxRetries?: number;
