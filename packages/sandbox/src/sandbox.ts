@@ -8,7 +8,7 @@ import { createAurousServer } from "@aurous/server-stubs";
 import type { FastifyInstance } from "fastify";
 import { systemClock, type Clock } from "./clock.js";
 import type { SandboxConfig } from "./config/load.js";
-import { createImplementation, type SandboxAuth } from "./http/handlers.js";
+import { createImplementation, createUploadCheck, type SandboxAuth } from "./http/handlers.js";
 import { mountDocRoutes } from "./http/routes/docs.js";
 import { mountRefRoutes } from "./http/routes/refs.js";
 import { createState, type SandboxState } from "./state.js";
@@ -57,6 +57,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const app = createAurousServer<SandboxAuth>({
     implementation: createImplementation(state, () => origin),
+    checkUpload: createUploadCheck(state),
     authenticate: (key) => {
       const found = state.keys.lookup(key);
       if (found.kind === "unknown") return null;

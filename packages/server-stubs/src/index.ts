@@ -34,6 +34,8 @@ export type {
   RuntimeHeader,
   SuccessResult,
   SuccessStatus,
+  UploadCheck,
+  UploadCheckRequest,
 } from "./contract/types.js";
 export type { JsonSchema, KeyScope, OperationMeta, RateLimitRule, ResponseMeta } from "./contract/meta.js";
 

@@ -1,11 +1,11 @@
 // `aurous-server-stubs scaffold <dir>` writes a starter that type-checks against this package and,
-// run as is, answers every operation with a documented 500 internal_error.
+// run as is, answers every API operation with a documented 500 internal_error and refuses every upload.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAurousServer, operations, type Implementation } from "../src/index.js";
+import { createAurousServer, operations, type Implementation, type UploadCheck } from "../src/index.js";
 import { writeScaffold } from "../src/scaffold/write.js";
 import { AUTH, CHAR_ID, KEYS, UPLOAD_ID } from "./helpers.js";
 
@@ -44,9 +44,14 @@ describe("scaffold", () => {
     expect(output).toBe("");
   }, 60_000);
 
-  it("serves every operation with a documented 500 until implemented", async () => {
-    const mod = (await import(/* @vite-ignore */ join(dir, "implementation.ts"))) as { implementation: Implementation };
-    const app = createAurousServer({ implementation: mod.implementation, authenticate: (k) => KEYS[k] ?? null, validateResponses: true });
+  it("serves every API operation with a documented 500 until implemented, and refuses every upload", async () => {
+    const mod = (await import(/* @vite-ignore */ join(dir, "implementation.ts"))) as { implementation: Implementation; checkUpload: UploadCheck };
+    const app = createAurousServer({
+      implementation: mod.implementation,
+      checkUpload: mod.checkUpload,
+      authenticate: (k) => KEYS[k] ?? null,
+      validateResponses: true,
+    });
     try {
       for (const meta of Object.values(operations)) {
         const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID);
@@ -58,7 +63,10 @@ describe("scaffold", () => {
         });
         // Bodies are absent, so body-taking ops answer their validation 400; the rest reach the stub.
         if (meta.requestBody?.required && meta.host === "api") expect(res.statusCode, meta.operationId).toBe(400);
-        else {
+        else if (meta.host === "storage") {
+          expect(res.statusCode, meta.operationId).toBe(401);
+          expect(res.json().error).toMatchObject({ code: "signature_invalid", message: "Upload URLs are not verified yet." });
+        } else {
           expect(res.statusCode, meta.operationId).toBe(500);
           expect(res.json().error).toMatchObject({ code: "internal_error", message: `${meta.operationId} is not implemented yet.` });
         }

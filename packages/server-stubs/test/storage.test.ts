@@ -1,5 +1,7 @@
 // The signed upload PUT, mounted when the implementation provides uploadCharacterImage: no API key,
 // no rate limit, no Aurous-Version; raw image bytes up to 10 MiB; failures use its own codes.
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { implementation, server, UPLOAD_ID } from "./helpers.js";
 
@@ -71,5 +73,97 @@ describe("uploadCharacterImage", () => {
     const served = await own.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "image/jpeg" }, payload: jpeg });
     expect(served.statusCode).toBe(204);
     await own.close();
+  });
+});
+
+describe("checkUpload: the URL judged before the body is read", () => {
+  const seen: Array<{ id: string; signature: string; contentType: string | undefined }> = [];
+  const handled: string[] = [];
+  const guarded = server({
+    implementation: {
+      ...implementation(),
+      uploadCharacterImage: (req) => {
+        handled.push(req.params.upload_id);
+        return { status: 204 };
+      },
+    },
+    checkUpload: (req) => {
+      seen.push({ id: req.params.upload_id, signature: req.query.signature, contentType: req.raw.headers["content-type"] });
+      if (req.query.signature !== SIG) return req.fail(401, "signature_invalid", "The signature does not match.");
+      if (req.raw.headers["content-type"] !== "image/jpeg") return req.fail(400, "content_type_mismatch", "This URL was signed for image/jpeg.");
+      return undefined;
+    },
+  });
+  const badCode = server({
+    implementation: { ...implementation(), uploadCharacterImage: () => ({ status: 204 }) },
+    // An undocumented code, as a JavaScript implementation could return: the runtime answers 500.
+    checkUpload: () => ({ status: 401, error: { code: "nope", message: "undocumented" } }) as never,
+  });
+  afterAll(async () => {
+    await guarded.close();
+    await badCode.close();
+  });
+  const forged = `/storage/uploads/${UPLOAD_ID}?expires=1778235300&signature=${"b".repeat(64)}`;
+
+  it("refuses a forged URL with its own code, and never calls the handler", async () => {
+    const res = await guarded.inject({ method: "PUT", url: forged, headers: { "content-type": "image/jpeg" }, payload: jpeg });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({ code: "signature_invalid", request_id: res.headers["aurous-request-id"] });
+    expect(seen.at(-1)).toEqual({ id: UPLOAD_ID, signature: "b".repeat(64), contentType: "image/jpeg" });
+    expect(handled).toEqual([]);
+  });
+
+  it("answers a forged URL with 401 even when its Content-Type or size would also be refused", async () => {
+    const text = await guarded.inject({ method: "PUT", url: forged, headers: { "content-type": "text/plain" }, payload: "hello" });
+    expect(text.statusCode).toBe(401);
+    const huge = await guarded.inject({ method: "PUT", url: forged, headers: { "content-type": "image/jpeg" }, payload: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    expect(huge.statusCode).toBe(401);
+  });
+
+  it("lets a good URL through to the handler with its bytes", async () => {
+    const res = await guarded.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "image/jpeg" }, payload: jpeg });
+    expect(res.statusCode).toBe(204);
+    expect(handled).toEqual([UPLOAD_ID]);
+    const wrongType = await guarded.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "image/png" }, payload: jpeg });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().error.code).toBe("content_type_mismatch");
+    expect(handled).toEqual([UPLOAD_ID]);
+  });
+
+  it("answers while the body is still on its way (over a real socket)", async () => {
+    await guarded.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = guarded.server.address() as AddressInfo;
+    // Announce 10 MiB, send 1 KiB, and wait: the answer must come without the rest of the body.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, method: "PUT", path: forged, headers: { "content-type": "image/jpeg", "content-length": 10 * 1024 * 1024 } });
+      const timer = setTimeout(() => reject(new Error("no answer before the body was complete")), 5_000);
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => {
+          clearTimeout(timer);
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      req.write(Buffer.alloc(1024));
+    });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body).error.code).toBe("signature_invalid");
+  });
+
+  it("turns an undocumented refusal into 500 internal_error", async () => {
+    const res = await badCode.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "image/jpeg" }, payload: jpeg });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe("internal_error");
+  });
+
+  it("is refused at startup without an uploadCharacterImage handler to guard", () => {
+    expect(() => server({ checkUpload: () => undefined })).toThrow(/checkUpload needs an uploadCharacterImage handler/);
   });
 });

@@ -1,7 +1,7 @@
 // The sandbox's implementation of every operation, through the stubs' typed handler contract. The
 // runtime has already authenticated, rate-limited, validated and claimed the Idempotency-Key; each
 // handler only applies the domain rules and shapes the answer.
-import type { AuthContext, HandlerRequest, Implementation, OperationId } from "@aurous/server-stubs";
+import type { AuthContext, HandlerRequest, Implementation, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
 import type { CharacterRecord } from "../characters/model.js";
 import { characterView, type CharacterView } from "../characters/view.js";
 import type { SandboxState } from "../state.js";
@@ -10,6 +10,22 @@ import { requestOrigin } from "./origin.js";
 
 export interface SandboxAuth extends AuthContext {
   teamId: string;
+}
+
+/** The parts of a storage PUT that its URL and headers decide. */
+const putRequestOf = (request: UploadCheckRequest<SandboxAuth>) => ({
+  uploadId: request.params.upload_id,
+  expires: String(request.query.expires),
+  signature: request.query.signature,
+  contentType: request.raw.headers["content-type"],
+});
+
+/** The storage PUT's URL check (signature, expiry, ticket state, Content-Type), run before its body is read. */
+export function createUploadCheck(state: SandboxState): UploadCheck<SandboxAuth> {
+  return (request) => {
+    const checked = state.uploads.checkPut(putRequestOf(request));
+    return checked.ok ? undefined : failWith(request.fail, checked);
+  };
 }
 
 export function createImplementation(state: SandboxState, fallbackOrigin: () => string): Implementation<SandboxAuth> {
@@ -24,12 +40,8 @@ export function createImplementation(state: SandboxState, fallbackOrigin: () => 
     },
 
     uploadCharacterImage: async (request) => {
-      const checked = state.uploads.checkPut({
-        uploadId: request.params.upload_id,
-        expires: String(request.query.expires),
-        signature: request.query.signature,
-        contentType: request.raw.headers["content-type"],
-      });
+      // Checked again now that the body is in: the ticket may have expired or been used meanwhile.
+      const checked = state.uploads.checkPut(putRequestOf(request));
       if (!checked.ok) return failWith(request.fail, checked);
       const stored = await state.uploads.acceptBytes(checked.value, request.body);
       return stored.ok ? { status: 204 } : failWith(request.fail, stored);

@@ -78,7 +78,8 @@ export class UploadService {
 
   /**
    * Everything about a PUT that the URL and headers decide, checked before a byte of the body is
-   * read: a forged or stale URL never gets to upload anything.
+   * read (the stubs' `checkUpload`) and again once it is in: a forged or stale URL never gets to
+   * upload anything.
    */
   checkPut(req: PutRequest): Result<UploadTicket> {
     const ticket = this.tickets.get(req.uploadId);

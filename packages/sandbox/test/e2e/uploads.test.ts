@@ -97,6 +97,9 @@ describe("the signed PUT refuses", () => {
     const tampered = new URL(url);
     tampered.searchParams.set("signature", signature.replace(/^./, (c) => (c === "0" ? "1" : "0")));
     await expectEnvelope(await putRaw(tampered.href, jpegBytes(10, 10), "image/jpeg"), 401, "signature_invalid");
+    // The URL is judged before the body is read: a forged URL is 401 whatever the body would be.
+    await expectEnvelope(await putRaw(tampered.href, "hello", "text/plain"), 401, "signature_invalid");
+    await expectEnvelope(await putRaw(tampered.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"), 401, "signature_invalid");
 
     const stretched = new URL(url);
     stretched.searchParams.set("expires", String(Number(url.searchParams.get("expires")) + 3600));

@@ -107,6 +107,18 @@ export type Handler<Op extends OperationId, Auth extends AuthContext = AuthConte
   request: HandlerRequest<Op, Auth>,
 ) => HandlerResult<Op> | Promise<HandlerResult<Op>>;
 
+/** What `checkUpload` sees of a storage PUT: all of the request but its body, which is not read yet. */
+export type UploadCheckRequest<Auth extends AuthContext = AuthContext> = Omit<HandlerRequest<"uploadCharacterImage", Auth>, "body">;
+
+/**
+ * Judges a storage PUT from its URL and headers alone: a documented error (`request.fail(401,
+ * "signature_invalid", …)`) refuses it before a byte of the body is read; nothing lets the body
+ * through to `uploadCharacterImage`.
+ */
+export type UploadCheck<Auth extends AuthContext = AuthContext> = (
+  request: UploadCheckRequest<Auth>,
+) => ErrorResult<"uploadCharacterImage"> | undefined | Promise<ErrorResult<"uploadCharacterImage"> | undefined>;
+
 /**
  * One handler per API operation. `uploadCharacterImage` (the signed storage PUT) is optional: when
  * given, the runtime mounts it without API key, rate limit or Aurous-Version.

@@ -2,7 +2,7 @@
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId } from "../contract/types.js";
+import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId, UploadCheck } from "../contract/types.js";
 import { apiVersions, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
@@ -35,6 +35,11 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   implementation: Implementation<Auth>;
   /** Looks up an API key; null/undefined → 401 invalid_api_key, `revoked: true` → 401 revoked_api_key. */
   authenticate: Authenticate<Auth>;
+  /**
+   * Checks a storage PUT (signature, expiry, Content-Type…) before its body is read, so that a
+   * forged or stale URL never streams up to 10 MiB into memory. Only with `uploadCharacterImage`.
+   */
+  checkUpload?: UploadCheck<Auth>;
   /** Rate-limit and idempotency stores; in-memory by default (one process). */
   stores?: { rateLimit?: RateLimitStore; idempotency?: IdempotencyStore };
   /** Check every response against the spec (off-spec → logged 500). Default: NODE_ENV !== "production". */
@@ -79,6 +84,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     .filter((m) => m.host === "api" && typeof implementation[m.operationId] !== "function")
     .map((m) => m.operationId);
   if (missing.length) throw new Error(`createAurousServer: implementation lacks handlers for ${missing.join(", ")}`);
+  if (options.checkUpload && typeof implementation.uploadCharacterImage !== "function") {
+    throw new Error("createAurousServer: checkUpload needs an uploadCharacterImage handler to guard");
+  }
 
   const app = Fastify({
     ...options.fastify,
@@ -150,6 +158,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       if (handler) {
         mountStorageRoute(app, meta, handler as unknown as Handler<"uploadCharacterImage", Auth>, {
           compiler,
+          check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
           send: (request, reply, result) => responder.send(request, reply, meta, responder.prepare(request, meta, result, validators)),
         });

@@ -3,19 +3,21 @@
 // raw-byte parsing for the three image types and the upload size limit. Its documented codes have
 // no validation code, so failures map by location: a bad signature/expiry query is 401
 // signature_invalid, a malformed upload id 400 upload_invalid, another Content-Type 400
-// content_type_mismatch (see the error handler), and over 10 MiB 413 upload_too_large.
+// content_type_mismatch (see the error handler), and over 10 MiB 413 upload_too_large. The URL checks
+// (and the implementation's `checkUpload`) run in onRequest, before the body is read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
-import type { AuthContext, Handler, HandlerRequest } from "../contract/types.js";
+import type { AuthContext, Handler, HandlerRequest, UploadCheck, UploadCheckRequest } from "../contract/types.js";
 import { limits } from "../generated/operations.gen.js";
 import { RuntimeReject } from "./errors.js";
 import { failResult, type ResultLike } from "./responder.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
-import { compileRequestValidator } from "./validation.js";
+import { compileRequestValidator, type ValidatedParts } from "./validation.js";
 
 export interface StorageMountContext {
   compiler: SchemaCompiler;
+  check: UploadCheck | undefined;
   version: string;
   send(request: FastifyRequest, reply: FastifyReply, result: ResultLike): FastifyReply;
 }
@@ -32,6 +34,21 @@ export function mountStorageRoute<Auth extends AuthContext>(
       : new RuntimeReject(400, "upload_invalid", message, param),
   );
   const contentTypes = meta.requestBody?.contentTypes ?? [];
+  // What onRequest validated, for the handler once the body has arrived.
+  const validated = new WeakMap<FastifyRequest, ValidatedParts>();
+  const requestFor = (request: FastifyRequest, parts: ValidatedParts): UploadCheckRequest<Auth> => ({
+    operationId: "uploadCharacterImage",
+    params: parts.params as never,
+    query: parts.query as never,
+    headers: {},
+    auth: undefined,
+    version: ctx.version,
+    requestId: request.id,
+    idempotencyKey: undefined,
+    fail: failResult as never,
+    log: request.log,
+    raw: request,
+  });
 
   // Encapsulated, so the raw-bytes parsers apply to this route only.
   void app.register(async (scope) => {
@@ -43,33 +60,25 @@ export function mountStorageRoute<Auth extends AuthContext>(
       url: meta.routePath,
       bodyLimit: limits.upload_bytes,
       config: { operationId: meta.operationId },
-      onRequest: (request, _reply, done) => {
+      onRequest: async (request, reply) => {
         stateOf(request).op = meta;
-        done();
-      },
-      handler: async (request, reply) => {
         const parts = validate({
           params: request.params as Record<string, unknown>,
           query: request.query as Record<string, unknown>,
           headers: request.headers,
           body: undefined,
         });
+        validated.set(request, parts);
+        const refusal = await ctx.check?.(requestFor(request, parts));
+        if (refusal) return ctx.send(request, reply, refusal as ResultLike);
+      },
+      handler: async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) {
           throw new RuntimeReject(400, "content_type_mismatch", `Content-Type must be one of ${contentTypes.join(", ")}.`, null);
         }
         const handlerRequest: HandlerRequest<"uploadCharacterImage", Auth> = {
-          operationId: "uploadCharacterImage",
-          params: parts.params as never,
-          query: parts.query as never,
-          headers: {},
+          ...requestFor(request, validated.get(request)!),
           body: request.body,
-          auth: undefined,
-          version: ctx.version,
-          requestId: request.id,
-          idempotencyKey: undefined,
-          fail: failResult as never,
-          log: request.log,
-          raw: request,
         };
         return ctx.send(request, reply, (await handler(handlerRequest)) as ResultLike);
       },

@@ -9,6 +9,7 @@ import {
   type Handler,
   type HandlerResult,
   type Implementation,
+  type UploadCheck,
   type VersionChange,
 } from "../../src/index.js";
 
@@ -115,5 +116,23 @@ describe("version changes", () => {
     // @ts-expect-error the storage PUT has no Aurous-Version
     const storageOp: VersionChange = { version: "2026-09-01", description: "x", operations: ["uploadCharacterImage"] };
     void [change, unknownOp, storageOp];
+  });
+});
+
+describe("checkUpload", () => {
+  it("refuses with the storage PUT's documented errors only, and sees no body", () => {
+    const check: UploadCheck = (req) => {
+      if (req.query.signature === "") return req.fail(401, "signature_invalid", "bad signature");
+      if (req.query.expires === 0) return { status: 401, error: { code: "upload_url_expired", message: "expired" } };
+      return undefined;
+    };
+    // @ts-expect-error invalid_api_key belongs to the API host, not to the storage PUT
+    const apiCode: UploadCheck = () => ({ status: 401, error: { code: "invalid_api_key", message: "no" } });
+    // @ts-expect-error a check refuses; it cannot answer the upload's 204 success
+    const success: UploadCheck = () => ({ status: 204 });
+    // @ts-expect-error the body is not read yet when the check runs
+    const body: UploadCheck = (req) => (req.body ? undefined : undefined);
+    expectTypeOf(check).toBeFunction();
+    expectTypeOf([apiCode, success, body]).toBeArray();
   });
 });
