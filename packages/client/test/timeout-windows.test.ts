@@ -19,7 +19,9 @@ describe('TimeoutWindows', () => {
     expect(second.signal).toBe(first.signal);
     vi.advanceTimersByTime(999); // t = 1039: the second attempt has run 999 ms
     expect(second.signal?.aborted).toBe(false);
-    vi.advanceTimersByTime(11); // t = 1050 = window close (50) + 1000
+    vi.advanceTimersByTime(11); // t = 1050 = window close (50) + 1000: timers round, so 1 ms more
+    expect(second.signal?.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
     expect(second.signal?.aborted).toBe(true);
     second.dispose();
     first.dispose();
@@ -41,7 +43,7 @@ describe('TimeoutWindows', () => {
     const quick = windows.join(100);
     const slow = windows.join(100);
     quick.dispose();
-    vi.advanceTimersByTime(105);
+    vi.advanceTimersByTime(110);
     slow.dispose();
     expect(quick.timedOut()).toBe(false);
     expect(slow.timedOut()).toBe(true);
@@ -55,6 +57,34 @@ describe('TimeoutWindows', () => {
     expect(windows.join(5_000).signal).not.toBe(attempts[16]!.signal);
     vi.advanceTimersByTime(500); // the 10 s window closes after 500 ms
     expect(windows.join(10_000).signal).not.toBe(attempts[16]!.signal);
+  });
+
+  it('keeps the longest timeouts setTimeout can take instead of firing them at once', () => {
+    const windows = new TimeoutWindows();
+    for (const timeoutMs of [0x7fffffff - 1, 0x7fffffff - 500]) {
+      const attempt = windows.join(timeoutMs);
+      vi.advanceTimersByTime(60_000);
+      expect(attempt.signal?.aborted, String(timeoutMs)).toBe(false);
+      attempt.dispose();
+    }
+  });
+
+  it('leaves no pile of timers behind calls whose timeouts all differ', () => {
+    const windows = new TimeoutWindows();
+    for (let i = 0; i < 1_000; i++) windows.join(10_000 + i).dispose();
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(32);
+    vi.advanceTimersByTime(1_000); // every window has closed: the next attempt of any kind clears it
+    windows.join(5_000).dispose();
+    windows.join(5_000).dispose();
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(32);
+  });
+
+  it('stops the timer of a window that closed while its last attempt ran', () => {
+    const windows = new TimeoutWindows();
+    const attempt = windows.join(1_000); // the window closes after 50 ms
+    vi.advanceTimersByTime(100);
+    attempt.dispose();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('starts a new window once the last one fired', () => {

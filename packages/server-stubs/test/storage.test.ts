@@ -130,24 +130,37 @@ describe("checkUpload: the URL judged before the body is read", () => {
     expect(handled).toEqual([UPLOAD_ID]);
   });
 
-  it("answers while the body is still on its way (over a real socket)", async () => {
+  it("answers while the body is still on its way, and closes the connection (over a real socket)", async () => {
     await guarded.listen({ host: "127.0.0.1", port: 0 });
     const { port } = guarded.server.address() as AddressInfo;
-    // Announce 10 MiB, send 1 KiB, and wait: the answer must come without the rest of the body.
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    // Announce 10 MiB, send 1 KiB, and wait: the answer must come without the rest of the body, and
+    // the server must then close the connection rather than read 10 MiB it would throw away.
+    const answer = await new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
       const req = request({ host: "127.0.0.1", port, method: "PUT", path: forged, headers: { "content-type": "image/jpeg", "content-length": 10 * 1024 * 1024 } });
-      const timer = setTimeout(() => reject(new Error("no answer before the body was complete")), 5_000);
+      const timer = setTimeout(() => {
+        req.destroy();
+        reject(new Error("no answer and close before the body was complete"));
+      }, 5_000);
+      let closed!: Promise<void>;
+      req.on("socket", (socket) => {
+        closed = new Promise((done) => socket.once("close", () => done()));
+      });
+      let answered = false;
       req.on("response", (res) => {
+        answered = true;
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
         res.on("end", () => {
-          clearTimeout(timer);
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, body });
+          void closed.then(() => {
+            clearTimeout(timer);
+            resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection });
+          });
         });
       });
+      // Once answered, a reset of the half-sent body is the expected end of this connection.
       req.on("error", (error) => {
+        if (answered) return;
         clearTimeout(timer);
         reject(error);
       });
@@ -155,6 +168,7 @@ describe("checkUpload: the URL judged before the body is read", () => {
     });
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body).error.code).toBe("signature_invalid");
+    expect(answer.connection).toBe("close");
   });
 
   it("turns an undocumented refusal into 500 internal_error", async () => {

@@ -1,4 +1,4 @@
-import { type AttemptSignal, TimeoutWindows } from './timeout-windows.js';
+import { type AttemptSignal, MAX_DELAY_MS, TimeoutWindows } from './timeout-windows.js';
 
 /**
  * The signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Without a
@@ -9,9 +9,9 @@ import { type AttemptSignal, TimeoutWindows } from './timeout-windows.js';
  */
 export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller?: AbortSignal): AttemptSignal {
   // 0 or Infinity: no client-side timeout (the runtime's own limits apply) and, without a caller
-  // signal, no signal at all, which spares fetch its per-request abort bookkeeping. Past 2^31 - 1 ms
+  // signal, no signal at all, which spares fetch its per-request abort bookkeeping. From 2^31 - 1 ms on
   // setTimeout would fire at once, so such values count as no timeout too.
-  if (!(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) {
+  if (!(timeoutMs > 0 && timeoutMs < MAX_DELAY_MS)) {
     return { signal: caller, timedOut: () => false, dispose() {} };
   }
   if (!caller) return windows.join(timeoutMs);

@@ -9,6 +9,8 @@ export interface AttemptSignal {
 // undici counts a signal's listeners on every fetch (one per request not yet garbage-collected), so
 // a small window keeps that count short.
 const MAX_JOINS_PER_WINDOW = 16;
+/** The longest delay setTimeout accepts. */
+export const MAX_DELAY_MS = 0x7fffffff;
 /** A window stays open for 1/20 of the timeout, at most a second: the most a timeout fires late. */
 const slackFor = (timeoutMs: number) => Math.min(Math.max(timeoutMs / 20, 1), 1_000);
 
@@ -59,11 +61,12 @@ function fire(window: Window) {
  * short window share one AbortController and one timer, which fires `timeoutMs` after the window
  * closes, so no attempt times out early and none more than `slackFor(timeoutMs)` late.
  *
- * Why by hand: per request, a fresh controller costs undici a WeakRef and a FinalizationRegistry
- * entry, and arming then clearing a timer costs Node's timer lists about as much again: together a
- * tenth of a local round trip on Node 20 (see README, Performance). Here a window arms one timer
- * for up to `MAX_JOINS_PER_WINDOW` attempts and only refs and unrefs it as attempts come and go, so
- * an idle client never keeps a process alive.
+ * Why by hand: a fresh controller and a timer armed and cleared per request cost Node's timer lists
+ * and abort machinery a measurable share of a local round trip on Node 20 (see README,
+ * Performance). Here a window arms one timer for up to `MAX_JOINS_PER_WINDOW` attempts and only
+ * refs and unrefs it as attempts come and go, so an idle client never keeps a process alive. (What
+ * no client can save: undici follows any signal it is handed with a WeakRef, a FinalizationRegistry
+ * entry and an abort listener per request, shared signal or not.)
  */
 export class TimeoutWindows {
   readonly #open = new Map<number, Window>();
@@ -73,11 +76,18 @@ export class TimeoutWindows {
     let window = this.#open.get(timeoutMs);
     if (!window || now >= window.closesAt || window.joined >= MAX_JOINS_PER_WINDOW || window.timer === undefined) {
       if (window?.active === 0) stop(window);
-      // Per-call timeouts may vary; forget old ones rather than keep one entry per value ever used.
-      if (this.#open.size >= 32) this.#open.clear();
-      const slack = slackFor(timeoutMs);
+      // Per-call timeouts may vary; forget old ones rather than keep one entry per value ever used
+      // (an idle window is stopped; a busy one is stopped by its last attempt, as it is no longer
+      // the open one).
+      if (this.#open.size >= 32) {
+        for (const idle of this.#open.values()) if (idle.active === 0) stop(idle);
+        this.#open.clear();
+      }
+      // setTimeout cannot wait longer than 2^31 - 1 ms (it would fire at once), so the slack shrinks
+      // for timeouts near that bound; +1 ms because timers start from a whole-millisecond clock.
+      const slack = Math.min(slackFor(timeoutMs), MAX_DELAY_MS - 1 - timeoutMs);
       const opened: Window = { controller: new AbortController(), closesAt: now + slack, joined: 0, active: 0, timer: undefined };
-      opened.timer = setTimeout(fire, slack + timeoutMs, opened);
+      opened.timer = setTimeout(fire, slack + timeoutMs + 1, opened);
       this.#open.set(timeoutMs, (window = opened));
     } else if (window.active === 0) {
       holdProcess(window.timer, true);
@@ -94,8 +104,11 @@ export class TimeoutWindows {
         if (firedWhileRunning !== undefined) return;
         firedWhileRunning = joined.controller.signal.aborted;
         if (--joined.active > 0 || joined.timer === undefined) return;
-        // Nobody can join a full or replaced window any more; the open one may be joined again soon.
-        if (joined.joined >= MAX_JOINS_PER_WINDOW || windows.get(timeoutMs) !== joined) stop(joined);
+        // Nobody can join a full, closed or replaced window any more; the open one may be joined
+        // again soon, so its timer is only released.
+        const done =
+          joined.joined >= MAX_JOINS_PER_WINDOW || windows.get(timeoutMs) !== joined || performance.now() >= joined.closesAt;
+        if (done) stop(joined);
         else holdProcess(joined.timer, false);
       },
     };

@@ -24,6 +24,9 @@ const encode = (value: unknown) => encodeURIComponent(String(value));
 /** A path template split at its `{name}` placeholders: literals at even indexes, names at odd ones. */
 const templates = new Map<string, readonly string[]>();
 function templateOf(path: string): readonly string[] {
+  // Only the spec's path templates are cached: they are few. A path without placeholders (the
+  // signed upload URL's, unique per upload) is its own template.
+  if (!path.includes('{')) return [path];
   let parts = templates.get(path);
   if (!parts) templates.set(path, (parts = path.split(/\{(\w+)\}/)));
   return parts;

@@ -62,15 +62,32 @@ export function mountStorageRoute<Auth extends AuthContext>(
       config: { operationId: meta.operationId },
       onRequest: async (request, reply) => {
         stateOf(request).op = meta;
-        const parts = validate({
-          params: request.params as Record<string, unknown>,
-          query: request.query as Record<string, unknown>,
-          headers: request.headers,
-          body: undefined,
-        });
+        // Refused before its body is read, a request would otherwise have that body read and
+        // discarded to keep the connection alive, however large it is: close it instead, as
+        // fastify does for its own 413.
+        const closeIfBodyPending = () => {
+          const length = request.headers["content-length"];
+          if ((length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined) {
+            reply.header("Connection", "close");
+          }
+        };
+        let parts: ValidatedParts;
+        try {
+          parts = validate({
+            params: request.params as Record<string, unknown>,
+            query: request.query as Record<string, unknown>,
+            headers: request.headers,
+            body: undefined,
+          });
+        } catch (error) {
+          closeIfBodyPending();
+          throw error;
+        }
         validated.set(request, parts);
         const refusal = await ctx.check?.(requestFor(request, parts));
-        if (refusal) return ctx.send(request, reply, refusal as ResultLike);
+        if (!refusal) return;
+        closeIfBodyPending();
+        return ctx.send(request, reply, refusal as ResultLike);
       },
       handler: async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) {

@@ -47,7 +47,8 @@ ${storage.map((m) => `  ${m.operationId},`).join("\n")}
 
 /**
  * Judges a signed upload PUT from its URL and headers before its body is read. Until written it
- * refuses every upload, so that an unverified URL never gets to store bytes.
+ * refuses every upload, so that an unverified URL never gets to store bytes. It guards
+ * uploadCharacterImage: remove both together (and its line in server.ts), or startup fails.
  */
 export const checkUpload: UploadCheck<Team> = async (req) => {
   // TODO: verify req.query.signature and req.query.expires for req.params.upload_id; return undefined to accept.
