@@ -3,9 +3,9 @@
 // node:http server (in its own process), then the bundle size of small apps. Needs `pnpm build`
 // (turbo's bench task depends on it).
 //
-// The machine may be shared, so the tasks run in many short chunks, interleaved, and each figure is
-// the median chunk: a burst of load from elsewhere then hits every task alike instead of one. The
-// CPU time of this process per call is shown too: other processes disturb it much less.
+// The machine may be shared, so the tasks run in many short chunks (BENCH_CHUNKS rounds, default
+// 200), interleaved, and each figure is a median over rounds: a burst of load from elsewhere then
+// hits every task alike instead of one. The CPU time of this process per call is shown too.
 // Two diagnostic rows show where time goes: raw fetch with a per-attempt timeout signal (what any
 // client with timeouts pays) and the fetch client that @hey-api/openapi-ts generates, which the
 // package does not use (src/core/transport.ts says why); it is bundled from src/generated here.
@@ -17,7 +17,7 @@ import { API_VERSION, Aurous } from '../dist/index.js';
 
 const ID = 'char_01HXMQ7Z3K8Y2NABCDEFGHJKMR';
 const API_KEY = `al_live_${'a'.repeat(64)}`;
-const CHUNKS = 60;
+const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 200);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Wall seconds and CPU microseconds (this process) per call, for `calls` calls `inFlight` at a time. */
