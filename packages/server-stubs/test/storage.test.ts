@@ -38,6 +38,17 @@ describe("uploadCharacterImage", () => {
     expect(received.at(-1)).toEqual({ id: UPLOAD_ID, bytes: jpeg.length, type: "image/jpeg" });
   });
 
+  it("refuses a malformed signature query before the body: 401 whatever the Content-Type, connection closed", async () => {
+    const res = await app.inject({ method: "PUT", url: `/storage/uploads/${UPLOAD_ID}`, headers: { "content-type": "text/plain" }, payload: "hello" });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe("signature_invalid");
+    expect(res.headers.connection).toBe("close");
+    // Without a body there is nothing to drain, so the connection stays open.
+    const empty = await app.inject({ method: "PUT", url: `/storage/uploads/${UPLOAD_ID}`, headers: { "content-type": "image/png" } });
+    expect(empty.statusCode).toBe(401);
+    expect(empty.headers.connection).not.toBe("close");
+  });
+
   it("a missing or malformed signature query → 401 signature_invalid", async () => {
     for (const url of [`/storage/uploads/${UPLOAD_ID}`, `/storage/uploads/${UPLOAD_ID}?expires=1&signature=nothex`]) {
       const res = await app.inject({ method: "PUT", url, headers: { "content-type": "image/png" }, payload: jpeg });

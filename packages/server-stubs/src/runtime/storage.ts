@@ -22,6 +22,18 @@ export interface StorageMountContext {
   send(request: FastifyRequest, reply: FastifyReply, result: ResultLike): FastifyReply;
 }
 
+/**
+ * Refused before its body is read, a request would otherwise have that body read and discarded to
+ * keep the connection alive, however large it is: close the connection instead, as fastify does for
+ * its own 413.
+ */
+function closeIfBodyPending(request: FastifyRequest, reply: FastifyReply): void {
+  const length = request.headers["content-length"];
+  if ((length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined) {
+    reply.header("Connection", "close");
+  }
+}
+
 export function mountStorageRoute<Auth extends AuthContext>(
   app: FastifyInstance,
   meta: OperationMeta,
@@ -62,15 +74,6 @@ export function mountStorageRoute<Auth extends AuthContext>(
       config: { operationId: meta.operationId },
       onRequest: async (request, reply) => {
         stateOf(request).op = meta;
-        // Refused before its body is read, a request would otherwise have that body read and
-        // discarded to keep the connection alive, however large it is: close it instead, as
-        // fastify does for its own 413.
-        const closeIfBodyPending = () => {
-          const length = request.headers["content-length"];
-          if ((length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined) {
-            reply.header("Connection", "close");
-          }
-        };
         let parts: ValidatedParts;
         try {
           parts = validate({
@@ -80,13 +83,13 @@ export function mountStorageRoute<Auth extends AuthContext>(
             body: undefined,
           });
         } catch (error) {
-          closeIfBodyPending();
+          closeIfBodyPending(request, reply);
           throw error;
         }
         validated.set(request, parts);
         const refusal = await ctx.check?.(requestFor(request, parts));
         if (!refusal) return;
-        closeIfBodyPending();
+        closeIfBodyPending(request, reply);
         return ctx.send(request, reply, refusal as ResultLike);
       },
       handler: async (request, reply) => {
