@@ -3,75 +3,45 @@
 // node:http server (in its own process), then the bundle size of small apps. Needs `pnpm build`
 // (turbo's bench task depends on it).
 //
-// The machine may be shared, so the tasks run in many short chunks (BENCH_CHUNKS rounds, default
-// 200), interleaved, and each figure is a median over rounds: a burst of load from elsewhere then
-// hits every task alike instead of one. The CPU time of this process per call is shown too.
-// Two diagnostic rows show where time goes: raw fetch with a per-attempt timeout signal (what any
-// client with timeouts pays) and the fetch client that @hey-api/openapi-ts generates, which the
-// package does not use (src/core/transport.ts says why); it is bundled from src/generated here.
+// Each row is measured in a process of its own (bench/pair.mjs) that runs raw fetch and that one
+// task alternately, after 5,000 warm-up calls each, in BENCH_ROUNDS rounds of one short chunk each:
+// a burst of load from elsewhere on a shared machine then hits both alike. A row's ratio is its calls/s over raw fetch's calls/s in the
+// same process, totals over all rounds; the quartiles of the per-round ratios show the noise. The
+// CPU time of the client process per call is shown too. Diagnostic rows (indented) show where time
+// goes: raw fetch with a timer and an AbortController per call (what a client with timeouts pays
+// without coalescing them), the client without its timeout, and the fetch client that
+// @hey-api/openapi-ts generates, which the package does not use (src/core/transport.ts says why).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { API_VERSION, Aurous } from '../dist/index.js';
+import { TASK_NAMES } from './tasks.mjs';
 
-const ID = 'char_01HXMQ7Z3K8Y2NABCDEFGHJKMR';
-const API_KEY = `al_live_${'a'.repeat(64)}`;
-const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-
-/** Wall seconds and CPU microseconds (this process) per call, for `calls` calls `inFlight` at a time. */
-async function chunk(fn, calls, inFlight) {
-  let left = calls;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (left-- > 0) await fn();
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { wall: (performance.now() - started) / 1000 / calls, cpu: (used.user + used.system) / calls };
-}
-
-/** The generated hey-api fetch client, bundled on the fly (it is not part of dist/). */
-async function heyApiClient(baseUrl) {
-  const outfile = here('../.tmp/bench-hey-api-client.mjs');
-  await build({ entryPoints: [here('../src/generated/client/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
-  const { createClient } = await import(outfile);
-  return createClient({ baseUrl });
-}
-
 const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/**
- * Runs every task in `CHUNKS` rounds of one chunk each. A task's ratio is the median over rounds of
- * (raw fetch's time / the task's time) within the same round: pairing chunks that ran seconds apart
- * at most cancels the slow drifts of a shared machine, which a ratio of two medians would not.
- */
-async function throughput(tasks, { calls, inFlight }) {
-  for (const fn of Object.values(tasks)) await chunk(fn, 300, inFlight); // warm-up
-  const names = Object.keys(tasks);
-  const rounds = [];
-  for (let i = 0; i < CHUNKS; i++) {
-    const round = {};
-    // Rotate the order too, so that no task always follows the same one (GC debt, caches).
-    for (let j = 0; j < names.length; j++) {
-      const name = names[(i + j) % names.length];
-      round[name] = await chunk(tasks[name], calls, inFlight);
-    }
-    rounds.push(round);
+function comparePair(settings) {
+  return new Promise((resolve, reject) => {
+    const child = fork(here('./pair.mjs'), [JSON.stringify(settings)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result;
+    child.once('message', (message) => (result = message));
+    child.once('error', reject);
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`${settings.task}: exited with ${code}`))));
+  });
+}
+
+/** Every task against raw fetch, one process per task, one after the other. */
+async function throughput(baseUrl, { calls, inFlight, rounds }) {
+  const rows = {};
+  for (const task of TASK_NAMES.filter((name) => name !== 'raw fetch')) {
+    rows[task] = await comparePair({ baseUrl, task, calls, inFlight, rounds });
   }
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      {
-        rate: 1 / median(rounds.map((round) => round[name].wall)),
-        ratio: median(rounds.map((round) => round['raw fetch'].wall / round[name].wall)),
-        cpu: median(rounds.map((round) => round[name].cpu)),
-      },
-    ]),
-  );
+  const raw = Object.values(rows);
+  return {
+    'raw fetch': { rate: median(raw.map((row) => row.rawRate)), ratio: 1, cpu: median(raw.map((row) => row.rawCpu)) },
+    ...Object.fromEntries(Object.entries(rows).map(([task, row]) => [task, { ...row, ratio: row.rate / row.rawRate }])),
+  };
 }
 
 async function bundleSize(app) {
@@ -96,53 +66,28 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const server = fork(here('./server.mjs'), { stdio: 'inherit' });
 const { port } = await new Promise((resolve) => server.once('message', resolve));
 const baseUrl = `http://127.0.0.1:${port}`;
-const url = `${baseUrl}/v1/characters/${ID}`;
-const headers = { 'X-Api-Key': API_KEY, 'Aurous-Version': API_VERSION };
-const plain = new Aurous({ apiKey: API_KEY, baseUrl, validateResponses: false });
-const validating = new Aurous({ apiKey: API_KEY, baseUrl });
-const untimed = new Aurous({ apiKey: API_KEY, baseUrl, validateResponses: false, timeoutMs: 0 });
-const heyApi = await heyApiClient(baseUrl);
-const tasks = {
-  'raw fetch': async () => {
-    const response = await fetch(url, { headers });
-    if (!response.ok) throw new Error(String(response.status));
-    await response.json();
-  },
-  '  raw fetch + timeout': async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 60_000);
-    const response = await fetch(url, { headers, signal: controller.signal });
-    await response.json();
-    clearTimeout(timer);
-  },
-  '  hey-api fetch client': () =>
-    heyApi.get({ url: '/v1/characters/{id}', path: { id: ID }, headers, throwOnError: true }),
-  'client, validation off': () => plain.characters.get(ID),
-  'client, validation on': () => validating.characters.get(ID),
-  '  client, no validation, no timeout': () => untimed.characters.get(ID),
-};
-
-let rates;
-let concurrentRates;
+const settings = [
+  ['one call at a time', { calls: 100, inFlight: 1, rounds: ROUNDS }],
+  ['16 calls in flight', { calls: 400, inFlight: 16, rounds: Math.ceil(ROUNDS / 2) }],
+];
+const tables = [];
 try {
-  rates = await throughput(tasks, { calls: 100, inFlight: 1 });
-  concurrentRates = await throughput(tasks, { calls: 400, inFlight: 16 });
+  for (const [title, options] of settings) tables.push([title, options, await throughput(baseUrl, options)]);
 } finally {
   server.disconnect();
 }
 
-for (const [title, table] of [
-  ['one call at a time', rates],
-  ['16 calls in flight', concurrentRates],
-]) {
-  console.log(`\n${title} (medians of ${CHUNKS} rounds of interleaved chunks, Node ${process.versions.node})`);
-  for (const [name, { rate, ratio, cpu }] of Object.entries(table)) {
+for (const [title, { rounds }, table] of tables) {
+  console.log(`\n${title} (${rounds} rounds of paired chunks, one process per row, Node ${process.versions.node})`);
+  for (const [name, { rate, ratio, cpu, spread }] of Object.entries(table)) {
+    const rounds = spread ? `  rounds ${spread.map((x) => x.toFixed(2)).join('–')}` : '';
     console.log(
       `  ${name.padEnd(36)} ${rate.toFixed(0).padStart(6)} calls/s  ${ratio.toFixed(2)}× raw fetch` +
-        `   ${cpu.toFixed(0).padStart(4)} µs CPU/call`,
+        `   ${cpu.toFixed(0).padStart(4)} µs CPU/call${rounds}`,
     );
   }
 }
+const rates = tables[0][2];
 const off = rates['client, validation off'].ratio;
 const on = rates['client, validation on'].ratio;
 console.log(
