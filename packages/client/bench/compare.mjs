@@ -30,9 +30,8 @@ function perCall(chunks, calls) {
   };
 }
 
-/** Warms both up, then takes turns; `first` says which side starts (it alternates by pair). */
-async function takeTurns(sides, first, { calls, inFlight, rounds, warmUpCalls }) {
-  const order = first === 'raw' ? ['raw', 'task'] : ['task', 'raw'];
+/** Warms both up, then takes turns; `order` says which side starts (it alternates by pair). */
+async function takeTurns(sides, order, { calls, inFlight, rounds, warmUpCalls }) {
   for (let done = 0; done < warmUpCalls; done += calls) {
     for (const side of order) await sides[side].ask({ calls, inFlight });
   }
@@ -54,14 +53,14 @@ async function takeTurns(sides, first, { calls, inFlight, rounds, warmUpCalls })
 export async function measureRow(baseUrl, task, { pairs, ...settings }) {
   const samplesByPair = [];
   for (let i = 0; i < pairs; i++) {
-    const first = i % 2 ? 'task' : 'raw';
+    const order = i % 2 ? ['task', 'raw'] : ['raw', 'task'];
     const sides = {};
     try {
-      for (const side of first === 'raw' ? ['raw', 'task'] : ['task', 'raw']) {
+      for (const side of order) {
         const name = side === 'raw' ? 'raw fetch' : task;
         sides[side] = await Child.start('./worker.mjs', [baseUrl, name], `${side} worker (${name}), pair ${i + 1}`);
       }
-      samplesByPair.push(await takeTurns(sides, first, settings));
+      samplesByPair.push(await takeTurns(sides, order, settings));
     } finally {
       await Promise.all(Object.values(sides).map((side) => side.stop()));
     }
