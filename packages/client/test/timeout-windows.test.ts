@@ -98,7 +98,7 @@ describe('TimeoutWindows', () => {
 });
 
 // With real timers: a window's timer holds the process only while one of its attempts runs, so a
-// script that made one call with the default 60 s timeout can exit right after it.
+// script that made one call with a 60 s timeout can exit right after it.
 describe('TimeoutWindows and the event loop', () => {
   const liveTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 

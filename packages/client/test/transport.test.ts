@@ -47,6 +47,26 @@ describe('timeouts and aborts', () => {
     expect(data.id).toBe(CHARACTER_ID);
   });
 
+  // By default the client adds no timeout of its own, so fetch gets no signal (and spares its
+  // per-signal bookkeeping); with timeoutMs, or a caller signal, every attempt carries one.
+  it.each([
+    ['no timeoutMs, no caller signal', {}, {}, false],
+    ['timeoutMs on the client', { timeoutMs: 5_000 }, {}, true],
+    ['timeoutMs on the call', {}, { timeoutMs: 5_000 }, true],
+    ['a caller signal', {}, { signal: new AbortController().signal }, true],
+  ] as const)('hands fetch a signal only when asked: %s', async (_case, clientOptions, callOptions, expected) => {
+    stub.reset((_req, res) => sendJson(res, 200, character()));
+    const signals: unknown[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      signals.push(init?.signal);
+      return fetch(input, init);
+    };
+    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, fetch: recordingFetch, ...clientOptions });
+    await client.characters.get(CHARACTER_ID, callOptions);
+    expect(signals).toHaveLength(1);
+    expect(signals[0] instanceof AbortSignal).toBe(expected);
+  });
+
   it.each([0, Infinity])('turns the client-side timeout off with timeoutMs %s', async (timeoutMs) => {
     stub.reset((_req, res) => setTimeout(() => sendJson(res, 200, character()), 150));
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, timeoutMs, maxRetries: 0 });

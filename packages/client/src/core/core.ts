@@ -51,7 +51,8 @@ export function createAurous(options: CoreOptions): AurousCore {
     timeouts: new TimeoutWindows(),
     config: {
       version: options.version ?? API_VERSION,
-      timeoutMs: options.timeoutMs ?? 60_000,
+      // No client-side timeout unless asked for: see ClientOptions.timeoutMs.
+      timeoutMs: options.timeoutMs ?? 0,
       maxRetries: options.maxRetries ?? 2,
       initialDelayMs: backoff.initialDelayMs ?? 500,
       maxDelayMs: backoff.maxDelayMs ?? 8_000,

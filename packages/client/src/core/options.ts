@@ -42,8 +42,11 @@ export interface ClientOptions {
   /** The `Aurous-Version` to pin. Default: `API_VERSION`, the version this client was generated from. */
   version?: string;
   /**
-   * Per-attempt timeout. Default 60 000 ms; 0 or Infinity turns the client-side timeout off. It fires
-   * at `timeoutMs` or up to 1/20 of it (at most 1 s) later: attempts started close together share a timer.
+   * Per-attempt timeout in ms. Default 0: no client-side timeout, so the runtime's own limits apply
+   * (Node's fetch: 10 s to connect, 300 s to the response headers, 300 s between body chunks); 0 or
+   * Infinity turn it off. When set, every request carries an AbortSignal, which costs Node's fetch
+   * about 20 µs per request. It fires at `timeoutMs` or up to 1/20 of it (at most 1 s) later:
+   * attempts started close together share a timer.
    */
   timeoutMs?: number;
   /** Retries after the first attempt, for connection errors, 5xx, 429 and 409 `idempotency_key_in_use`. Default 2. */
