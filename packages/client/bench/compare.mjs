@@ -68,5 +68,7 @@ export async function measureRow(baseUrl, task, { pairs, ...settings }) {
   const samples = samplesByPair.flat();
   const raw = perCall(samples.map((sample) => sample.raw), settings.calls);
   const own = perCall(samples.map((sample) => sample.task), settings.calls);
-  return { ...own, rawRate: raw.rate, rawCpu: raw.cpu, ratio: ratioOf(samples), interval: intervalOf(samplesByPair) };
+  // One sample (one pair, one round) has no spread to resample: no interval then.
+  const interval = samples.length > 1 ? intervalOf(samplesByPair) : undefined;
+  return { ...own, rawRate: raw.rate, rawCpu: raw.cpu, ratio: ratioOf(samples), interval };
 }

@@ -38,7 +38,9 @@ const TABLES = [
  * Against a target: met only when the whole interval clears it. A run whose interval straddles the
  * target cannot tell, and says so.
  */
-function verdict({ ratio, interval: [low, high] }, min) {
+function verdict({ ratio, interval }, min) {
+  if (!interval) return `${ratio.toFixed(3)}× vs ≥ ${min.toFixed(2)}×: not judged (one sample: raise BENCH_PAIRS or BENCH_ROUNDS)`;
+  const [low, high] = interval;
   const standing = low >= min ? 'meets target' : high < min ? 'MISSES target' : 'too close to call in this run';
   return `${ratio.toFixed(3)}× (≈95 % ${low.toFixed(2)}–${high.toFixed(2)}) vs ≥ ${min.toFixed(2)}×: ${standing}`;
 }
@@ -51,7 +53,7 @@ function printTable({ title, calls, inFlight, rounds }, results) {
   );
   console.log(`  ${''.padEnd(38)} ${'calls/s'.padStart(7)}  ${'raw fetch'.padStart(9)}  ratio (≈95 % interval)   CPU/call (raw fetch)`);
   for (const [label, row] of Object.entries(results)) {
-    const range = `${row.interval[0].toFixed(2)}–${row.interval[1].toFixed(2)}`;
+    const range = row.interval ? `${row.interval[0].toFixed(2)}–${row.interval[1].toFixed(2)}` : 'n/a';
     console.log(
       `  ${label.padEnd(38)} ${row.rate.toFixed(0).padStart(7)}  ${row.rawRate.toFixed(0).padStart(9)}  ` +
         `${`${row.ratio.toFixed(2)}× (${range})`.padEnd(23)}  ${row.cpu.toFixed(0).padStart(4)} µs (${row.rawCpu.toFixed(0)} µs)`,
