@@ -2,12 +2,13 @@
 // `pnpm bench`: calls per second through the built client against raw fetch, on the same local
 // node:http server (in its own process), then the bundle size of small apps. Needs `pnpm build`
 // (turbo's bench task depends on it). How a row is measured: compare.mjs.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Child } from './child.mjs';
 import { measureRow } from './compare.mjs';
-import { HEY_API_CLIENT } from './fixture.mjs';
+import { HEY_API_CLIENT_ENV } from './fixture.mjs';
 
 function setting(name, fallback) {
   const value = Number(process.env[name] ?? fallback);
@@ -83,7 +84,9 @@ async function bundleSize(app) {
 }
 
 // Bundled once here, so that no worker carries esbuild while it is measured.
-await bundle('../src/generated/client/index.ts', { platform: 'node', outfile: fileURLToPath(HEY_API_CLIENT) });
+const heyApiClient = here(`../.tmp/bench-hey-api-client-${process.pid}.mjs`);
+process.env[HEY_API_CLIENT_ENV] = heyApiClient;
+await bundle('../src/generated/client/index.ts', { platform: 'node', outfile: heyApiClient });
 const server = await Child.start('./server.mjs', [], 'server');
 const baseUrl = `http://127.0.0.1:${server.hello.port}`;
 try {
@@ -96,6 +99,7 @@ try {
   }
 } finally {
   await server.stop();
+  rmSync(heyApiClient, { force: true });
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;

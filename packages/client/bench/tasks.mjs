@@ -1,7 +1,8 @@
 // The benchmark's tasks: each makes one GET /v1/characters/{id} call, checks the status and reads
 // the body. `raw fetch` is the baseline every other task is compared with.
 import { API_VERSION, Aurous } from '../dist/index.js';
-import { API_KEY, CHARACTER_ID, HEY_API_CLIENT } from './fixture.mjs';
+import { pathToFileURL } from 'node:url';
+import { API_KEY, CHARACTER_ID, HEY_API_CLIENT_ENV } from './fixture.mjs';
 
 const headers = { 'X-Api-Key': API_KEY, 'Aurous-Version': API_VERSION };
 const path = `/v1/characters/${CHARACTER_ID}`;
@@ -36,7 +37,7 @@ const factories = {
     }
   },
   'hey-api fetch client': async (baseUrl) => {
-    const { createClient } = await import(HEY_API_CLIENT);
+    const { createClient } = await import(pathToFileURL(process.env[HEY_API_CLIENT_ENV]).href);
     const heyApi = createClient({ baseUrl });
     return () => heyApi.get({ url: '/v1/characters/{id}', path: { id: CHARACTER_ID }, headers, throwOnError: true });
   },

@@ -2,30 +2,37 @@
 // at its smallest settings so that the script cannot rot: every row and verdict is printed, the
 // settings are checked, and no forked server or worker outlives it. It asserts no timings.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
-const script = `${benchDir}run.mjs`;
+const script = fileURLToPath(new URL('../bench/run.mjs', import.meta.url));
+// Every process of one bench run (its server and workers are forked) inherits this mark.
+const MARK = 'AUROUS_BENCH_TEST_RUN';
+const SMALLEST = { BENCH_PAIRS: '1', BENCH_ROUNDS: '1', BENCH_WARM_UP: '1' };
 
-async function bench(env: Record<string, string>) {
-  return run(process.execPath, [script], { env: { ...process.env, ...env }, timeout: 120_000 });
+async function bench(env: Record<string, string>, timeout: number) {
+  const mark = randomUUID();
+  const outcome = await run(process.execPath, [script], { env: { ...process.env, ...env, [MARK]: mark }, timeout }).then(
+    ({ stdout }) => ({ stdout, code: 0, stderr: '' }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return { ...outcome, survivors: processesMarked(mark) };
 }
 
-/** Processes still running one of the bench's scripts (Linux: read from /proc). */
-function benchProcesses(): string[] {
+/** Processes whose environment carries `mark` (Linux: read from /proc; elsewhere not checked). */
+function processesMarked(mark: string): string[] {
   if (!existsSync('/proc')) return [];
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
+    .filter((pid) => {
       try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-        return command.includes(benchDir) ? [command] : [];
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`${MARK}=${mark}`);
       } catch {
-        return []; // gone meanwhile
+        return false; // gone meanwhile, or not ours to read
       }
     });
 }
@@ -36,7 +43,9 @@ const row = (label: string) =>
 
 describe('pnpm bench (smallest settings)', () => {
   it('prints every row, says one sample cannot judge a target, and leaves no process behind', async () => {
-    const { stdout } = await bench({ BENCH_PAIRS: '1', BENCH_ROUNDS: '1', BENCH_WARM_UP: '1' });
+    const { stdout, code, stderr, survivors } = await bench(SMALLEST, 120_000);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
     const [oneAtATime, inFlight] = stdout.split('16 calls in flight');
     for (const label of [
       'client, validation off',
@@ -56,16 +65,14 @@ describe('pnpm bench (smallest settings)', () => {
     expect(oneAtATime).toMatch(/validation on \S+× vs ≥ 0\.80×: not judged \(one sample/);
     expect(stdout).toMatch(new RegExp(`one-operation +${number} kB min +${number} kB gzip`));
     expect(stdout).toMatch(/Target: one operation without validators \S+ kB vs ≤ 6 kB gzip: (meets|MISSES) target/);
-    expect(benchProcesses()).toEqual([]);
-  }, 120_000);
+    expect(survivors).toEqual([]);
+  }, 150_000);
 
   it.each(['0', '1.5', 'many'])('refuses BENCH_PAIRS=%s before starting anything', async (value) => {
-    const failure = await bench({ BENCH_PAIRS: value }).then(
-      () => undefined,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain(`BENCH_PAIRS must be a whole number ≥ 1, not ${value}`);
-    expect(benchProcesses()).toEqual([]);
+    // The smallest other settings and a short limit: a broken check must not start a full run.
+    const { code, stderr, survivors } = await bench({ ...SMALLEST, BENCH_PAIRS: value }, 10_000);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`BENCH_PAIRS must be a whole number ≥ 1, not ${value}`);
+    expect(survivors).toEqual([]);
   });
 });

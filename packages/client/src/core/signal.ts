@@ -3,9 +3,7 @@ import { type AttemptSignal, MAX_DELAY_MS, TimeoutWindows } from './timeout-wind
 /**
  * The signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Without a
  * caller signal the timeout comes from the client's shared `TimeoutWindows`; with one, both are
- * linked through a plain AbortController of its own, because `AbortSignal.timeout` timers cannot be
- * cleared (a busy client would keep thousands alive) and `AbortSignal.any` leaked listeners on some
- * Node 20 releases.
+ * linked through a timer of the attempt's own (see `deadlineSignal`).
  */
 export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller?: AbortSignal): AttemptSignal {
   // 0 or Infinity: no client-side timeout (the runtime's own limits apply) and, without a caller
@@ -14,22 +12,34 @@ export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller
   if (!(timeoutMs > 0 && timeoutMs < MAX_DELAY_MS)) {
     return { signal: caller, timedOut: () => false, dispose() {} };
   }
-  if (!caller) return windows.join(timeoutMs);
+  return caller ? deadlineSignal(timeoutMs, caller) : windows.join(timeoutMs);
+}
+
+/**
+ * A signal that aborts after exactly `ms` (no timer from `MAX_DELAY_MS` on) or as soon as `caller`
+ * aborts, with the caller's reason. A plain AbortController and a timer of its own, because
+ * `AbortSignal.timeout` timers cannot be cleared (a busy client would keep thousands alive) and
+ * `AbortSignal.any` leaked listeners on some Node 20 releases.
+ */
+export function deadlineSignal(ms: number, caller?: AbortSignal): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
-  const onAbort = () => controller.abort(caller.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
+  const onAbort = () => controller.abort(caller?.reason);
+  const timer =
+    ms < MAX_DELAY_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, ms)
+      : undefined;
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
+      caller?.removeEventListener('abort', onAbort);
     },
   };
 }
