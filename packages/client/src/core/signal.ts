@@ -16,22 +16,27 @@ export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller
 }
 
 /**
- * A signal that aborts after exactly `ms` (no timer from `MAX_DELAY_MS` on) or as soon as `caller`
- * aborts, with the caller's reason. A plain AbortController and a timer of its own, because
- * `AbortSignal.timeout` timers cannot be cleared (a busy client would keep thousands alive) and
- * `AbortSignal.any` leaked listeners on some Node 20 releases.
+ * A signal that aborts after exactly `ms` (never for Infinity) or as soon as `caller` aborts, with
+ * the caller's reason; whichever comes first decides `timedOut`. A plain AbortController and a timer
+ * of its own, because `AbortSignal.timeout` timers cannot be cleared (a busy client would keep
+ * thousands alive) and `AbortSignal.any` leaked listeners on some Node 20 releases.
  */
 export function deadlineSignal(ms: number, caller?: AbortSignal): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => controller.abort(caller?.reason);
-  const timer =
-    ms < MAX_DELAY_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, ms)
-      : undefined;
+  const endsAt = Date.now() + ms;
+  const fire = () => {
+    if (controller.signal.aborted) return; // the caller was first
+    timedOut = true;
+    controller.abort();
+  };
+  // setTimeout fires at once from 2^31 - 1 ms on, so a longer deadline is waited for in steps.
+  const arm = (left: number) => {
+    timer = left > MAX_DELAY_MS ? setTimeout(() => arm(endsAt - Date.now()), MAX_DELAY_MS) : setTimeout(fire, left);
+  };
+  if (Number.isFinite(ms)) arm(ms);
   if (caller?.aborted) onAbort();
   else caller?.addEventListener('abort', onAbort, { once: true });
   return {
