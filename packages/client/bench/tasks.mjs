@@ -1,7 +1,7 @@
 // The benchmark's tasks: each makes one GET /v1/characters/{id} call, checks the status and reads
 // the body. `raw fetch` is the baseline every other task is compared with.
-import { API_VERSION, Aurous } from '../dist/index.js';
 import { pathToFileURL } from 'node:url';
+import { API_VERSION, Aurous } from '../dist/index.js';
 import { API_KEY, CHARACTER_ID, HEY_API_CLIENT_ENV } from './fixture.mjs';
 
 const headers = { 'X-Api-Key': API_KEY, 'Aurous-Version': API_VERSION };

@@ -85,6 +85,13 @@ describe('characters.waitFor', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
+  it('ends a wait with no time at all (timeoutMs 0) before the first poll', async () => {
+    serveStatuses('ready');
+    const error = await client.characters.waitFor(CHARACTER_ID, { timeoutMs: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AurousWaitTimeoutError);
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('ends a retry delay (Retry-After) at the deadline', async () => {
     stub.reset((_req, res) => sendJson(res, 503, { error: 'down' }, { 'Retry-After': '30' }));
     const retrying = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, maxRetries: 2 });

@@ -1,3 +1,4 @@
+import { getCharacterOperation } from '../generated/meta.js';
 import type { Character } from '../generated/types.gen.js';
 import { AurousCharacterFailedError, AurousWaitTimeoutError } from '../errors/character.js';
 import { AurousAbortError } from '../errors/transport.js';
@@ -12,7 +13,10 @@ export type WaitableStatus = 'synthesizing' | 'reviewing' | 'ready' | 'failed';
 export interface WaitForOptions extends Pick<CallOptions, 'signal' | 'version' | 'headers'> {
   /** The status (or any of the statuses) to wait for. Default `['reviewing', 'ready']`. */
   status?: WaitableStatus | readonly WaitableStatus[];
-  /** Deadline for the whole wait: polls, their retries and retry delays. Default 300 000 ms (synthesis takes minutes). */
+  /**
+   * Deadline for the whole wait: polls, their retries and retry delays. Default 300 000 ms (synthesis
+   * takes minutes); 0 or less ends the wait before the first poll.
+   */
   timeoutMs?: number;
   /** First polling interval; it grows 1.5× per poll up to `maxIntervalMs`. Default 1 000 ms. */
   intervalMs?: number;
@@ -54,7 +58,7 @@ export async function waitForCharacter(
       if (last.status === 'failed') throw new AurousCharacterFailedError(last);
       await sleep(interval, deadline.signal);
       if (deadline.timedOut()) throw new AurousWaitTimeoutError(id, timeoutMs, last);
-      if (caller?.aborted) throw new AurousAbortError('getCharacter', caller.reason);
+      if (caller?.aborted) throw new AurousAbortError(getCharacterOperation.id, caller.reason);
       interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 10_000);
     }
   } finally {
