@@ -1,7 +1,7 @@
 // Cross-cutting conventions that code is generated from: the x- extensions, headers and parameters
 // every operation must carry.
 import { describe, expect, it } from "vitest";
-import { deref, loadBundle, operations } from "./bundle.js";
+import { deref, documentedCodes, loadBundle, operations } from "./bundle.js";
 
 const spec = loadBundle();
 const api = operations(spec).filter((o) => o.path.startsWith("/v1/"));
@@ -33,6 +33,44 @@ describe("operation conventions", () => {
       }
     }
     expect(Object.fromEntries(seen)).toEqual({ characters_post: "30/60", characters_get: "120/240", characters_synthesize: "6/12" });
+  });
+
+  // A client switching on the 429 code must meet one code per bucket, whichever operation drew from
+  // it; the synthesize bucket follows the regenerate seed page (rate_limit_exceeded).
+  it("gives each bucket one 429 code, and documents exactly the codes of an operation's buckets", () => {
+    const codeOfBucket = new Map<string, string>();
+    for (const { operation } of api) {
+      const limit = operation["x-aurous-rate-limit"];
+      const rules = [limit, ...(limit.variants ?? [])];
+      for (const l of rules) {
+        expect(codeOfBucket.get(l.bucket) ?? l.error_code, l.bucket).toBe(l.error_code);
+        codeOfBucket.set(l.bucket, l.error_code);
+      }
+      const documented = documentedCodes(spec, deref(spec, operation.responses["429"]).content["application/json"].schema);
+      expect([...documented].sort(), operation.operationId).toEqual([...new Set(rules.map((l) => l.error_code))].sort());
+    }
+    expect(Object.fromEntries(codeOfBucket)).toEqual({
+      characters_post: "too_many_requests",
+      characters_get: "too_many_requests",
+      characters_synthesize: "rate_limit_exceeded",
+    });
+  });
+
+  // The runtime answers a failed oneOf with the schema's x-aurous-combination-error: its code must be
+  // one the operation documents for 400, and its param a field of that body.
+  it("names a documented code and a real field in every x-aurous-combination-error", () => {
+    let seen = 0;
+    for (const { operation } of api) {
+      const body = operation.requestBody && deref(spec, deref(spec, operation.requestBody).content["application/json"]?.schema);
+      if (!body?.oneOf) continue;
+      const answer = body["x-aurous-combination-error"];
+      expect(answer, operation.operationId).toBeDefined();
+      const codes = documentedCodes(spec, deref(spec, operation.responses["400"]).content["application/json"].schema);
+      expect(codes, operation.operationId).toContain(answer.code);
+      expect(Object.keys(body.properties), operation.operationId).toContain(answer.param);
+      seen += 1;
+    }
+    expect(seen).toBe(2); // createCharacter's flows, initCharacterUpload's format pairs
   });
 
   it.each(api.map((o) => [o.operation.operationId, o] as const))("%s accepts Aurous-Version, and Idempotency-Key exactly when it honours it", (_id, o) => {

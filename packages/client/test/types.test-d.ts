@@ -58,6 +58,12 @@ describe('per-operation error unions', () => {
     expectTypeOf<ErrorStatus<'regenerateCharacterRef'>>().toEqualTypeOf<400 | 401 | 402 | 403 | 404 | 409 | 413 | 429 | 500>();
     expectTypeOf<ErrorCode<'listCharacters', 400>>().toEqualTypeOf<'unknown_version' | 'invalid_request'>();
     expectTypeOf<ErrorCode<'getCharacter', 404>>().toEqualTypeOf<'resource_not_found'>();
+    // Ids are never format-checked: an id-only operation's 400 is the version pin alone.
+    expectTypeOf<ErrorCode<'getCharacter', 400>>().toEqualTypeOf<'unknown_version'>();
+    // The 429 code belongs to the bucket: the synthesize bucket's is rate_limit_exceeded wherever it
+    // is drawn from; create draws from one bucket per flow, so it documents both.
+    expectTypeOf<ErrorCode<'resynthesizeCharacter', 429>>().toEqualTypeOf<'rate_limit_exceeded'>();
+    expectTypeOf<ErrorCode<'createCharacter', 429>>().toEqualTypeOf<'too_many_requests' | 'rate_limit_exceeded'>();
     // @ts-expect-error listCharacters documents no 404
     expectTypeOf<ErrorCode<'listCharacters', 404>>().toBeNever();
   });
@@ -117,7 +123,8 @@ describe('per-operation error unions', () => {
           case 'unknown_version': case 'missing_field': case 'invalid_format': case 'value_out_of_range':
           case 'parameter_invalid_combination': case 'upload_invalid': case 'missing_api_key': case 'invalid_api_key':
           case 'revoked_api_key': case 'insufficient_credits': case 'missing_scope': case 'resource_not_found':
-          case 'idempotency_key_in_use': case 'request_too_large': case 'too_many_requests': case 'internal_error':
+          case 'idempotency_key_in_use': case 'request_too_large': case 'too_many_requests': case 'rate_limit_exceeded':
+          case 'internal_error':
             return err.code;
           default:
             return assertNever(err);
@@ -125,7 +132,7 @@ describe('per-operation error unions', () => {
       }
       if (isApiError(err, 'getCharacter')) {
         switch (err.code) {
-          case 'unknown_version': case 'invalid_format': case 'missing_api_key': case 'invalid_api_key':
+          case 'unknown_version': case 'missing_api_key': case 'invalid_api_key':
           case 'revoked_api_key': case 'resource_not_found': case 'too_many_requests': case 'internal_error':
             return err.code;
           default:
@@ -144,7 +151,7 @@ describe('per-operation error unions', () => {
       }
       if (isApiError(err, 'deleteCharacter')) {
         switch (err.code) {
-          case 'unknown_version': case 'invalid_format': case 'missing_api_key': case 'invalid_api_key':
+          case 'unknown_version': case 'missing_api_key': case 'invalid_api_key':
           case 'revoked_api_key': case 'missing_scope': case 'resource_not_found': case 'request_too_large':
           case 'too_many_requests': case 'internal_error':
             return err.code;
@@ -166,7 +173,7 @@ describe('per-operation error unions', () => {
         switch (err.code) {
           case 'unknown_version': case 'invalid_request_error': case 'missing_api_key': case 'invalid_api_key':
           case 'revoked_api_key': case 'insufficient_credits': case 'missing_scope': case 'resource_not_found':
-          case 'idempotency_key_in_use': case 'request_too_large': case 'too_many_requests': case 'internal_error':
+          case 'idempotency_key_in_use': case 'request_too_large': case 'rate_limit_exceeded': case 'internal_error':
             return err.code;
           default:
             return assertNever(err);
@@ -207,5 +214,22 @@ describe('methods and options', () => {
     void client.characters.regenerateRef('char_x', { pose: 'upside-down' });
     // @ts-expect-error the list cannot be filtered to deleted
     void client.characters.list({ status: 'deleted' });
+  });
+
+  it('needs one create flow, and attributes for a synthesis (the spec\'s oneOf)', () => {
+    void client.characters.create({ name: 'Uploads', upload_ids: ['upl_1'] });
+    void client.characters.create({ name: 'Synthesis', generate: true, attributes: { gender: 'female' } });
+    // @ts-expect-error neither flow
+    void client.characters.create({ name: 'Neither' });
+    // @ts-expect-error the synthesize flow without attributes
+    void client.characters.create({ name: 'No attributes', generate: true });
+    // @ts-expect-error generate: false is the upload flow, which needs upload_ids
+    void client.characters.create({ name: 'False', generate: false });
+  });
+
+  it('pairs the upload extension with its content type (the spec\'s oneOf)', () => {
+    void client.uploads.init({ filename: 'a.png', extension: 'png', content_type: 'image/png' });
+    // @ts-expect-error a PNG extension with a JPEG content type
+    void client.uploads.init({ filename: 'a.png', extension: 'png', content_type: 'image/jpeg' });
   });
 });

@@ -99,9 +99,17 @@ describe("mutation check: the server-side suite fails against deliberately broke
   }
 
   it("(a) a renamed error code is named, with the codes the spec documents", async () => {
-    const r = await against([{ kind: "rename-code", from: "invalid_format", to: "malformed_input" }]);
-    expect(r.failures.join("\n")).toMatch(/undocumented error code "malformed_input" \(documented for getCharacter 400: unknown_version, invalid_format\)/);
-    expect(r.results.get("getCharacter 400 invalid_format")?.outcome).toBe("fail");
+    const r = await against([{ kind: "rename-code", from: "invalid_request", to: "malformed_input" }]);
+    expect(r.failures.join("\n")).toMatch(/undocumented error code "malformed_input" \(documented for updateCharacter 400: unknown_version, invalid_request\)/);
+    expect(r.results.get("updateCharacter 400 invalid_request")?.outcome).toBe("fail");
+  }, 60_000);
+
+  // The spec lets the real API add fields (additive changes); our checks still flag any field the
+  // spec does not list, since finding where a deployment and the spec differ is their job.
+  it("(d) an undocumented field in a success body is named", async () => {
+    const r = await against([{ kind: "add-field", field: "nickname", value: "Rory", match: { method: "GET", path: /^\/v1\/characters\/char_/ } }]);
+    expect(r.failures.join("\n")).toMatch(/getCharacter 200: body \/ must NOT have unevaluated properties/);
+    expect(r.results.get("getCharacter 200")?.outcome).toBe("fail");
   }, 60_000);
 
   it("(b) a required field dropped from a success body is named", async () => {

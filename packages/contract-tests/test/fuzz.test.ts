@@ -54,7 +54,7 @@ describe("fuzz: schema-built valid and invalid requests against the sandbox", ()
 
   it("exercises every kind of fault the schemas allow", () => {
     const rules = Object.keys(result.rules).join("\n");
-    for (const rule of ["missing", "type", "maxLength", "minLength", "pattern", "maximum", "minimum", "unknownKey", "enum", "maxItems", "minItems", "uniqueItems", "malformed JSON", "malformed path id", "query", "Aurous-Version", "X-Api-Key", "Idempotency-Key", "oversize body", "Content-Type", "no body", "forged signature", "malformed signature", "altered expires", "made-up upload id", "Content-Type mismatch", "bytes that are no PNG"]) {
+    for (const rule of ["missing", "type", "maxLength", "minLength", "pattern", "maximum", "minimum", "unknownKey", "enum", "maxItems", "minItems", "uniqueItems", "malformed JSON", "path id of another shape", "query", "Aurous-Version", "X-Api-Key", "Idempotency-Key", "oversize body", "Content-Type", "no body", "forged signature", "malformed signature", "altered expires", "made-up upload id", "Content-Type mismatch", "bytes that are no PNG"]) {
       expect(rules, rule).toContain(rule);
     }
   });

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@hey-api/openapi-ts";
+import { closeObjects } from "../../../scripts/codegen/closed-world.mjs";
 import { escapeControlCharacters } from "../../../scripts/codegen/escape-control-characters.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,7 +85,8 @@ for (const [path, pathItem] of Object.entries(spec.paths)) {
     const responses = {};
     for (const [status, ref] of Object.entries(op.responses)) {
       const r = deref(ref);
-      const schema = r.content?.["application/json"]?.schema ?? null;
+      // Closed world: our server may send only the fields the spec lists (see closed-world.mjs).
+      const schema = closeObjects(r.content?.["application/json"]?.schema ?? null);
       const headers = Object.fromEntries(
         Object.entries(r.headers ?? {}).map(([name, h]) => {
           const d = deref(h);
@@ -173,8 +175,11 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = ${JSON.s
   2,
 )};
 
-/** components.schemas of the bundle; operation schemas reference them as #/components/schemas/<Name>. */
-export const componentSchemas: Readonly<Record<string, unknown>> = ${JSON.stringify(spec.components.schemas, null, 2)};
+/**
+ * components.schemas of the bundle, closed (no key the spec does not list: our server sends only
+ * documented fields); operation schemas reference them as #/components/schemas/<Name>.
+ */
+export const componentSchemas: Readonly<Record<string, unknown>> = ${JSON.stringify(closeObjects(spec.components.schemas), null, 2)};
 `;
 writeFileSync(join(outDir, "operations.gen.ts"), source);
 console.log(`generated ${operations.length} operations into ${outDir}`);

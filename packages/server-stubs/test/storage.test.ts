@@ -57,8 +57,8 @@ describe("uploadCharacterImage", () => {
     }
   });
 
-  it("a malformed upload id → 400 upload_invalid; a non-image Content-Type → 400 content_type_mismatch", async () => {
-    const badId = await app.inject({ method: "PUT", url: `/storage/uploads/upl_x?expires=1&signature=${SIG}`, headers: { "content-type": "image/png" }, payload: jpeg });
+  it("an upload id of another kind → 400 upload_invalid; a non-image Content-Type → 400 content_type_mismatch", async () => {
+    const badId = await app.inject({ method: "PUT", url: `/storage/uploads/char_x?expires=1&signature=${SIG}`, headers: { "content-type": "image/png" }, payload: jpeg });
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error).toMatchObject({ code: "upload_invalid", param: "upload_id" });
     const text = await app.inject({ method: "PUT", url: URL_OK, headers: { "content-type": "text/plain" }, payload: "hello" });

@@ -107,10 +107,10 @@ describe.each(kits)("$name stores", (kit) => {
       expect(limited.json().error).toMatchObject({ type: "rate_limit", code: "rate_limit_exceeded" });
       expect(limited.headers["retry-after"]).toBe("10"); // 6/min → one token per 10 s
       expect(limited.headers["x-ratelimit-remaining"]).toBe("0");
-      // resynthesize shares characters_synthesize but documents too_many_requests.
+      // resynthesize shares characters_synthesize, and so its code: one 429 code per bucket.
       const resyn = await app.inject({ method: "POST", url: RESYN, headers: AUTH });
       expect(resyn.statusCode).toBe(429);
-      expect(resyn.json().error.code).toBe("too_many_requests");
+      expect(resyn.json().error.code).toBe("rate_limit_exceeded");
       // createCharacter with generate: true draws from the same bucket (variant) …
       const synth = await app.inject({
         method: "POST",
@@ -119,6 +119,7 @@ describe.each(kits)("$name stores", (kit) => {
         payload: { name: "A", generate: true, attributes: { age: 3 } },
       });
       expect(synth.statusCode).toBe(429);
+      expect(synth.json().error.code).toBe("rate_limit_exceeded");
       expect(synth.headers["x-ratelimit-limit"]).toBe("12");
       // … while the upload flow draws from characters_post.
       const upload = await app.inject({ method: "POST", url: "/v1/characters", headers: AUTH, payload: { name: "A", upload_ids: [] } });

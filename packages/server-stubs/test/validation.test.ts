@@ -1,9 +1,9 @@
 // Request validation per operation: the code is always one the op documents at 400 (its
 // x-aurous-validation-error-code when it has one) and `param` names the field at fault.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
 import { operations, validationCodeFor, type ApiOperationId, type OperationMeta } from "../src/index.js";
-import { AUTH, CHAR_ID, UPLOAD_ID, server } from "./helpers.js";
+import { AUTH, CHAR_ID, UPLOAD_ID, implementation, server } from "./helpers.js";
 
 const app = server();
 afterAll(() => app.close());
@@ -15,7 +15,7 @@ interface Case {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
-  kind: "missing_field" | "value_out_of_range" | "invalid_format";
+  kind: "missing_field" | "value_out_of_range" | "invalid_format" | "parameter_invalid_combination";
   param: string | null;
 }
 
@@ -29,11 +29,16 @@ const CASES: Record<ApiOperationId, Case[]> = {
     { name: "too long", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, filename: "f".repeat(121) }, kind: "value_out_of_range", param: "filename" },
     { name: "enum", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, extension: "gif" }, kind: "invalid_format", param: "extension" },
     { name: "unknown key", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, colour: "red" }, kind: "invalid_format", param: "colour" },
+    // Each field valid on its own, but the pair disagrees: the schema's x-aurous-combination-error.
+    { name: "format pair", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, extension: "png" }, kind: "parameter_invalid_combination", param: "content_type" },
   ],
   classifyCharacterUpload: [
     { name: "required field", method: "POST", url: "/v1/characters/uploads/classify", body: {}, kind: "missing_field", param: "upload_id" },
-    // A length failure maps to value_out_of_range, which classify does not document → invalid_format.
-    { name: "bad id", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "upl_1" }, kind: "value_out_of_range", param: "upload_id" },
+    // Ids are looked up, not shape-checked (an unknown one is upload_invalid); only what no id can
+    // be fails: a control character, or an empty string (value_out_of_range, which classify does
+    // not document → invalid_format).
+    { name: "control character", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "upl_\u0001" }, kind: "invalid_format", param: "upload_id" },
+    { name: "empty id", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "" }, kind: "value_out_of_range", param: "upload_id" },
     { name: "wrong type", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: 5 }, kind: "invalid_format", param: "upload_id" },
   ],
   listCharacters: [
@@ -45,22 +50,28 @@ const CASES: Record<ApiOperationId, Case[]> = {
   createCharacter: [
     { name: "required field", method: "POST", url: "/v1/characters", body: { generate: true }, kind: "missing_field", param: "name" },
     { name: "nested bound", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { age: 151 } }, kind: "value_out_of_range", param: "attributes.age" },
-    { name: "array item", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [UPLOAD_ID.replace("upl_", "img_")] }, kind: "invalid_format", param: "upload_ids[0]" },
+    { name: "array item", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [""] }, kind: "value_out_of_range", param: "upload_ids[0]" },
+    { name: "neither flow", method: "POST", url: "/v1/characters", body: { name: "A" }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    { name: "both flows", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [UPLOAD_ID], generate: true, attributes: { age: 3 } }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    { name: "generate false", method: "POST", url: "/v1/characters", body: { name: "A", generate: false }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    // attributes alone select no flow (the upload flow may carry them too): still neither.
+    { name: "attributes, no flow", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { age: 3 } }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    // generate: true selects the synthesize flow (x-aurous-selected-by): its own failure is named.
+    { name: "synthesis without attributes", method: "POST", url: "/v1/characters", body: { name: "A", generate: true }, kind: "missing_field", param: "attributes" },
     { name: "nested unknown key", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { mood: "x" } }, kind: "invalid_format", param: "attributes.mood" },
     { name: "too many items", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: Array(7).fill(UPLOAD_ID) }, kind: "value_out_of_range", param: "upload_ids" },
     { name: "Idempotency-Key length", method: "POST", url: "/v1/characters", headers: { "idempotency-key": LONG_KEY }, body: { name: "A" }, kind: "value_out_of_range", param: "Idempotency-Key" },
     { name: "Idempotency-Key chars", method: "POST", url: "/v1/characters", headers: { "idempotency-key": "has space" }, body: { name: "A" }, kind: "invalid_format", param: "Idempotency-Key" },
     { name: "no body", method: "POST", url: "/v1/characters", kind: "missing_field", param: null },
   ],
-  getCharacter: [{ name: "path id", method: "GET", url: "/v1/characters/char_nope", kind: "value_out_of_range", param: "id" }],
+  getCharacter: [],
   updateCharacter: [
-    { name: "path id", method: "PATCH", url: "/v1/characters/char_nope", body: { name: "A" }, kind: "value_out_of_range", param: "id" },
     { name: "empty name", method: "PATCH", url: C, body: { name: "" }, kind: "value_out_of_range", param: "name" },
     { name: "unknown key", method: "PATCH", url: C, body: { status: "ready" }, kind: "invalid_format", param: "status" },
     { name: "oneOf branch", method: "PATCH", url: C, body: { attributes: { age: -1 } }, kind: "value_out_of_range", param: "attributes.age" },
   ],
-  deleteCharacter: [{ name: "path id", method: "DELETE", url: "/v1/characters/x", kind: "value_out_of_range", param: "id" }],
-  saveCharacter: [{ name: "path id", method: "POST", url: "/v1/characters/x/save", kind: "value_out_of_range", param: "id" }],
+  deleteCharacter: [],
+  saveCharacter: [],
   regenerateCharacterRef: [
     { name: "required field", method: "POST", url: `${C}/refs/regenerate`, body: {}, kind: "missing_field", param: "pose" },
     { name: "enum", method: "POST", url: `${C}/refs/regenerate`, body: { pose: "sideways" }, kind: "invalid_format", param: "pose" },
@@ -91,7 +102,12 @@ function expectEnvelope(res: LightMyRequestResponse, status: number) {
 const apiOps = Object.values(operations).filter((m) => m.host === "api");
 
 describe("validation code mapping", () => {
-  it.each(apiOps)("$operationId: every kind maps to a code it documents at 400", (meta) => {
+  // Path ids are never a 400 (an unknown id of any shape is a 404) and the version pin has its own
+  // code, so an operation with nothing else to validate documents no validation code at all.
+  const validatesInput = (meta: OperationMeta) =>
+    meta.requestBody !== null || meta.parameters.some((p) => p.in !== "path" && p.name !== "Aurous-Version");
+
+  it.each(apiOps.filter(validatesInput))("$operationId: every kind maps to a code it documents at 400", (meta) => {
     for (const kind of ["missing_field", "value_out_of_range", "invalid_format"] as const) {
       const code = validationCodeFor(meta, kind);
       expect(documented400(meta)).toContain(code);
@@ -99,16 +115,20 @@ describe("validation code mapping", () => {
     }
   });
 
+  it.each(apiOps.filter((m) => !validatesInput(m)))("$operationId: has no input to validate, and documents no validation code", (meta) => {
+    for (const kind of ["missing_field", "value_out_of_range", "invalid_format"]) expect(documented400(meta)).not.toContain(kind);
+  });
+
   it("follows x-aurous-validation-error-code and falls back to invalid_format", () => {
     expect(validationCodeFor(operations.listCharacters, "missing_field")).toBe("invalid_request");
     expect(validationCodeFor(operations.saveCharacter, "value_out_of_range")).toBe("invalid_request_error");
     expect(validationCodeFor(operations.createCharacter, "value_out_of_range")).toBe("value_out_of_range");
     expect(validationCodeFor(operations.classifyCharacterUpload, "value_out_of_range")).toBe("invalid_format");
-    expect(validationCodeFor(operations.getCharacter, "missing_field")).toBe("invalid_format");
+    expect(validationCodeFor(operations.updateCharacter, "missing_field")).toBe("invalid_request");
   });
 });
 
-describe.each(Object.entries(CASES))("%s", (operationId, cases) => {
+describe.each(Object.entries(CASES).filter(([, cases]) => cases.length > 0))("%s", (operationId, cases) => {
   const meta = operations[operationId as ApiOperationId];
   it.each(cases)("$name → 400 with a documented code and param $param", async (c) => {
     const res = await app.inject({
@@ -139,8 +159,47 @@ describe("unknown keys", () => {
   });
 });
 
+describe("ids in the path", () => {
+  // Opaque ids: whatever their shape, an id that names nothing is the documented 404, never a 400.
+  const byId = apiOps.filter((m) => m.path.includes("{id}"));
+  const shapes = ["char_nope", "x", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM", "%01", "c".repeat(300), "%F0%9F%98%80".repeat(1024), "c".repeat(1025)];
+  // Handlers that know no character: what reaches them gets their 404; what the runtime refuses
+  // first (a control character, an id longer than a route parameter may be) must get the same.
+  const knowsNone = () =>
+    server({
+      implementation: implementation(
+        Object.fromEntries(byId.map((m) => [m.operationId, (req: { fail: (...a: unknown[]) => unknown }) => req.fail(404, "resource_not_found", "No character with this id.", "character_id")])),
+      ),
+    });
+  it.each(byId)("$operationId: an unknown id of any shape → 404 resource_not_found", async (meta) => {
+    // A server per operation: the synthesize bucket (burst 12) is shared by two of them.
+    const app = knowsNone();
+    onTestFinished(() => app.close());
+    for (const id of shapes) {
+      const res = await app.inject({
+        method: meta.method,
+        url: meta.path.replace("{id}", id),
+        headers: { ...AUTH, ...(meta.requestBody ? { "content-type": "application/json" } : {}) },
+        ...(meta.requestBody ? { payload: meta.operationId === "regenerateCharacterRef" ? { pose: "front" } : {} } : {}),
+      });
+      expect(`${res.statusCode} ${res.json().error?.code}`, `${meta.operationId} ${id.slice(0, 20)}: ${res.body.slice(0, 300)}`).toBe("404 resource_not_found");
+      expectEnvelope(res, 404);
+    }
+  });
+});
+
 describe("request bodies", () => {
-  const bodyOps = apiOps.filter((m) => m.method !== "GET");
+  const bodyOps = apiOps.filter((m) => m.requestBody !== null);
+  const bodylessWrites = apiOps.filter((m) => m.method !== "GET" && m.requestBody === null);
+
+  it.each(bodylessWrites)("$operationId: documents no body, so ignores one it cannot read", async (meta) => {
+    const url = meta.path.replace("{id}", CHAR_ID);
+    const plain = await app.inject({ method: meta.method, url, headers: AUTH });
+    for (const [type, payload] of [["application/json", '{"name": '], ["text/plain", "hello"]] as const) {
+      const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": type }, payload });
+      expect(res.statusCode, `${meta.operationId} ${type}`).toBe(plain.statusCode);
+    }
+  });
 
   it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);

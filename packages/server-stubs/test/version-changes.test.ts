@@ -259,7 +259,7 @@ describe("errors", () => {
     expect(old.statusCode).toBe(400);
     expect(old.json().error).toMatchObject({ code: "missing_field", param: "name", message: "name is required." });
 
-    const tooLong = await create(a, { name: "x".repeat(101) }, V_FIRST);
+    const tooLong = await create(a, { name: "x".repeat(101), upload_ids: [UPLOAD_ID] }, V_FIRST);
     expect(tooLong.json().error).toMatchObject({ code: "value_out_of_range", param: "name" });
 
     const newer = await create(a, { upload_ids: [UPLOAD_ID] }, V_KEEP_CASE);
@@ -294,8 +294,8 @@ describe("ordering", () => {
   it("sorts changes by release: the declared order newest-first gives the same answers", async () => {
     // Applied the other way round, a 2026-05-15 caller would get "Aurora" both ways.
     const a = app([keepCase, renameName]);
-    await create(a, { name: "Aurora" }, V_FIRST);
-    expect(seenBodies).toEqual([{ display_name: "AURORA" }]);
+    await create(a, { name: "Aurora", upload_ids: [UPLOAD_ID] }, V_FIRST);
+    expect(seenBodies).toEqual([{ display_name: "AURORA", upload_ids: [UPLOAD_ID] }]);
     expect((await get(a, V_FIRST)).json().name).toBe("AURORA");
   });
 
@@ -357,7 +357,7 @@ describe("a change that throws", () => {
 
   it.each(["request", "response"] as const)("in its %s hook → 500 internal_error, reported as version_change_threw", async (phase) => {
     const a = app([boom(phase)]);
-    const res = await create(a, { display_name: "Aurora" }, V_FIRST); // no rename in this list
+    const res = await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_FIRST); // no rename in this list
     expect(res.headers["aurous-version"]).toBe(V_FIRST);
     expect(res.statusCode).toBe(500);
     expect(res.json().error.code).toBe("internal_error");
@@ -371,7 +371,7 @@ describe("a change that throws", () => {
     expect(error.message).toContain(`broken ${phase}`);
     expect(error.cause).toBeInstanceOf(TypeError);
     // The newest pin is not affected.
-    expect((await create(a, { display_name: "Aurora" }, V_KEEP_CASE)).statusCode).toBe(201);
+    expect((await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_KEEP_CASE)).statusCode).toBe(201);
   });
 });
 

@@ -39,7 +39,8 @@ export class AurousApiError<
     this.status = init.status as S;
     this.type = init.detail.type as ErrorType<Op, S>;
     this.code = init.detail.code as ErrorCode<Op, S>;
-    this.param = init.detail.param;
+    // Optional in the envelope (the real API may omit it): absent reads as null, "no single field".
+    this.param = init.detail.param ?? null;
     this.docUrl = init.detail.doc_url;
     this.requestId = init.detail.request_id;
     this.error = init.detail;

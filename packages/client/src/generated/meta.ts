@@ -93,7 +93,7 @@ export const createCharacterOperation = {
     404: { type: 'not_found', codes: ['resource_not_found'] },
     409: { type: 'invalid_request', codes: ['idempotency_key_in_use'] },
     413: { type: 'invalid_request', codes: ['request_too_large'] },
-    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests', 'rate_limit_exceeded'] },
     500: { type: 'server_error', codes: ['internal_error'] },
   },
 } as const;
@@ -107,7 +107,7 @@ export const getCharacterOperation = {
   authenticated: true,
   versioned: true,
   errors: {
-    400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format'] },
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
     404: { type: 'not_found', codes: ['resource_not_found'] },
     429: { type: 'rate_limit', codes: ['too_many_requests'] },
@@ -124,7 +124,7 @@ export const deleteCharacterOperation = {
   authenticated: true,
   versioned: true,
   errors: {
-    400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format'] },
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
     403: { type: 'authentication', codes: ['missing_scope'] },
     404: { type: 'not_found', codes: ['resource_not_found'] },
@@ -209,7 +209,7 @@ export const resynthesizeCharacterOperation = {
     404: { type: 'not_found', codes: ['resource_not_found'] },
     409: { type: 'invalid_request', codes: ['idempotency_key_in_use'] },
     413: { type: 'invalid_request', codes: ['request_too_large'] },
-    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    429: { type: 'rate_limit', codes: ['rate_limit_exceeded'] },
     500: { type: 'server_error', codes: ['internal_error'] },
   },
 } as const;

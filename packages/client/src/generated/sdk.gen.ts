@@ -217,8 +217,10 @@ export const saveCharacter = <ThrowOnError extends boolean = false>(options: Opt
  *
  * Re-runs synthesis for a single pose and keeps the other refs. Use it when one synthesized ref is
  * wrong and the rest are fine. Allowed from `reviewing`, `ready` and `failed`; the character goes
- * back to `synthesizing` and returns to `reviewing` when the new ref exists (save it again to
- * publish). Generations that already used the old ref are not affected.
+ * back to `synthesizing`. Poll it until it leaves that state: a character that was ever saved (or
+ * created from uploads) returns to `ready`, one never saved returns to `reviewing` (save it to
+ * publish), and a run that fails ends in `failed` with its credit given back. Generations that
+ * already used the old ref are not affected.
  *
  * Costs one credit per call. Send an `Idempotency-Key`: a retry without one may be charged twice.
  * A pose outside the five, any other invalid body, or a character in `synthesizing` is
@@ -241,7 +243,9 @@ export const regenerateCharacterRef = <ThrowOnError extends boolean = false>(opt
  * Runs the whole synthesis again from the character's attributes and replaces all its refs with a
  * fresh set of four. Use it after a failed synthesis or when single-pose regenerations are not
  * enough. Allowed from `reviewing`, `ready` and `failed` (anything else is
- * `400 invalid_request_error`); the character goes to `synthesizing` and then `reviewing`.
+ * `400 invalid_request_error`); the character goes to `synthesizing`, then back to `ready` if it
+ * was ever saved (or created from uploads), to `reviewing` if not, or to `failed` (credits given
+ * back) when the run fails.
  *
  * Costs 4 credits, like a synthesize-flow create. Send an `Idempotency-Key` so a retry is never
  * charged twice. The body is optional.

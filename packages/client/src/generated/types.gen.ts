@@ -5,7 +5,7 @@ export type ClientOptions = {
 };
 
 /**
- * A date version of the API, `YYYY-MM-DD`.
+ * A date version of the API, `YYYY-MM-DD`, which must be a real calendar date.
  */
 export type ApiVersion = string;
 
@@ -19,10 +19,16 @@ export type UploadExtension = 'jpeg' | 'jpg' | 'png' | 'webp';
  */
 export type UploadContentType = 'image/jpeg' | 'image/png' | 'image/webp';
 
-/**
- * Describes the image you are about to upload.
- */
-export type UploadInitRequest = {
+export type UploadInitRequest = ({
+    extension: 'jpeg' | 'jpg';
+    content_type: 'image/jpeg';
+} | {
+    extension: 'png';
+    content_type: 'image/png';
+} | {
+    extension: 'webp';
+    content_type: 'image/webp';
+}) & {
     /**
      * The file's original name, used only when the image is served as a download.
      */
@@ -37,7 +43,9 @@ export type UploadInitRequest = {
 export type RequestId = string;
 
 /**
- * Opaque upload ticket id, `upl_` followed by a ULID.
+ * Opaque upload ticket id: `upl_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
  */
 export type UploadId = string;
 
@@ -86,7 +94,9 @@ export type ErrorType = 'invalid_request' | 'authentication' | 'not_found' | 'ra
 export type ErrorCode = 'unknown_version' | 'missing_field' | 'invalid_format' | 'value_out_of_range' | 'invalid_request' | 'invalid_request_error' | 'parameter_invalid_combination' | 'upload_invalid' | 'insufficient_credits' | 'missing_api_key' | 'invalid_api_key' | 'revoked_api_key' | 'missing_scope' | 'resource_not_found' | 'idempotency_key_in_use' | 'request_too_large' | 'too_many_requests' | 'rate_limit_exceeded' | 'internal_error' | 'content_type_mismatch' | 'upload_content_invalid' | 'signature_invalid' | 'upload_url_expired' | 'upload_too_large';
 
 /**
- * What went wrong with a request.
+ * What went wrong with a request. Like every response object, it may gain fields in later versions
+ * (an additive change, never a breaking one): read the fields you know and ignore the rest.
+ *
  */
 export type ErrorDetail = {
     type: ErrorType;
@@ -96,9 +106,17 @@ export type ErrorDetail = {
      */
     message: string;
     /**
-     * The request field, query parameter or header at fault, or null when no single one is.
+     * The request field, query parameter or header at fault, or null when no single one is. May be
+     * absent: the error-handling guide lists it as optional and some pages' examples omit it.
+     *
      */
-    param: string | null;
+    param?: string | null;
+    /**
+     * Optional. On errors relayed from an upstream provider, the status that provider answered.
+     * This contract's own server never sends it.
+     *
+     */
+    status?: number;
     /**
      * Link to the documentation of this error code.
      */
@@ -196,8 +214,15 @@ export type UploadBytesTooLarge = {
     };
 };
 
+/**
+ * An id as the caller sends it. It is looked up, never format-checked: a value that names none of
+ * your team's resources, whatever its shape, gets the operation's documented not-found answer.
+ *
+ */
+export type IdReference = string;
+
 export type ClassifyRequest = {
-    upload_id: UploadId;
+    upload_id: IdReference;
 };
 
 /**
@@ -241,7 +266,9 @@ export type NotFound = {
 };
 
 /**
- * Opaque character id, `char_` followed by a ULID.
+ * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
  */
 export type CharacterId = string;
 
@@ -365,15 +392,16 @@ export type ListCharactersBadRequest = {
     };
 };
 
-/**
- * Use exactly one flow. **Upload flow**: `upload_ids` from `POST /v1/characters/uploads/init`; the
- * character is `ready` at once. **Synthesize flow**: `generate: true` and `attributes`; four poses are
- * generated (four credits) and the character goes `synthesizing` → `reviewing`. Sending both flows or
- * neither is `400 parameter_invalid_combination`; the synthesize flow without `attributes` is
- * `400 missing_field`.
- *
- */
-export type CreateCharacterRequest = {
+export type CreateCharacterRequest = ({
+    generate?: false;
+    upload_ids: Array<unknown>;
+} | {
+    generate: true;
+    attributes: {
+        [key: string]: unknown;
+    };
+    upload_ids?: unknown;
+}) & {
     name: CharacterName;
     /**
      * `true` selects the synthesize flow.
@@ -382,7 +410,7 @@ export type CreateCharacterRequest = {
     /**
      * Upload tickets whose images become the character's refs (upload flow). Each ticket is consumed.
      */
-    upload_ids?: Array<UploadId>;
+    upload_ids?: Array<IdReference>;
     attributes?: CharacterAttributes;
     client_reference_id?: ClientReferenceId;
 };
@@ -418,12 +446,22 @@ export type IdempotencyConflict = {
 };
 
 /**
- * The character id is malformed or the version pin is not recognised.
+ * The bucket the request drew from is empty; the code names which kind of bucket.
+ */
+export type CreateCharacterTooManyRequests = {
+    error: ErrorDetail & {
+        type: 'rate_limit';
+        code: 'too_many_requests' | 'rate_limit_exceeded';
+    };
+};
+
+/**
+ * The version pin is not recognised. (Ids are never format-checked; an unknown id is a 404.)
  */
 export type CharacterIdBadRequest = {
     error: ErrorDetail & {
         type: 'invalid_request';
-        code: 'unknown_version' | 'invalid_format';
+        code: 'unknown_version';
     };
 };
 
@@ -546,9 +584,11 @@ export type StatusFilter = CharacterStatusFilter;
 export type IdempotencyKey = string;
 
 /**
- * The character's id.
+ * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+ * team's live characters answers `404 resource_not_found` (`param: character_id`).
+ *
  */
-export type CharacterIdPath = CharacterId;
+export type CharacterIdPath = IdReference;
 
 export type InitCharacterUploadData = {
     body: UploadInitRequest;
@@ -828,9 +868,12 @@ export type CreateCharacterErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The rate-limit bucket is empty (wait Retry-After seconds). The code depends on the bucket the
+     * request drew from: `rate_limit_exceeded` for `characters_synthesize` (the synthesize flow),
+     * `too_many_requests` for `characters_post` (the upload flow).
+     *
      */
-    429: TooManyRequests;
+    429: CreateCharacterTooManyRequests;
     /**
      * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
      */
@@ -861,9 +904,11 @@ export type DeleteCharacterData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}';
@@ -924,9 +969,11 @@ export type GetCharacterData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}';
@@ -979,9 +1026,11 @@ export type UpdateCharacterData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}';
@@ -1042,9 +1091,11 @@ export type SaveCharacterData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}/save';
@@ -1115,9 +1166,11 @@ export type RegenerateCharacterRefData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}/refs/regenerate';
@@ -1196,9 +1249,11 @@ export type ResynthesizeCharacterData = {
     };
     path: {
         /**
-         * The character's id.
+         * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+         * team's live characters answers `404 resource_not_found` (`param: character_id`).
+         *
          */
-        id: CharacterId;
+        id: IdReference;
     };
     query?: never;
     url: '/v1/characters/{id}/resynthesize';
@@ -1234,9 +1289,9 @@ export type ResynthesizeCharacterErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_synthesize bucket is empty. Wait Retry-After seconds.
      */
-    429: TooManyRequests;
+    429: RateLimitExceeded;
     /**
      * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
      */

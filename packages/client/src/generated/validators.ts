@@ -6,6 +6,7 @@ import {
   zClassifyUploadBadRequest,
   zCreateCharacterBadRequest,
   zCreateCharacterResponse,
+  zCreateCharacterTooManyRequests,
   zDeleteCharacterResponse,
   zForbidden,
   zGetCharacterResponse,
@@ -79,7 +80,7 @@ export const createCharacterValidators = {
   404: zNotFound,
   409: zIdempotencyConflict,
   413: zPayloadTooLarge,
-  429: zTooManyRequests,
+  429: zCreateCharacterTooManyRequests,
   500: zInternalError,
 } as const;
 
@@ -147,7 +148,7 @@ export const resynthesizeCharacterValidators = {
   404: zNotFound,
   409: zIdempotencyConflict,
   413: zPayloadTooLarge,
-  429: zTooManyRequests,
+  429: zRateLimitExceeded,
   500: zInternalError,
 } as const;
 

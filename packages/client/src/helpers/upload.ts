@@ -1,4 +1,4 @@
-import type { Pose, UploadContentType } from '../generated/types.gen.js';
+import type { Pose, UploadContentType, UploadInitRequest } from '../generated/types.gen.js';
 import { AurousError } from '../errors/base.js';
 import type { AurousCore } from '../core/core.js';
 import type { CallOptions } from '../core/options.js';
@@ -44,11 +44,10 @@ export async function uploadImage(
   callOptions?: CallOptions,
 ): Promise<UploadedImage> {
   const contentType = resolveContentType(bytes, options);
-  const { data: ticket } = await initUpload(
-    core,
-    { filename: options.filename, extension: extensionFor(options.filename, contentType), content_type: contentType },
-    callOptions,
-  );
+  // extensionFor always names the content type's own format, which is the pairing the spec's
+  // oneOf requires; TypeScript cannot follow that through a computed value, hence the assertion.
+  const init = { filename: options.filename, extension: extensionFor(options.filename, contentType), content_type: contentType } as UploadInitRequest;
+  const { data: ticket } = await initUpload(core, init, callOptions);
   await putUpload(core, ticket, bytes, callOptions);
   if (!options.classify) return { upload_id: ticket.upload_id };
   const { data } = await classifyUpload(core, ticket.upload_id, callOptions);

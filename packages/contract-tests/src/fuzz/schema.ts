@@ -29,7 +29,10 @@ export function shapeOf(doc: OpenApiDocument, raw: unknown): Shape {
   const node = deref<Node>(doc, raw);
   if (!node || typeof node !== "object") return { kind: "any", nullable: true };
   const variants = (node.oneOf ?? node.anyOf) as unknown[] | undefined;
-  if (variants) {
+  // An object that lists its fields and adds a oneOf (create's flows, init's format pairs) is
+  // walked as the object: the valid generator then also makes bodies that pick no branch or two,
+  // and expect-valid.ts says what each earns.
+  if (variants && node.properties === undefined) {
     const shapes = variants.map((v) => shapeOf(doc, v));
     const nonNull = shapes.filter((s) => s.kind !== "null");
     if (nonNull.length === 1) return { ...(nonNull[0] as Shape), nullable: shapes.length > nonNull.length };

@@ -1,6 +1,6 @@
 // A small HTTP proxy that forwards to an upstream and can rewrite answers on the way back. It
 // plays a deliberately broken server for the mutation check (renamed error code, missing required
-// field, undocumented status) and a failing one for the fault check (an injected 500), so both
+// field, undocumented field, undocumented status) and a failing one for the fault check (an injected 500), so both
 // can be shown without changing the server itself.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +16,8 @@ export type Mutation =
   | { kind: "rename-code"; from: string; to: string; match?: Match }
   /** Delete a top-level field of a 2xx JSON body. */
   | { kind: "drop-field"; field: string; match?: Match }
+  /** Add a top-level field the spec does not list to a 2xx JSON body. */
+  | { kind: "add-field"; field: string; value: unknown; match?: Match }
   /** Answer with another status, body untouched. */
   | { kind: "status"; status: number; match?: Match }
   /** Do not forward: answer with this response (fault injection). */
@@ -93,6 +95,9 @@ export async function startMutationProxy(upstream: string, initial: Mutation[] =
             text = JSON.stringify(json);
             changed = true;
           }
+        } else if (mutation.kind === "add-field" && status < 300 && text.startsWith("{")) {
+          text = JSON.stringify({ ...(JSON.parse(text) as Record<string, unknown>), [mutation.field]: mutation.value });
+          changed = true;
         }
         if (changed) hits[active] = (hits[active] ?? 0) + 1;
       }

@@ -4,11 +4,16 @@
 import { deref } from "./deref.js";
 import { HTTP_METHODS, type HttpMethod, type JsonSchema, type OpenApiDocument } from "./types.js";
 
-export interface RateLimit {
+/** One bucket: its numbers and the 429 code it answers with. */
+export interface BucketRule {
   bucket: string;
+  error_code: string;
   sustained_per_minute: number;
   burst: number;
-  variants?: Array<{ when: { body_field: string; equals: unknown }; bucket: string; sustained_per_minute: number; burst: number }>;
+}
+
+export interface RateLimit extends BucketRule {
+  variants?: Array<BucketRule & { when: { body_field: string; equals: unknown } }>;
 }
 
 export interface ParameterInfo {

@@ -28,4 +28,9 @@ export interface CharacterRecord {
   aurousVersion: string;
   /** Bumped by every synthesis run; seeds the generated images and their blob keys. */
   generation: number;
+  /**
+   * Whether the character has been ready (saved, or created from uploads). A saved character never
+   * returns to `reviewing` (the save page): its regenerations and resyntheses end in `ready`.
+   */
+  published: boolean;
 }

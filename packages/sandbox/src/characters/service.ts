@@ -92,6 +92,7 @@ export class CharacterService {
       errorMessage: null,
       aurousVersion,
       generation: 0,
+      published: !generate,
     };
 
     if (!generate) {
@@ -162,6 +163,7 @@ export class CharacterService {
       return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be saved; ${hint}.`, "status");
     }
     record.status = "ready";
+    record.published = true;
     record.updatedAt = this.now();
     return ok(record);
   }
@@ -233,7 +235,8 @@ export class CharacterService {
         record.refs[slot] = ref;
       }
     }
-    record.status = "reviewing";
+    // A published character goes straight back to ready; an unpublished one waits for save again.
+    record.status = record.published ? "ready" : "reviewing";
     record.updatedAt = this.now();
     await Promise.all(replaced.map((ref) => this.deps.blobs.delete(ref.blobKey)));
   }

@@ -17,6 +17,7 @@ function record(teamId: string, status: CharacterRecord["status"] = "ready"): Ch
     errorMessage: null,
     aurousVersion: "2026-05-15",
     generation: 0,
+    published: true,
   };
 }
 

@@ -3,16 +3,16 @@ export type JsonSchema = Record<string, unknown>;
 
 export type KeyScope = "read" | "write" | "full";
 
-export interface RateLimitRule {
+/** One bucket: its numbers and the 429 code it answers with (one code per bucket across the API). */
+export interface BucketRule {
   bucket: string;
+  error_code: string;
   sustained_per_minute: number;
   burst: number;
-  variants?: Array<{
-    when: { body_field: string; equals: unknown };
-    bucket: string;
-    sustained_per_minute: number;
-    burst: number;
-  }>;
+}
+
+export interface RateLimitRule extends BucketRule {
+  variants?: Array<BucketRule & { when: { body_field: string; equals: unknown } }>;
 }
 
 export interface ParameterMeta {

@@ -124,6 +124,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60
     },
@@ -680,6 +681,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60
     },
@@ -1140,6 +1142,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "read",
     "rateLimit": {
       "bucket": "characters_get",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 120,
       "burst": 240
     },
@@ -1465,6 +1468,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60,
       "variants": [
@@ -1474,6 +1478,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             "equals": true
           },
           "bucket": "characters_synthesize",
+          "error_code": "rate_limit_exceeded",
           "sustained_per_minute": 6,
           "burst": 12
         }
@@ -1948,7 +1953,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "429": {
         "kind": "error",
         "schema": {
-          "$ref": "#/components/schemas/TooManyRequests"
+          "$ref": "#/components/schemas/CreateCharacterTooManyRequests"
         },
         "headers": {
           "Aurous-Version": {
@@ -2002,7 +2007,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         },
         "type": "rate_limit",
         "codes": [
-          "too_many_requests"
+          "too_many_requests",
+          "rate_limit_exceeded"
         ]
       },
       "500": {
@@ -2067,6 +2073,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "read",
     "rateLimit": {
       "bucket": "characters_get",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 120,
       "burst": 240
     },
@@ -2092,7 +2099,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       }
     ],
@@ -2193,8 +2200,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         },
         "type": "invalid_request",
         "codes": [
-          "unknown_version",
-          "invalid_format"
+          "unknown_version"
         ]
       },
       "401": {
@@ -2423,6 +2429,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60
     },
@@ -2448,7 +2455,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       }
     ],
@@ -2889,6 +2896,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60
     },
@@ -2913,7 +2921,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       }
     ],
@@ -3014,8 +3022,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         },
         "type": "invalid_request",
         "codes": [
-          "unknown_version",
-          "invalid_format"
+          "unknown_version"
         ]
       },
       "401": {
@@ -3346,6 +3353,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
+      "error_code": "too_many_requests",
       "sustained_per_minute": 30,
       "burst": 60
     },
@@ -3371,7 +3379,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       }
     ],
@@ -3804,6 +3812,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_synthesize",
+      "error_code": "rate_limit_exceeded",
       "sustained_per_minute": 6,
       "burst": 12
     },
@@ -3829,7 +3838,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       },
       {
@@ -4390,6 +4399,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_synthesize",
+      "error_code": "rate_limit_exceeded",
       "sustained_per_minute": 6,
       "burst": 12
     },
@@ -4415,7 +4425,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "path",
         "required": true,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/IdReference"
         }
       },
       {
@@ -4857,7 +4867,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "429": {
         "kind": "error",
         "schema": {
-          "$ref": "#/components/schemas/TooManyRequests"
+          "$ref": "#/components/schemas/RateLimitExceeded"
         },
         "headers": {
           "Aurous-Version": {
@@ -4911,7 +4921,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         },
         "type": "rate_limit",
         "codes": [
-          "too_many_requests"
+          "rate_limit_exceeded"
         ]
       },
       "500": {
@@ -4969,11 +4979,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   }
 };
 
-/** components.schemas of the bundle; operation schemas reference them as #/components/schemas/<Name>. */
+/**
+ * components.schemas of the bundle, closed (no key the spec does not list: our server sends only
+ * documented fields); operation schemas reference them as #/components/schemas/<Name>.
+ */
 export const componentSchemas: Readonly<Record<string, unknown>> = {
   "ApiVersion": {
     "type": "string",
-    "description": "A date version of the API, `YYYY-MM-DD`.",
+    "description": "A date version of the API, `YYYY-MM-DD`, which must be a real calendar date.",
+    "format": "date",
     "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
     "minLength": 10,
     "maxLength": 10,
@@ -5009,6 +5023,60 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "extension",
       "content_type"
     ],
+    "oneOf": [
+      {
+        "title": "JPEG",
+        "required": [
+          "extension",
+          "content_type"
+        ],
+        "properties": {
+          "extension": {
+            "enum": [
+              "jpeg",
+              "jpg"
+            ]
+          },
+          "content_type": {
+            "const": "image/jpeg"
+          }
+        }
+      },
+      {
+        "title": "PNG",
+        "required": [
+          "extension",
+          "content_type"
+        ],
+        "properties": {
+          "extension": {
+            "const": "png"
+          },
+          "content_type": {
+            "const": "image/png"
+          }
+        }
+      },
+      {
+        "title": "WebP",
+        "required": [
+          "extension",
+          "content_type"
+        ],
+        "properties": {
+          "extension": {
+            "const": "webp"
+          },
+          "content_type": {
+            "const": "image/webp"
+          }
+        }
+      }
+    ],
+    "x-aurous-combination-error": {
+      "code": "parameter_invalid_combination",
+      "param": "content_type"
+    },
     "properties": {
       "filename": {
         "type": "string",
@@ -5044,10 +5112,10 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   },
   "UploadId": {
     "type": "string",
-    "description": "Opaque upload ticket id, `upl_` followed by a ULID.",
-    "pattern": "^upl_[0-9A-HJKMNP-TV-Z]{26}$",
-    "minLength": 30,
-    "maxLength": 30,
+    "description": "Opaque upload ticket id: `upl_` followed by letters and digits. Treat it as an opaque token: the\nreference pages show ids of several lengths, so never parse or length-check it.\n",
+    "pattern": "^upl_[0-9A-Za-z]{1,64}$",
+    "minLength": 5,
+    "maxLength": 68,
     "examples": [
       "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
     ]
@@ -5064,7 +5132,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "UploadTicket": {
     "type": "object",
     "description": "A freshly minted upload ticket and the signed URL to PUT the image bytes to.",
-    "additionalProperties": false,
     "required": [
       "upload_id",
       "upload_url",
@@ -5084,7 +5151,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "upload_headers": {
         "type": "object",
         "description": "Headers the PUT must carry.",
-        "additionalProperties": false,
         "required": [
           "Content-Type"
         ],
@@ -5092,13 +5158,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
           "Content-Type": {
             "$ref": "#/components/schemas/UploadContentType"
           }
-        }
+        },
+        "unevaluatedProperties": false
       },
       "expires_at": {
         "$ref": "#/components/schemas/Timestamp",
         "description": "When `upload_url` stops accepting bytes. Mint a new ticket after that."
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "ErrorType": {
     "type": "string",
@@ -5143,13 +5211,11 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   },
   "ErrorDetail": {
     "type": "object",
-    "description": "What went wrong with a request.",
-    "additionalProperties": false,
+    "description": "What went wrong with a request. Like every response object, it may gain fields in later versions\n(an additive change, never a breaking one): read the fields you know and ignore the rest.\n",
     "required": [
       "type",
       "code",
       "message",
-      "param",
       "doc_url",
       "request_id"
     ],
@@ -5173,8 +5239,16 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
           "null"
         ],
         "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
-        "description": "The request field, query parameter or header at fault, or null when no single one is.",
+        "description": "The request field, query parameter or header at fault, or null when no single one is. May be\nabsent: the error-handling guide lists it as optional and some pages' examples omit it.\n",
+        "minLength": 1,
         "maxLength": 256
+      },
+      "status": {
+        "type": "integer",
+        "format": "int32",
+        "description": "Optional. On errors relayed from an upstream provider, the status that provider answered.\nThis contract's own server never sends it.\n",
+        "minimum": 100,
+        "maximum": 599
       },
       "doc_url": {
         "type": "string",
@@ -5185,12 +5259,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "request_id": {
         "$ref": "#/components/schemas/RequestId"
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "UploadInitBadRequest": {
     "type": "object",
     "description": "The upload description is invalid or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5221,14 +5295,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "Unauthorized": {
     "type": "object",
     "description": "The API key is missing, unknown or revoked.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5257,14 +5332,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "Forbidden": {
     "type": "object",
     "description": "The API key's scope does not allow this operation.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5291,14 +5367,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "PayloadTooLarge": {
     "type": "object",
     "description": "The JSON request body is larger than 64 KiB.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5325,14 +5402,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "TooManyRequests": {
     "type": "object",
     "description": "The operation's rate-limit bucket is empty.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5359,14 +5437,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "InternalError": {
     "type": "object",
     "description": "Something failed on the server. Retry with backoff.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5393,14 +5472,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "UploadBytesBadRequest": {
     "type": "object",
     "description": "The bytes are not the image type the ticket was minted for, or the ticket can no longer take bytes.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5429,14 +5509,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "UploadBytesUnauthorized": {
     "type": "object",
     "description": "The URL's signature is missing or wrong, or the URL has expired.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5464,14 +5545,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "UploadBytesTooLarge": {
     "type": "object",
     "description": "The image is larger than 10 MiB.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5498,9 +5580,21 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
+  },
+  "IdReference": {
+    "type": "string",
+    "description": "An id as the caller sends it. It is looked up, never format-checked: a value that names none of\nyour team's resources, whatever its shape, gets the operation's documented not-found answer.\n",
+    "minLength": 1,
+    "maxLength": 1024,
+    "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+    "examples": [
+      "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
+    ]
   },
   "ClassifyRequest": {
     "type": "object",
@@ -5510,7 +5604,7 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
     ],
     "properties": {
       "upload_id": {
-        "$ref": "#/components/schemas/UploadId"
+        "$ref": "#/components/schemas/IdReference"
       }
     },
     "examples": [
@@ -5533,7 +5627,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "Classification": {
     "type": "object",
     "description": "The detected pose of an uploaded image.",
-    "additionalProperties": false,
     "required": [
       "upload_id",
       "pose",
@@ -5553,12 +5646,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "minimum": 0,
         "maximum": 1
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "ClassifyUploadBadRequest": {
     "type": "object",
     "description": "The request is invalid, or the upload is unknown, expired or already consumed.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5588,14 +5681,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "NotFound": {
     "type": "object",
     "description": "The resource does not exist, was deleted, or belongs to another team (these cases are indistinguishable by design).",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5622,16 +5716,18 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "CharacterId": {
     "type": "string",
-    "description": "Opaque character id, `char_` followed by a ULID.",
-    "pattern": "^char_[0-9A-HJKMNP-TV-Z]{26}$",
-    "minLength": 31,
-    "maxLength": 31,
+    "description": "Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the\nreference pages show ids of several lengths, so never parse or length-check it.\n",
+    "pattern": "^char_[0-9A-Za-z]{1,64}$",
+    "minLength": 6,
+    "maxLength": 69,
     "examples": [
       "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
     ]
@@ -5670,7 +5766,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "CharacterRef": {
     "type": "object",
     "description": "One reference image of a character.",
-    "additionalProperties": false,
     "required": [
       "pose",
       "url"
@@ -5685,7 +5780,8 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "description": "A signed proxy URL for the image, valid for about 24 hours. Treat it as opaque.",
         "maxLength": 2048
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "ClientReferenceId": {
     "type": "string",
@@ -5768,7 +5864,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "Character": {
     "type": "object",
     "description": "A reusable identity that image generations can reference by `character_id`.",
-    "additionalProperties": false,
     "required": [
       "id",
       "object",
@@ -5846,12 +5941,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "$ref": "#/components/schemas/ApiVersion",
         "description": "The API version in force when the character was created; it does not change afterwards."
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "CharacterList": {
     "type": "object",
     "description": "One page of characters, newest first.",
-    "additionalProperties": false,
     "required": [
       "object",
       "data",
@@ -5885,12 +5980,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
           }
         ]
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "ListCharactersBadRequest": {
     "type": "object",
     "description": "A query parameter is invalid or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5918,9 +6013,11 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "CreateCharacterRequest": {
     "type": "object",
@@ -5929,6 +6026,51 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
     "required": [
       "name"
     ],
+    "oneOf": [
+      {
+        "title": "Upload flow",
+        "description": "`upload_ids` of uploaded images; `generate` absent or false.",
+        "required": [
+          "upload_ids"
+        ],
+        "properties": {
+          "generate": {
+            "const": false
+          },
+          "upload_ids": {
+            "type": "array",
+            "maxItems": 6,
+            "items": {}
+          }
+        }
+      },
+      {
+        "title": "Synthesize flow",
+        "description": "`generate: true` with `attributes`, and no `upload_ids`.",
+        "x-aurous-selected-by": [
+          "generate"
+        ],
+        "required": [
+          "generate",
+          "attributes"
+        ],
+        "properties": {
+          "generate": {
+            "const": true
+          },
+          "attributes": {
+            "type": "object"
+          },
+          "upload_ids": {
+            "not": {}
+          }
+        }
+      }
+    ],
+    "x-aurous-combination-error": {
+      "code": "parameter_invalid_combination",
+      "param": "upload_ids"
+    },
     "properties": {
       "name": {
         "$ref": "#/components/schemas/CharacterName"
@@ -5945,7 +6087,7 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "maxItems": 6,
         "uniqueItems": true,
         "items": {
-          "$ref": "#/components/schemas/UploadId"
+          "$ref": "#/components/schemas/IdReference"
         }
       },
       "attributes": {
@@ -5967,7 +6109,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "CreateCharacterBadRequest": {
     "type": "object",
     "description": "The request is invalid, names both flows or neither, or names an unusable upload.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -5999,14 +6140,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "PaymentRequired": {
     "type": "object",
     "description": "The team has fewer credits than the operation costs; nothing was charged.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6033,14 +6175,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "IdempotencyConflict": {
     "type": "object",
     "description": "The Idempotency-Key was used with a different body or route, or its first request is still running.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6067,14 +6210,51 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
+  },
+  "CreateCharacterTooManyRequests": {
+    "type": "object",
+    "description": "The bucket the request drew from is empty; the code names which kind of bucket.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "rate_limit"
+              },
+              "code": {
+                "enum": [
+                  "too_many_requests",
+                  "rate_limit_exceeded"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
   },
   "CharacterIdBadRequest": {
     "type": "object",
-    "description": "The character id is malformed or the version pin is not recognised.",
-    "additionalProperties": false,
+    "description": "The version pin is not recognised. (Ids are never format-checked; an unknown id is a 404.)",
     "required": [
       "error"
     ],
@@ -6096,20 +6276,20 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               },
               "code": {
                 "enum": [
-                  "unknown_version",
-                  "invalid_format"
+                  "unknown_version"
                 ]
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "DeletedCharacter": {
     "type": "object",
     "description": "Confirms that a character was deleted.",
-    "additionalProperties": false,
     "required": [
       "id",
       "object",
@@ -6127,7 +6307,8 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "type": "boolean",
         "const": true
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "UpdateCharacterRequest": {
     "type": "object",
@@ -6157,7 +6338,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "UpdateCharacterBadRequest": {
     "type": "object",
     "description": "The body is invalid (including any key other than name and attributes) or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6185,14 +6365,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "SaveCharacterBadRequest": {
     "type": "object",
     "description": "The character cannot be saved in its current state, the id is malformed, or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6220,9 +6401,11 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "RegenerateRefRequest": {
     "type": "object",
@@ -6251,7 +6434,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "RegenerateRefBadRequest": {
     "type": "object",
     "description": "The pose is not one of the five, the character cannot be regenerated in its current state, or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6279,14 +6461,15 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "RateLimitExceeded": {
     "type": "object",
     "description": "The characters_synthesize bucket is empty (the regenerate page's code for a 429).",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6313,9 +6496,11 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   },
   "ResynthesizeRequest": {
     "type": "object",
@@ -6336,7 +6521,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   "ResynthesizeCharacterBadRequest": {
     "type": "object",
     "description": "The character is not in reviewing, ready or failed, the body is invalid, or the version pin is not recognised.",
-    "additionalProperties": false,
     "required": [
       "error"
     ],
@@ -6364,8 +6548,10 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
               }
             }
           }
-        ]
+        ],
+        "unevaluatedProperties": false
       }
-    }
+    },
+    "unevaluatedProperties": false
   }
 };

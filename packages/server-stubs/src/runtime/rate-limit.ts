@@ -1,6 +1,6 @@
 // Picks the bucket an operation draws from (x-aurous-rate-limit, with body-field variants) and
 // turns a store's answer into headers or a 429.
-import type { OperationMeta } from "../contract/meta.js";
+import type { BucketRule, OperationMeta } from "../contract/meta.js";
 import type { RateLimitStore, TakeResult } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
 
@@ -8,23 +8,19 @@ export interface ResolvedBucket {
   name: string;
   capacity: number;
   refillPerSecond: number;
+  /** The bucket's documented 429 code. */
+  errorCode: string;
 }
 
 export function resolveBucket(meta: OperationMeta, body: unknown): ResolvedBucket | null {
   const rule = meta.rateLimit;
   if (!rule) return null;
-  let chosen: { bucket: string; burst: number; sustained_per_minute: number } = rule;
+  let chosen: BucketRule = rule;
   if (rule.variants && body && typeof body === "object") {
     const variant = rule.variants.find((v) => (body as Record<string, unknown>)[v.when.body_field] === v.when.equals);
     if (variant) chosen = variant;
   }
-  return { name: chosen.bucket, capacity: chosen.burst, refillPerSecond: chosen.sustained_per_minute / 60 };
-}
-
-/** The single code the op documents for its 429 (too_many_requests, or rate_limit_exceeded on regenerate). */
-export function rateLimitCode(meta: OperationMeta): string {
-  const r = meta.responses["429"];
-  return r?.kind === "error" && r.codes[0] ? r.codes[0] : "too_many_requests";
+  return { name: chosen.bucket, capacity: chosen.burst, refillPerSecond: chosen.sustained_per_minute / 60, errorCode: chosen.error_code };
 }
 
 type LimitHeaders = Record<string, number>;
@@ -33,7 +29,7 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as PromiseLike<T>).then === "function";
 }
 
-function toHeaders(meta: OperationMeta, bucket: ResolvedBucket, result: TakeResult): LimitHeaders {
+function toHeaders(bucket: ResolvedBucket, result: TakeResult): LimitHeaders {
   const headers = {
     "X-RateLimit-Limit": bucket.capacity,
     "X-RateLimit-Remaining": result.remaining,
@@ -42,7 +38,7 @@ function toHeaders(meta: OperationMeta, bucket: ResolvedBucket, result: TakeResu
   if (!result.allowed) {
     throw new RuntimeReject(
       429,
-      rateLimitCode(meta),
+      bucket.errorCode,
       `Rate limit exceeded for ${bucket.name}. Retry after ${result.retryAfter}s.`,
       null,
       { ...headers, "Retry-After": result.retryAfter },
@@ -65,5 +61,5 @@ export function drawToken(
   const bucket = resolveBucket(meta, body);
   if (!bucket) return null;
   const taken = store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
-  return isPromiseLike(taken) ? Promise.resolve(taken).then((result) => toHeaders(meta, bucket, result)) : toHeaders(meta, bucket, taken);
+  return isPromiseLike(taken) ? Promise.resolve(taken).then((result) => toHeaders(bucket, result)) : toHeaders(bucket, taken);
 }

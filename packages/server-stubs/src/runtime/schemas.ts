@@ -21,7 +21,7 @@ function createAjv(coerce: boolean): Ajv2020 {
     useDefaults: coerce, // query defaults (limit = 20) reach the handler
     validateFormats: true,
   });
-  addFormats(ajv, ["date-time", "uri"]);
+  addFormats(ajv, ["date-time", "date", "uri"]);
   // OpenAPI numeric/binary formats carry no extra constraint beyond their schema's bounds.
   for (const f of ["int32", "int64", "double", "float", "binary"]) ajv.addFormat(f, true);
   ajv.addSchema({ $id: SPEC_ID, components: { schemas: componentSchemas } });

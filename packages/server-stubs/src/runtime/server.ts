@@ -1,9 +1,9 @@
 // createAurousServer: a fastify instance with one route per operation of the contract, mounted from
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, { errorCodes as fastifyErrors, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId, UploadCheck } from "../contract/types.js";
-import { apiVersions, limits, operations } from "../generated/operations.gen.js";
+import { apiVersions, componentSchemas, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
 import { mountApiRoute } from "./api-route.js";
@@ -65,6 +65,12 @@ function isLogger(value: unknown): value is FastifyBaseLogger {
   return typeof value === "object" && value !== null && typeof (value as FastifyBaseLogger).info === "function";
 }
 
+/** A parameter's schema, through its `#/components/schemas/X` reference if it has one. */
+function componentSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const ref = typeof schema.$ref === "string" ? schema.$ref.split("/").pop()! : null;
+  return ref ? ((componentSchemas[ref] as Record<string, unknown> | undefined) ?? {}) : schema;
+}
+
 export function createAurousServer<Auth extends AuthContext = AuthContext>(options: AurousServerOptions<Auth>): FastifyInstance {
   const now = options.now ?? Date.now;
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== "production";
@@ -88,8 +94,17 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     throw new Error("createAurousServer: checkUpload needs an uploadCharacterImage handler to guard");
   }
 
+  const longestPathParameter = Math.max(
+    100,
+    ...Object.values(operations).flatMap((meta) =>
+      meta.parameters.filter((p) => p.in === "path").map((p) => Number(componentSchema(p.schema).maxLength ?? 0)),
+    ),
+  );
   const app = Fastify({
+    // A path id of any length the spec allows must reach validation and its handler (an unknown id
+    // is a 404, never "URL malformed"): a UTF-8 character percent-encodes to at most 12 bytes.
     ...options.fastify,
+    routerOptions: { maxParamLength: longestPathParameter * 12, ...options.fastify?.routerOptions },
     ...(isLogger(options.logger) ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
     genReqId: newRequestId,
     requestIdHeader: false,
@@ -118,13 +133,26 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     done();
   });
 
+  /** The route's operation documents no request body (auth-step has set the operation by now). */
+  const takesNoBody = (request: FastifyRequest) => stateOf(request).op?.requestBody === null;
+
   // JSON bodies: an empty body reads as "no body" (resynthesize's body is optional); anything else
   // goes through fastify's own parser (prototype-poisoning safe).
   const defaultJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
-    if (typeof body !== "string" || body.trim() === "") return done(null, undefined);
+    if (typeof body !== "string" || body.trim() === "" || takesNoBody(request)) return done(null, undefined);
     defaultJson(request, body, done);
+  });
+  // Any other media type: an operation that documents no request body ignores whatever came (its
+  // documented errors have no code for an unreadable body); elsewhere it is refused as before.
+  app.addContentTypeParser("*", (request, payload, done) => {
+    const op = stateOf(request).op;
+    if (op && op.requestBody !== null) return done(new fastifyErrors.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers["content-type"] ?? ""), undefined);
+    // No operation (the 404 handler answers) or one without a body: the bytes are not read.
+    payload.resume();
+    payload.once("end", () => done(null, undefined));
+    payload.once("error", (error) => done(error, undefined));
   });
 
   app.setNotFoundHandler((request, reply) => {

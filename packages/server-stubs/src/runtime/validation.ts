@@ -6,7 +6,18 @@ import type { JsonSchema, OperationMeta } from "../contract/meta.js";
 import { RuntimeReject } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
-export type ValidationKind = "missing_field" | "value_out_of_range" | "invalid_format";
+export type ValidationKind = "missing_field" | "value_out_of_range" | "invalid_format" | "parameter_invalid_combination";
+
+/** The schema extension naming the answer ({code, param}) to a failed `oneOf` whose fields are each valid. */
+const COMBINATION = "x-aurous-combination-error";
+
+/** On a oneOf branch: the keys whose presence means the caller chose that branch. */
+const SELECTED_BY = "x-aurous-selected-by";
+
+interface CombinationError {
+  code: string;
+  param?: string;
+}
 
 const RANGE_KEYWORDS = new Set([
   "minLength",
@@ -63,6 +74,54 @@ export function pointerToParam(pointer: string, data: unknown): string {
 
 function firstRelevant(errors: ErrorObject[]): ErrorObject {
   return errors.find((e) => !COMBINATORS.has(e.keyword)) ?? errors[0]!;
+}
+
+type Schema = Record<string, unknown>;
+
+/**
+ * Judges a failed `oneOf` that carries x-aurous-combination-error (a rule between fields, such
+ * as "exactly one create flow"), in this order, so that the code names the real fault:
+ *  1. a field that is invalid on its own is reported as such (the rest of the schema, without
+ *     the `oneOf`, is checked first);
+ *  2. a request that picked a branch (it carries every key of the branch's x-aurous-selected-by
+ *     and agrees with the branch's property constraints) gets that branch's own failure, e.g. a
+ *     missing field;
+ *  3. otherwise the combination itself is the fault.
+ * Returns null when the errors hold no such `oneOf`.
+ */
+function judgeCombination(errors: ErrorObject[], compiler: SchemaCompiler, cache: WeakMap<object, ValidateFunction>): ErrorObject | { combination: ErrorObject } | null {
+  const failed = errors.find((e) => e.keyword === "oneOf" && (e.parentSchema as Schema | undefined)?.[COMBINATION] !== undefined);
+  if (!failed) return null;
+  const parent = failed.parentSchema as Schema;
+  const compiled = (key: object, schema: () => Schema) => {
+    let fn = cache.get(key);
+    if (!fn) cache.set(key, (fn = compiler.strict(schema())));
+    return fn;
+  };
+  const data = failed.data;
+  const { oneOf: _branches, [COMBINATION]: _answer, ...rest } = parent;
+  const withoutRule = compiled(parent, () => rest);
+  if (!withoutRule(data)) return firstRelevant(withoutRule.errors ?? []);
+  const present = (key: unknown) => !!data && typeof data === "object" && Object.hasOwn(data, String(key));
+  const picked = (parent.oneOf as Schema[]).filter((branch) => {
+    const selectedBy = (branch[SELECTED_BY] as unknown[] | undefined) ?? [];
+    const { required: _r, ...constraints } = branch;
+    return selectedBy.length > 0 && selectedBy.every(present) && compiled(constraints, () => constraints)(data);
+  });
+  if (picked.length === 1) {
+    const branch = compiled(picked[0]!, () => picked[0]!);
+    if (!branch(data)) {
+      const error = firstRelevant(branch.errors ?? []);
+      return { ...error, instancePath: failed.instancePath + error.instancePath };
+    }
+  }
+  return { combination: failed };
+}
+
+/** "Upload flow or Synthesize flow": the branches' titles, for the combination message. */
+function branchTitles(error: ErrorObject): string {
+  const titles = ((error.parentSchema as Schema).oneOf as Schema[]).map((b, i) => (typeof b.title === "string" ? b.title : `option ${i + 1}`));
+  return titles.length > 1 ? `${titles.slice(0, -1).join(", ")} or ${titles.at(-1)}` : titles.join("");
 }
 
 /** Every key of the failing object that its schema does not declare (ajv stops at the first). */
@@ -164,6 +223,7 @@ export function compileRequestValidator(
   const body = bodySchema ? compiler.strict(bodySchema) : null;
   const bodyRequired = meta.requestBody?.required ?? false;
   const headerNames = header ? [...header.names] : [];
+  const combinationCache = new WeakMap<object, ValidateFunction>();
 
   function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
     if (!group || group.validate(data)) return;
@@ -183,8 +243,16 @@ export function compileRequestValidator(
     throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), location);
   }
 
+  // An id in the path that fails its schema cannot name anything: where the operation documents
+  // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400).
+  const notFound = meta.responses["404"];
+  const pathMeansNotFound = notFound?.kind === "error" && notFound.codes.includes("resource_not_found");
+
   return (parts) => {
     const params = { ...parts.params };
+    if (pathMeansNotFound && path && !path.validate(params)) {
+      throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", null);
+    }
     check(path, params, "path");
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
@@ -200,7 +268,16 @@ export function compileRequestValidator(
       if (parts.body === undefined) {
         if (bodyRequired) throw reject("missing_field", "A JSON request body is required.", null, "body");
       } else if (!body(parts.body)) {
-        const located = describeFailure(firstRelevant(body.errors ?? []), parts.body);
+        const errors = body.errors ?? [];
+        const judged = judgeCombination(errors, compiler, combinationCache);
+        if (judged && "combination" in judged) {
+          const answer = (judged.combination.parentSchema as Schema)[COMBINATION] as CombinationError;
+          const where = pointerToParam(judged.combination.instancePath, parts.body);
+          const param = [where, answer.param].filter(Boolean).join(".") || null;
+          const message = `${where || "The request body"} must follow exactly one of: ${branchTitles(judged.combination)}.`;
+          throw reject(answer.code as ValidationKind, printable(message, 2000), param && printable(param, 256), "body");
+        }
+        const located = describeFailure(judged ?? firstRelevant(errors), parts.body);
         throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), "body");
       }
     }

@@ -18,8 +18,10 @@ declare const character: Character;
 describe("handler results", () => {
   it("accepts documented statuses, bodies and codes", () => {
     const get: Handler<"getCharacter"> = async (req) => {
-      if (req.params.id === "x") return { status: 404, error: { code: "resource_not_found", message: "no", param: "id" } };
-      if (req.params.id === "y") return req.fail(400, "invalid_format", "bad id", "id");
+      if (req.params.id === "x") return { status: 404, error: { code: "resource_not_found", message: "no", param: "character_id" } };
+      if (req.params.id === "y") return req.fail(400, "unknown_version", "bad pin", "Aurous-Version");
+      // @ts-expect-error ids are never format-checked: getCharacter documents no invalid_format
+      if (req.params.id === "z") return req.fail(400, "invalid_format", "bad id", "id");
       return { status: 200, body: character };
     };
     const create: Handler<"createCharacter"> = (req) =>

@@ -14,11 +14,15 @@ export async function characterScenarios(w: World): Promise<void> {
 
   // create: refusals that never reach a flow.
   await rec.expect("createCharacter", 400, "missing_field", req.create(main, { upload_ids: [UNKNOWN_UPLOAD] }), "observe", "no name");
-  await rec.expect("createCharacter", 400, "invalid_format", req.create(main, { name: "x", upload_ids: ["upl_01hxmq7z3k8y2nabcdefghjkmr"] }), "observe", "malformed upload id of the right length");
+  // Ids are looked up, never shape-checked: only what cannot be an id at all is invalid_format.
+  await rec.expect("createCharacter", 400, "invalid_format", req.create(main, { name: "x", upload_ids: [42 as unknown as string] }), "observe", "an upload id that is not a string");
   const seven = Array.from({ length: 7 }, (_, i) => `upl_01HXMQ7Z3K8Y2NABCDEFGHJK${"ABCDEFG"[i]}0`.slice(0, 30));
   await rec.expect("createCharacter", 400, "value_out_of_range", req.create(main, { name: "x", upload_ids: seven }), "observe", "seven upload ids");
-  await rec.expect("createCharacter", 400, "parameter_invalid_combination", req.create(main, { name: "x", generate: true, upload_ids: [UNKNOWN_UPLOAD], attributes: { age: 30 } }), "strict", "both flows");
+  await rec.expect("createCharacter", 400, "parameter_invalid_combination", req.create(main, { name: "x", generate: true, upload_ids: [UNKNOWN_UPLOAD], attributes: { age: 30 } }), "observe", "both flows");
+  await rec.expect("createCharacter", 400, "parameter_invalid_combination", req.create(main, { name: "x" }), "observe", "neither flow");
+  await rec.expect("createCharacter", 400, "missing_field", req.create(main, { name: "x", generate: true }), "observe", "synthesize flow without attributes");
   await rec.expect("createCharacter", 400, "upload_invalid", req.create(main, { name: "x", upload_ids: [UNKNOWN_UPLOAD] }), "strict", "unknown upload");
+  await rec.expect("createCharacter", 400, "upload_invalid", req.create(main, { name: "x", upload_ids: ["upl_01hxmq7z3k8y2nabcdefghjkmr"] }), "strict", "an upload id of another shape (lowercase)");
   const theirs = await rec.send("initCharacterUpload", req.init(w.second));
   await rec.expect("createCharacter", 404, "resource_not_found", req.create(main, { name: "x", upload_ids: [body<{ upload_id: string }>(theirs).upload_id] }), "strict", "another team's upload");
 
@@ -26,7 +30,9 @@ export async function characterScenarios(w: World): Promise<void> {
   await rec.expect("getCharacter", 200, null, req.get(main, readyId), "strict", "get a ready character");
   await rec.expect("listCharacters", 200, null, req.list(main, "?limit=2&status=ready"), "strict", "list ready characters");
   await rec.expect("listCharacters", 400, "invalid_request", req.list(main, "?status=deleted"), "observe", "status filter outside the enum");
-  await rec.expect("getCharacter", 400, "invalid_format", req.get(main, "char_123"), "observe", "malformed id");
+  // The delete page's own example id has 24 characters after the prefix: unknown ids of any shape are 404.
+  await rec.expect("getCharacter", 404, "resource_not_found", req.get(main, "char_01HXMQ7Z3K8Y2ABCDEFGHJKM"), "strict", "the docs' example id (another shape)");
+  await rec.expect("getCharacter", 404, "resource_not_found", req.get(main, "char_123"), "strict", "a short id");
   await rec.expect("getCharacter", 404, "resource_not_found", req.get(w.second, readyId), "strict", "another team's character");
   await rec.expect("updateCharacter", 200, null, req.update(main, readyId, { name: "Contract Renamed", attributes: { age: 40, hair_color: "grey" } }), "strict", "rename and set attributes");
   await rec.expect("updateCharacter", 400, "invalid_request", req.update(main, readyId, { refs: [] }), "observe", "immutable key refs");
@@ -63,8 +69,8 @@ export async function characterScenarios(w: World): Promise<void> {
   await rec.expect("resynthesizeCharacter", 404, "resource_not_found", req.resynthesize(w.second, synthId), "strict", "another team's character");
   await settle(w, main, synthId);
 
-  // Delete: malformed, success, then gone.
-  await rec.expect("deleteCharacter", 400, "invalid_format", req.delete(main, "char_lowercase_is_not_an_id"), "observe", "malformed id");
+  // Delete: an id of another shape, success, then gone.
+  await rec.expect("deleteCharacter", 404, "resource_not_found", req.delete(main, "char_lowercase_is_not_an_id"), "strict", "an id of another shape");
   await rec.expect("deleteCharacter", 200, null, req.delete(main, synthId), "strict", "delete");
   await rec.expect("deleteCharacter", 404, "resource_not_found", req.delete(main, synthId), "strict", "second delete");
   await rec.expect("getCharacter", 404, "resource_not_found", req.get(main, synthId), "strict", "deleted character");

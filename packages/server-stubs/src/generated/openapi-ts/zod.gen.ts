@@ -3,9 +3,9 @@
 import * as z from 'zod';
 
 /**
- * A date version of the API, `YYYY-MM-DD`.
+ * A date version of the API, `YYYY-MM-DD`, which must be a real calendar date.
  */
-export const zApiVersion = z.string().length(10).regex(/^\d{4}-\d{2}-\d{2}$/);
+export const zApiVersion = z.iso.date().length(10).regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
  * File extension of an uploaded reference image. It must agree with the content type.
@@ -26,14 +26,24 @@ export const zUploadContentType = z.enum([
     'image/webp'
 ]);
 
-/**
- * Describes the image you are about to upload.
- */
-export const zUploadInitRequest = z.object({
+export const zUploadInitRequest = z.intersection(z.union([
+    z.object({
+        extension: z.enum(['jpeg', 'jpg']),
+        content_type: z.literal('image/jpeg')
+    }),
+    z.object({
+        extension: z.literal('png'),
+        content_type: z.literal('image/png')
+    }),
+    z.object({
+        extension: z.literal('webp'),
+        content_type: z.literal('image/webp')
+    })
+]), z.object({
     filename: z.string().min(1).max(120).regex(/^[^\u0000-\u001F\u007F\/\\]+$/),
     extension: zUploadExtension,
     content_type: zUploadContentType
-});
+}));
 
 /**
  * Id of one API request, `req_` followed by a ULID. Quote it when contacting support.
@@ -41,9 +51,11 @@ export const zUploadInitRequest = z.object({
 export const zRequestId = z.string().length(30).regex(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
 
 /**
- * Opaque upload ticket id, `upl_` followed by a ULID.
+ * Opaque upload ticket id: `upl_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
  */
-export const zUploadId = z.string().length(30).regex(/^upl_[0-9A-HJKMNP-TV-Z]{26}$/);
+export const zUploadId = z.string().min(5).max(68).regex(/^upl_[0-9A-Za-z]{1,64}$/);
 
 /**
  * An instant in ISO 8601 / RFC 3339 form, in UTC.
@@ -109,13 +121,16 @@ export const zErrorCode = z.enum([
 ]);
 
 /**
- * What went wrong with a request.
+ * What went wrong with a request. Like every response object, it may gain fields in later versions
+ * (an additive change, never a breaking one): read the fields you know and ignore the rest.
+ *
  */
 export const zErrorDetail = z.object({
     type: zErrorType,
     code: zErrorCode,
     message: z.string().min(1).max(2000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+$/),
-    param: z.string().max(256).regex(/^[^\u0000-\u001F\u007F]+$/).nullable(),
+    param: z.string().min(1).max(256).regex(/^[^\u0000-\u001F\u007F]+$/).nullish(),
+    status: z.int().gte(100).lte(599).optional(),
     doc_url: z.url().max(2048),
     request_id: zRequestId
 });
@@ -224,8 +239,15 @@ export const zUploadBytesTooLarge = z.object({
     }))
 });
 
+/**
+ * An id as the caller sends it. It is looked up, never format-checked: a value that names none of
+ * your team's resources, whatever its shape, gets the operation's documented not-found answer.
+ *
+ */
+export const zIdReference = z.string().min(1).max(1024).regex(/^[^\u0000-\u001F\u007F]+$/);
+
 export const zClassifyRequest = z.object({
-    upload_id: zUploadId
+    upload_id: zIdReference
 });
 
 /**
@@ -277,9 +299,11 @@ export const zNotFound = z.object({
 });
 
 /**
- * Opaque character id, `char_` followed by a ULID.
+ * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
  */
-export const zCharacterId = z.string().length(31).regex(/^char_[0-9A-HJKMNP-TV-Z]{26}$/);
+export const zCharacterId = z.string().min(6).max(69).regex(/^char_[0-9A-Za-z]{1,64}$/);
 
 /**
  * The lifecycle states a list can be filtered to. Deleted characters are never listed.
@@ -380,21 +404,23 @@ export const zListCharactersBadRequest = z.object({
     }))
 });
 
-/**
- * Use exactly one flow. **Upload flow**: `upload_ids` from `POST /v1/characters/uploads/init`; the
- * character is `ready` at once. **Synthesize flow**: `generate: true` and `attributes`; four poses are
- * generated (four credits) and the character goes `synthesizing` → `reviewing`. Sending both flows or
- * neither is `400 parameter_invalid_combination`; the synthesize flow without `attributes` is
- * `400 missing_field`.
- *
- */
-export const zCreateCharacterRequest = z.object({
+export const zCreateCharacterRequest = z.intersection(z.union([
+    z.object({
+        generate: z.literal(false).optional(),
+        upload_ids: z.array(z.unknown()).max(6)
+    }),
+    z.object({
+        generate: z.literal(true),
+        attributes: z.record(z.string(), z.unknown()),
+        upload_ids: z.unknown().optional()
+    })
+]), z.object({
     name: zCharacterName,
     generate: z.boolean().optional().default(false),
-    upload_ids: z.array(zUploadId).min(1).max(6).optional(),
+    upload_ids: z.array(zIdReference).min(1).max(6).optional(),
     attributes: zCharacterAttributes.optional(),
     client_reference_id: zClientReferenceId.optional()
-});
+}));
 
 /**
  * The request is invalid, names both flows or neither, or names an unusable upload.
@@ -434,12 +460,22 @@ export const zIdempotencyConflict = z.object({
 });
 
 /**
- * The character id is malformed or the version pin is not recognised.
+ * The bucket the request drew from is empty; the code names which kind of bucket.
+ */
+export const zCreateCharacterTooManyRequests = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('rate_limit'),
+        code: z.enum(['too_many_requests', 'rate_limit_exceeded'])
+    }))
+});
+
+/**
+ * The version pin is not recognised. (Ids are never format-checked; an unknown id is a 404.)
  */
 export const zCharacterIdBadRequest = z.object({
     error: zErrorDetail.and(z.object({
         type: z.literal('invalid_request'),
-        code: z.enum(['unknown_version', 'invalid_format'])
+        code: z.enum(['unknown_version'])
     }))
 });
 
@@ -556,9 +592,11 @@ export const zStatusFilter = zCharacterStatusFilter;
 export const zIdempotencyKey = z.string().min(1).max(256).regex(/^[\x21-\x7E]+$/);
 
 /**
- * The character's id.
+ * The character's id (`char_…`). Any value is accepted and looked up: one that names none of your
+ * team's live characters answers `404 resource_not_found` (`param: character_id`).
+ *
  */
-export const zCharacterIdPath = zCharacterId;
+export const zCharacterIdPath = zIdReference;
 
 export const zInitCharacterUploadBody = zUploadInitRequest;
 
@@ -630,7 +668,7 @@ export const zDeleteCharacterHeaders = z.object({
 });
 
 export const zDeleteCharacterPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
@@ -643,7 +681,7 @@ export const zGetCharacterHeaders = z.object({
 });
 
 export const zGetCharacterPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
@@ -658,7 +696,7 @@ export const zUpdateCharacterHeaders = z.object({
 });
 
 export const zUpdateCharacterPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
@@ -671,7 +709,7 @@ export const zSaveCharacterHeaders = z.object({
 });
 
 export const zSaveCharacterPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
@@ -687,7 +725,7 @@ export const zRegenerateCharacterRefHeaders = z.object({
 });
 
 export const zRegenerateCharacterRefPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
@@ -703,7 +741,7 @@ export const zResynthesizeCharacterHeaders = z.object({
 });
 
 export const zResynthesizeCharacterPath = z.object({
-    id: zCharacterId
+    id: zIdReference
 });
 
 /**
