@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Aurous,
   AurousApiError,
+  AurousRateLimitError,
   AurousResponseValidationError,
   AurousUndocumentedResponseError,
   type OperationId,
@@ -103,5 +104,18 @@ describe('docs response examples through the client', () => {
       expect(apiError.code).toBe((entry.value as { error: { code: string } }).error.code);
       expect(apiError.operation).toBe(entry.operationId);
     }
+  });
+});
+
+describe('the error branch', () => {
+  // Every docs error example is a deviation today; this keeps the typed-error path exercised meanwhile.
+  it('raises the typed error for a docs error example once its deviating fields are repaired', async () => {
+    const entry = entries.find((e) => e.id === 'rate-limits#error1')!;
+    const { error: docsError } = entry.value as { error: Record<string, unknown> };
+    const repaired = { ...entry, value: { error: { ...docsError, param: null, request_id: REQUEST_ID } } };
+    const { error } = await serve(repaired);
+    expect(error).toBeInstanceOf(AurousRateLimitError);
+    expect((error as AurousRateLimitError).code).toBe('too_many_requests');
+    expect((error as AurousRateLimitError).retryAfterMs).toBe(12_000);
   });
 });
