@@ -2,75 +2,32 @@
 // (status, code) of every operation — enumerated from the bundle — forced with `Prefer`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ApiResult,
   Aurous,
   AurousApiError,
-  AurousAuthenticationError,
-  AurousConflictError,
-  AurousInsufficientCreditsError,
-  AurousInvalidRequestError,
-  AurousNotFoundError,
-  AurousPayloadTooLargeError,
-  AurousPermissionError,
   AurousRateLimitError,
-  AurousServerError,
-  type CallOptions,
   isApiError,
   type OperationId,
   operations,
   type VersionMismatch,
 } from '../src/index.js';
 import { documentedErrors, documentedOperations } from './support/contract.js';
-import { API_KEY, CHARACTER_ID, UPLOAD_ID } from './support/fixtures.js';
+import { operationCalls } from './support/calls.js';
+import { expectedErrorClass } from './support/error-classes.js';
+import { API_KEY } from './support/fixtures.js';
 import { type Prism, startPrism } from './support/prism.js';
 
 let prism: Prism;
 let client: Aurous;
+let calls: ReturnType<typeof operationCalls>;
 const mismatches: VersionMismatch[] = [];
 
 beforeAll(async () => {
   prism = await startPrism();
   client = new Aurous({ apiKey: API_KEY, baseUrl: prism.url, maxRetries: 0, onVersionMismatch: (m) => mismatches.push(m) });
+  calls = operationCalls(client, prism.url);
 });
 afterAll(() => prism?.stop());
 
-const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
-
-/** One valid call per operation; `satisfies` makes a new operation in the spec a compile error here. */
-const calls = {
-  initCharacterUpload: (o) =>
-    client.uploads.init({ filename: 'front.jpg', extension: 'jpg', content_type: 'image/jpeg' }, o),
-  uploadCharacterImage: (o) =>
-    client.uploads.put(
-      {
-        upload_url: `${prism.url}/storage/uploads/${UPLOAD_ID}?expires=1778235300&signature=${'9b'.repeat(32)}`,
-        upload_headers: { 'Content-Type': 'image/jpeg' },
-      },
-      jpeg,
-      o,
-    ),
-  classifyCharacterUpload: (o) => client.uploads.classify(UPLOAD_ID, o),
-  createCharacter: (o) => client.characters.create({ name: 'Aurora', upload_ids: [UPLOAD_ID] }, o),
-  listCharacters: (o) => client.characters.list({ limit: 2, status: 'ready' }, o),
-  getCharacter: (o) => client.characters.get(CHARACTER_ID, o),
-  updateCharacter: (o) => client.characters.update(CHARACTER_ID, { name: 'Aurora the Bold' }, o),
-  deleteCharacter: (o) => client.characters.delete(CHARACTER_ID, o),
-  saveCharacter: (o) => client.characters.save(CHARACTER_ID, o),
-  regenerateCharacterRef: (o) => client.characters.regenerateRef(CHARACTER_ID, { pose: 'front' }, o),
-  resynthesizeCharacter: (o) => client.characters.resynthesize(CHARACTER_ID, { force_all: true }, o),
-} satisfies Record<OperationId, (options: CallOptions) => Promise<ApiResult<unknown>>>;
-
-const expectedClass: Record<number, new (...args: never[]) => AurousApiError> = {
-  400: AurousInvalidRequestError,
-  401: AurousAuthenticationError,
-  402: AurousInsufficientCreditsError,
-  403: AurousPermissionError,
-  404: AurousNotFoundError,
-  409: AurousConflictError,
-  413: AurousPayloadTooLargeError,
-  429: AurousRateLimitError,
-  500: AurousServerError,
-};
 
 describe('the enumeration', () => {
   it('covers the 11 operations and matches the generated meta', () => {
@@ -120,7 +77,7 @@ describe('every documented error', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AurousApiError);
-    expect((error as object).constructor).toBe(expectedClass[status]);
+    expect((error as object).constructor).toBe(expectedErrorClass[status]);
     expect(isApiError(error, operationId as OperationId)).toBe(true);
     const apiError = error as AurousApiError;
     expect(apiError.status).toBe(status);

@@ -8,7 +8,7 @@ export const bundlePath = fileURLToPath(new URL('../../../../openapi/dist/openap
 type Json = Record<string, any>;
 export const spec: Json = JSON.parse(readFileSync(bundlePath, 'utf8'));
 
-function deref(node: Json): Json {
+export function deref(node: Json): Json {
   let current = node;
   while (current?.$ref) {
     current = (current.$ref as string)
