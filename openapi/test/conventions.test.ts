@@ -73,6 +73,42 @@ describe("operation conventions", () => {
     expect(seen).toBe(2); // createCharacter's flows, initCharacterUpload's format pairs
   });
 
+  // The lifecycle (init → classify/create → get/save/regenerate/…) as OpenAPI links, for stateful
+  // testers and the docs: each must name a real operation, its real parameters, and fields the
+  // response really has.
+  it("links name real operations, parameters and response fields", () => {
+    const byId = new Map(operations(spec).map((o) => [o.operation.operationId, o]));
+    const expressions: string[] = [];
+    let links = 0;
+    for (const { operation } of api) {
+      for (const [status, ref] of Object.entries<any>(operation.responses)) {
+        const response = deref(spec, ref);
+        for (const [name, link] of Object.entries<any>(response.links ?? {})) {
+          links += 1;
+          const target = byId.get(link.operationId);
+          expect(target, `${operation.operationId} ${status} ${name}`).toBeDefined();
+          const params = [...(target!.pathItem.parameters ?? []), ...(target!.operation.parameters ?? [])].map((p: any) => deref(spec, p).name);
+          for (const param of Object.keys(link.parameters ?? {})) expect(params, `${name} → ${link.operationId}`).toContain(param);
+          if (link.requestBody !== undefined) expect(target!.operation.requestBody, name).toBeDefined();
+          const walk = (v: unknown): void => {
+            if (typeof v === "string" && v.startsWith("$response.body#/")) expressions.push(`${operation.operationId} ${status} ${v}`);
+            else if (v && typeof v === "object") Object.values(v).forEach(walk);
+          };
+          walk(link.parameters);
+          walk(link.requestBody);
+        }
+      }
+    }
+    expect(links).toBeGreaterThanOrEqual(8);
+    for (const e of expressions) {
+      const [opId, status, expr] = e.split(" ") as [string, string, string];
+      const schema = deref(spec, deref(spec, byId.get(opId)!.operation.responses[status]).content["application/json"].schema);
+      const field = expr.slice("$response.body#/".length);
+      expect(Object.keys(schema.properties), e).toContain(field);
+      expect(schema.required, e).toContain(field);
+    }
+  });
+
   it.each(api.map((o) => [o.operation.operationId, o] as const))("%s accepts Aurous-Version, and Idempotency-Key exactly when it honours it", (_id, o) => {
     const names = paramNames(o);
     expect(names).toContain("Aurous-Version");

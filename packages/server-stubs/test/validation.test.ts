@@ -45,7 +45,7 @@ const CASES: Record<ApiOperationId, Case[]> = {
     { name: "status enum", method: "GET", url: "/v1/characters?status=deleted", kind: "invalid_format", param: "status" },
     { name: "limit bound", method: "GET", url: "/v1/characters?limit=101", kind: "value_out_of_range", param: "limit" },
     { name: "limit type", method: "GET", url: "/v1/characters?limit=ten", kind: "invalid_format", param: "limit" },
-    { name: "cursor", method: "GET", url: "/v1/characters?starting_after=img_1", kind: "value_out_of_range", param: "starting_after" },
+    { name: "cursor", method: "GET", url: "/v1/characters?starting_after=img-1", kind: "invalid_format", param: "starting_after" },
   ],
   createCharacter: [
     { name: "required field", method: "POST", url: "/v1/characters", body: { generate: true }, kind: "missing_field", param: "name" },

@@ -1,4 +1,4 @@
-// All characters, in memory. Ids are monotonic ULIDs, so id order is creation order: the list reads
+// All characters, in memory. Ids sort in creation order (see ids.ts), so id order is creation order: the list reads
 // newest first by id, and a cursor is simply "ids below this one", which stays valid even when the
 // cursor's own row has since been deleted.
 import type { CharacterRecord, CharacterStatus } from "./model.js";

@@ -1180,7 +1180,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "in": "query",
         "required": false,
         "schema": {
-          "$ref": "#/components/schemas/CharacterId"
+          "$ref": "#/components/schemas/Cursor"
         }
       },
       {
@@ -5102,10 +5102,10 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
   },
   "RequestId": {
     "type": "string",
-    "description": "Id of one API request, `req_` followed by a ULID. Quote it when contacting support.",
-    "pattern": "^req_[0-9A-HJKMNP-TV-Z]{26}$",
-    "minLength": 30,
-    "maxLength": 30,
+    "description": "Id of one API request: `req_` followed by letters and digits (opaque; the reference pages show\nids of several lengths). Quote it when contacting support.\n",
+    "pattern": "^req_[0-9A-Za-z]{1,64}$",
+    "minLength": 5,
+    "maxLength": 68,
     "examples": [
       "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA"
     ]
@@ -5722,12 +5722,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
     },
     "unevaluatedProperties": false
   },
-  "CharacterId": {
+  "Cursor": {
     "type": "string",
-    "description": "Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the\nreference pages show ids of several lengths, so never parse or length-check it.\n",
-    "pattern": "^char_[0-9A-Za-z]{1,64}$",
-    "minLength": 6,
-    "maxLength": 69,
+    "description": "An opaque page cursor: a prefix, an underscore, then letters and digits. Pass it back unchanged.\nOur server's cursors are the id of the last character returned (`char_…`); the list page's own\nexample shows another prefix, so a client must not assume one.\n",
+    "pattern": "^[a-z]{1,16}_[0-9A-Za-z]{1,64}$",
+    "minLength": 3,
+    "maxLength": 81,
     "examples": [
       "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
     ]
@@ -5740,6 +5740,16 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "reviewing",
       "ready",
       "failed"
+    ]
+  },
+  "CharacterId": {
+    "type": "string",
+    "description": "Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the\nreference pages show ids of several lengths, so never parse or length-check it.\n",
+    "pattern": "^char_[0-9A-Za-z]{1,64}$",
+    "minLength": 6,
+    "maxLength": 69,
+    "examples": [
+      "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
     ]
   },
   "CharacterName": {
@@ -5872,7 +5882,6 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "refs",
       "created_at",
       "updated_at",
-      "client_reference_id",
       "attributes",
       "error_message",
       "aurous_version"
@@ -5907,7 +5916,7 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "$ref": "#/components/schemas/Timestamp"
       },
       "client_reference_id": {
-        "description": "The `client_reference_id` sent on create, or null.",
+        "description": "The `client_reference_id` sent on create, or null. The reference pages' examples leave it out\nwhen none was sent, so a client must accept its absence; our server always sends it.\n",
         "oneOf": [
           {
             "$ref": "#/components/schemas/ClientReferenceId"
@@ -5973,7 +5982,7 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "description": "Pass as `starting_after` to get the next page; null when `has_more` is false.",
         "oneOf": [
           {
-            "$ref": "#/components/schemas/CharacterId"
+            "$ref": "#/components/schemas/Cursor"
           },
           {
             "type": "null"

@@ -38,7 +38,9 @@ export type UploadInitRequest = ({
 };
 
 /**
- * Id of one API request, `req_` followed by a ULID. Quote it when contacting support.
+ * Id of one API request: `req_` followed by letters and digits (opaque; the reference pages show
+ * ids of several lengths). Quote it when contacting support.
+ *
  */
 export type RequestId = string;
 
@@ -266,16 +268,24 @@ export type NotFound = {
 };
 
 /**
- * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
- * reference pages show ids of several lengths, so never parse or length-check it.
+ * An opaque page cursor: a prefix, an underscore, then letters and digits. Pass it back unchanged.
+ * Our server's cursors are the id of the last character returned (`char_…`); the list page's own
+ * example shows another prefix, so a client must not assume one.
  *
  */
-export type CharacterId = string;
+export type Cursor = string;
 
 /**
  * The lifecycle states a list can be filtered to. Deleted characters are never listed.
  */
 export type CharacterStatusFilter = 'synthesizing' | 'reviewing' | 'ready' | 'failed';
+
+/**
+ * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
+ */
+export type CharacterId = string;
 
 /**
  * Display name of the character.
@@ -349,9 +359,11 @@ export type Character = {
     created_at: Timestamp;
     updated_at: Timestamp;
     /**
-     * The `client_reference_id` sent on create, or null.
+     * The `client_reference_id` sent on create, or null. The reference pages' examples leave it out
+     * when none was sent, so a client must accept its absence; our server always sends it.
+     *
      */
-    client_reference_id: ClientReferenceId | null;
+    client_reference_id?: ClientReferenceId | null;
     /**
      * The character's attributes, or null when none were given.
      */
@@ -379,7 +391,7 @@ export type CharacterList = {
     /**
      * Pass as `starting_after` to get the next page; null when `has_more` is false.
      */
-    next_cursor: CharacterId | null;
+    next_cursor: Cursor | null;
 };
 
 /**
@@ -565,7 +577,7 @@ export type Limit = number;
 /**
  * The `next_cursor` of the previous page. Returns the characters created before that one.
  */
-export type StartingAfter = CharacterId;
+export type StartingAfter = Cursor;
 
 /**
  * Only list characters in this state. Omit to list every state except deleted.
@@ -773,7 +785,7 @@ export type ListCharactersData = {
         /**
          * The `next_cursor` of the previous page. Returns the characters created before that one.
          */
-        starting_after?: CharacterId;
+        starting_after?: Cursor;
         /**
          * Only list characters in this state. Omit to list every state except deleted.
          */

@@ -46,9 +46,11 @@ export const zUploadInitRequest = z.intersection(z.union([
 }));
 
 /**
- * Id of one API request, `req_` followed by a ULID. Quote it when contacting support.
+ * Id of one API request: `req_` followed by letters and digits (opaque; the reference pages show
+ * ids of several lengths). Quote it when contacting support.
+ *
  */
-export const zRequestId = z.string().length(30).regex(/^req_[0-9A-HJKMNP-TV-Z]{26}$/);
+export const zRequestId = z.string().min(5).max(68).regex(/^req_[0-9A-Za-z]{1,64}$/);
 
 /**
  * Opaque upload ticket id: `upl_` followed by letters and digits. Treat it as an opaque token: the
@@ -299,11 +301,12 @@ export const zNotFound = z.object({
 });
 
 /**
- * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
- * reference pages show ids of several lengths, so never parse or length-check it.
+ * An opaque page cursor: a prefix, an underscore, then letters and digits. Pass it back unchanged.
+ * Our server's cursors are the id of the last character returned (`char_…`); the list page's own
+ * example shows another prefix, so a client must not assume one.
  *
  */
-export const zCharacterId = z.string().min(6).max(69).regex(/^char_[0-9A-Za-z]{1,64}$/);
+export const zCursor = z.string().min(3).max(81).regex(/^[a-z]{1,16}_[0-9A-Za-z]{1,64}$/);
 
 /**
  * The lifecycle states a list can be filtered to. Deleted characters are never listed.
@@ -314,6 +317,13 @@ export const zCharacterStatusFilter = z.enum([
     'ready',
     'failed'
 ]);
+
+/**
+ * Opaque character id: `char_` followed by letters and digits. Treat it as an opaque token: the
+ * reference pages show ids of several lengths, so never parse or length-check it.
+ *
+ */
+export const zCharacterId = z.string().min(6).max(69).regex(/^char_[0-9A-Za-z]{1,64}$/);
 
 /**
  * Display name of the character.
@@ -378,7 +388,7 @@ export const zCharacter = z.object({
     refs: z.array(zCharacterRef).max(6),
     created_at: zTimestamp,
     updated_at: zTimestamp,
-    client_reference_id: zClientReferenceId.nullable(),
+    client_reference_id: zClientReferenceId.nullish(),
     attributes: zCharacterAttributes.nullable(),
     error_message: z.string().max(2000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+$/).nullable(),
     aurous_version: zApiVersion
@@ -391,7 +401,7 @@ export const zCharacterList = z.object({
     object: z.literal('list'),
     data: z.array(zCharacter).max(100),
     has_more: z.boolean(),
-    next_cursor: zCharacterId.nullable()
+    next_cursor: zCursor.nullable()
 });
 
 /**
@@ -573,7 +583,7 @@ export const zLimit = z.int().gte(1).lte(100).default(20);
 /**
  * The `next_cursor` of the previous page. Returns the characters created before that one.
  */
-export const zStartingAfter = zCharacterId;
+export const zStartingAfter = zCursor;
 
 /**
  * Only list characters in this state. Omit to list every state except deleted.
@@ -642,7 +652,7 @@ export const zListCharactersHeaders = z.object({
 
 export const zListCharactersQuery = z.object({
     limit: z.int().gte(1).lte(100).optional().default(20),
-    starting_after: zCharacterId.optional(),
+    starting_after: zCursor.optional(),
     status: zCharacterStatusFilter.optional()
 });
 
