@@ -209,6 +209,12 @@ describe('methods and options', () => {
     void client.characters.save('char_x', { idempotencyKey: 'k1' });
   });
 
+  it('exposes only what the transport implements', () => {
+    expectTypeOf(client.core.http.get).toBeFunction();
+    // @ts-expect-error the transport has no interceptors (hey-api's full Client type promised them)
+    void client.core.http.interceptors;
+  });
+
   it('checks request bodies', () => {
     // @ts-expect-error pose must be one of the five
     void client.characters.regenerateRef('char_x', { pose: 'upside-down' });

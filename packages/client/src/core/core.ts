@@ -1,9 +1,8 @@
-import type { Client } from '../generated/client/index.js';
 import { API_VERSION } from '../generated/meta.js';
 import { AurousError } from '../errors/base.js';
 import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
 import { TimeoutWindows } from './timeout-windows.js';
-import { createTransport } from './transport.js';
+import { createTransport, type Transport } from './transport.js';
 
 export interface ResolvedConfig {
   readonly version: string;
@@ -18,7 +17,8 @@ export interface ResolvedConfig {
 
 /** The state every operation function needs: the transport the SDK functions call and the resolved options. */
 export interface AurousCore {
-  readonly http: Client;
+  /** Sends one request of a generated SDK function; only the five HTTP methods they call. */
+  readonly http: Transport;
   readonly config: ResolvedConfig;
   /** The coalesced per-attempt timeouts of this client (see timeout-windows.ts). */
   readonly timeouts: TimeoutWindows;

@@ -89,7 +89,8 @@ async function attemptOnce<T>(
   const attempt = attemptSignal(core.timeouts, timeoutMs, caller);
   let outcome: SendOutcome;
   try {
-    outcome = await send({ client: core.http, headers, signal: attempt.signal });
+    // The SDK functions are typed against hey-api's whole Client but call only Transport's methods.
+    outcome = await send({ client: core.http as Client, headers, signal: attempt.signal });
   } catch (error) {
     outcome = { error };
   } finally {

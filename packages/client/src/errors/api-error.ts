@@ -48,23 +48,26 @@ export class AurousApiError<
   }
 }
 
+// One class per status, all direct subclasses of AurousApiError (as in stripe-node and openai-node):
+// `instanceof AurousInvalidRequestError` means a 400 and nothing else.
+
 /** 400: the request is invalid; fix it before retrying. */
 export class AurousInvalidRequestError extends AurousApiError {
   override name = 'AurousInvalidRequestError';
 }
 
 /** 402: the team has fewer credits than the operation costs; nothing was charged. */
-export class AurousInsufficientCreditsError extends AurousInvalidRequestError {
+export class AurousInsufficientCreditsError extends AurousApiError {
   override name = 'AurousInsufficientCreditsError';
 }
 
 /** 409: the Idempotency-Key's first request is still running, or the key was reused with another body. */
-export class AurousConflictError extends AurousInvalidRequestError {
+export class AurousConflictError extends AurousApiError {
   override name = 'AurousConflictError';
 }
 
 /** 413: the request body (or the uploaded image) is too large. */
-export class AurousPayloadTooLargeError extends AurousInvalidRequestError {
+export class AurousPayloadTooLargeError extends AurousApiError {
   override name = 'AurousPayloadTooLargeError';
 }
 
@@ -74,7 +77,7 @@ export class AurousAuthenticationError extends AurousApiError {
 }
 
 /** 403: the API key's scope does not allow the operation. */
-export class AurousPermissionError extends AurousAuthenticationError {
+export class AurousPermissionError extends AurousApiError {
   override name = 'AurousPermissionError';
 }
 
