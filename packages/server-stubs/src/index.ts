@@ -14,6 +14,7 @@ export {
   type VersionRequestUpgrade,
   type VersionResponseContext,
 } from "./runtime/version-changes.js";
+export { creditCost } from "./contract/credit-cost.js";
 export { fail, failFor } from "./contract/fail.js";
 
 export type {

@@ -1,5 +1,6 @@
 // The Characters operations' rules, free of HTTP: state machine, credits, uploads and synthesis.
 // Every check-and-change runs synchronously, so concurrent requests cannot interleave inside one.
+import { type CreateCharacterRequest, creditCost, operations, type UpdateCharacterRequest } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
 import { fail, ok, type Result } from "../failure.js";
 import { newId } from "../ids.js";
@@ -13,23 +14,12 @@ import { FAIL_MESSAGE, wantsFailure } from "./fail-trigger.js";
 import type { Attributes, CharacterRecord, CharacterStatus } from "./model.js";
 import type { CharacterStore, ListPage, ListQuery } from "./store.js";
 
-export const SYNTHESIS_CREDITS = 4;
-export const REGENERATE_CREDITS = 1;
 const MAX_REFS = 6;
 const RESYNTHESIZABLE: readonly CharacterStatus[] = ["reviewing", "ready", "failed"];
 
-export interface CreateRequest {
-  name: string;
-  generate?: boolean | undefined;
-  upload_ids?: string[] | undefined;
-  attributes?: Attributes | undefined;
-  client_reference_id?: string | undefined;
-}
-
-export interface UpdateRequest {
-  name?: string | undefined;
-  attributes?: Attributes | null | undefined;
-}
+/** The request bodies, as the spec (through the stubs' generated types) defines them. */
+export type CreateRequest = CreateCharacterRequest;
+export type UpdateRequest = UpdateCharacterRequest;
 
 export interface CharacterServiceDeps {
   store: CharacterStore;
@@ -108,11 +98,12 @@ export class CharacterService {
       return ok(record);
     }
 
-    const charged = this.charge(teamId, SYNTHESIS_CREDITS, "A synthesis");
+    const price = creditCost(operations.createCharacter, body);
+    const charged = this.charge(teamId, price, "A synthesis");
     if (!charged.ok) return charged;
     const record: CharacterRecord = { ...base, id: newId("char"), status: "synthesizing", refs: [] };
     this.deps.store.add(record);
-    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: SYNTHESIS_CREDITS }, now);
+    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: price }, now);
     return ok(record);
   }
 
@@ -174,9 +165,10 @@ export class CharacterService {
     if (!RESYNTHESIZABLE.includes(record.status)) {
       return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be regenerated; eligible states are reviewing, ready and failed.`, "status");
     }
-    const charged = this.charge(teamId, REGENERATE_CREDITS, "Regenerating a ref");
+    const price = creditCost(operations.regenerateCharacterRef);
+    const charged = this.charge(teamId, price, "Regenerating a ref");
     if (!charged.ok) return charged;
-    this.startSynthesis(record, { poses: [pose], replaceAll: false, charged: REGENERATE_CREDITS });
+    this.startSynthesis(record, { poses: [pose], replaceAll: false, charged: price });
     return ok(record);
   }
 
@@ -186,9 +178,10 @@ export class CharacterService {
     if (!RESYNTHESIZABLE.includes(record.status)) {
       return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be resynthesized; eligible states are reviewing, ready and failed.`, "status");
     }
-    const charged = this.charge(teamId, SYNTHESIS_CREDITS, "A resynthesis");
+    const price = creditCost(operations.resynthesizeCharacter);
+    const charged = this.charge(teamId, price, "A resynthesis");
     if (!charged.ok) return charged;
-    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: SYNTHESIS_CREDITS });
+    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: price });
     return ok(record);
   }
 

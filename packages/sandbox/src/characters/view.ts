@@ -1,22 +1,9 @@
 // The API's Character object for a record: refs become signed, expiring URLs on the sandbox's origin.
+import type { Character } from "@aurous/server-stubs";
 import type { RefUrlSigner } from "../refs/signed-url.js";
 import type { CharacterRecord } from "./model.js";
 
-export interface CharacterView {
-  id: string;
-  object: "character";
-  name: string;
-  status: CharacterRecord["status"];
-  refs: { pose: CharacterRecord["refs"][number]["pose"]; url: string }[];
-  created_at: string;
-  updated_at: string;
-  client_reference_id: string | null;
-  attributes: CharacterRecord["attributes"];
-  error_message: string | null;
-  aurous_version: string;
-}
-
-export function characterView(record: CharacterRecord, signer: RefUrlSigner, origin: string, nowMs: number): CharacterView {
+export function characterView(record: CharacterRecord, signer: RefUrlSigner, origin: string, nowMs: number): Character {
   return {
     id: record.id,
     object: "character",

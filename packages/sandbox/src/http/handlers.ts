@@ -1,9 +1,9 @@
 // The sandbox's implementation of every operation, through the stubs' typed handler contract. The
 // runtime has already authenticated, rate-limited, validated and claimed the Idempotency-Key; each
 // handler only applies the domain rules and shapes the answer.
-import type { AuthContext, HandlerRequest, Implementation, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
+import type { AuthContext, Character, HandlerRequest, Implementation, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
 import type { CharacterRecord } from "../characters/model.js";
-import { characterView, type CharacterView } from "../characters/view.js";
+import { characterView } from "../characters/view.js";
 import type { SandboxState } from "../state.js";
 import { failWith } from "./results.js";
 import { requestOrigin } from "./origin.js";
@@ -30,7 +30,7 @@ export function createUploadCheck(state: SandboxState): UploadCheck<SandboxAuth>
 
 export function createImplementation(state: SandboxState, fallbackOrigin: () => string): Implementation<SandboxAuth> {
   const origin = (request: HandlerRequest<OperationId, SandboxAuth>) => requestOrigin(request.raw, fallbackOrigin);
-  const view = (request: HandlerRequest<OperationId, SandboxAuth>, record: CharacterRecord): CharacterView =>
+  const view = (request: HandlerRequest<OperationId, SandboxAuth>, record: CharacterRecord): Character =>
     characterView(record, state.refUrls, origin(request), state.clock.now());
 
   return {

@@ -1,6 +1,7 @@
 // The upload flow's rules, free of HTTP: mint a ticket, accept the signed PUT's bytes, classify,
 // and hand usable uploads to character creation.
 import { limits } from "@aurous/server-stubs";
+import type { UploadInitRequest, UploadTicket as MintedTicket } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
 import { fail, ok, type Failure, type Result } from "../failure.js";
 import { classifyDimensions, type PoseGuess } from "../images/classify.js";
@@ -19,18 +20,9 @@ const EXTENSION_TYPES: Record<string, ImageType> = {
   webp: "image/webp",
 };
 
-export interface InitRequest {
-  filename: string;
-  extension: string;
-  content_type: ImageType;
-}
-
-export interface TicketView {
-  upload_id: string;
-  upload_url: string;
-  upload_headers: { "Content-Type": ImageType };
-  expires_at: string;
-}
+/** The init body and the minted ticket, as the spec (through the stubs' generated types) defines them. */
+export type InitRequest = UploadInitRequest;
+export type TicketView = MintedTicket;
 
 export interface PutRequest {
   uploadId: string;
