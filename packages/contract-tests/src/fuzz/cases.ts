@@ -49,8 +49,16 @@ function json(ctx: FuzzContext, m: OpModel, id: string | undefined, body: unknow
   };
 }
 
+/**
+ * Ids nobody minted, of any shape the path parameter allows — but not the dot segments "." and
+ * "..", which every URL parser removes from a path before it is sent.
+ */
+function unknownIdArbitrary(ctx: FuzzContext, m: OpModel): fc.Arbitrary<string> {
+  return stringArbitrary(m.idShape as Shape).filter((id) => id !== "." && id !== ".." && !ctx.characterIds.includes(id));
+}
+
 function realOrUnknownId(ctx: FuzzContext, m: OpModel): fc.Arbitrary<{ id: string; real: boolean }> {
-  const unknown = stringArbitrary(m.idShape as Shape).map((id) => ({ id, real: false }));
+  const unknown = unknownIdArbitrary(ctx, m).map((id) => ({ id, real: false }));
   if (ctx.characterIds.length === 0) return unknown;
   return fc.oneof(unknown, fc.constantFrom(...ctx.characterIds).map((id) => ({ id, real: true })));
 }
@@ -83,7 +91,7 @@ function validCases(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
     case "saveCharacter":
       // Delete and save on real characters would change the team's state under the other cases:
       // only unknown ids here (the server-side suite covers their successes).
-      return (op.operationId === "getCharacter" ? realOrUnknownId(ctx, m) : stringArbitrary(m.idShape as Shape).map((id) => ({ id, real: false }))).map(({ id, real }) =>
+      return (op.operationId === "getCharacter" ? realOrUnknownId(ctx, m) : unknownIdArbitrary(ctx, m).map((id) => ({ id, real: false }))).map(({ id, real }) =>
         make(real ? "existing id" : "unknown id", json(ctx, m, id, undefined), real ? { status: 200, codes: [], why: "an existing character" } : unknownId),
       );
     case "updateCharacter":
@@ -93,7 +101,7 @@ function validCases(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
     case "regenerateCharacterRef":
     case "resynthesizeCharacter":
       // Valid calls on real characters spend credits and move state; unknown ids answer 404.
-      return fc.tuple(stringArbitrary(m.idShape as Shape), m.body ? validArbitrary(m.body) : fc.constant(undefined)).map(([id, b]) =>
+      return fc.tuple(unknownIdArbitrary(ctx, m), m.body ? validArbitrary(m.body) : fc.constant(undefined)).map(([id, b]) =>
         make("valid body, unknown id", json(ctx, m, id, b), unknownId),
       );
     default:
