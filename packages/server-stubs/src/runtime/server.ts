@@ -112,9 +112,11 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const responder = createResponder(versions, versionChanges, report);
   const responseValidators = new Map<string, ResponseValidators | null>();
 
-  // Every response, API or not, carries the request id.
+  // Every response, API or not, carries the request id; nosniff keeps browsers from running bytes a
+  // client uploaded (served back by the implementation's routes) as anything but their declared type.
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("Aurous-Request-Id", request.id);
+    reply.header("X-Content-Type-Options", "nosniff");
     done();
   });
 
