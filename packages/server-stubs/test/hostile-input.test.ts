@@ -2,7 +2,7 @@
 // would coerce, version pins in years 0001–0099, and sniffable bodies.
 import { afterAll, describe, expect, it } from "vitest";
 import { createVersionResolver, operations, validationCodeFor } from "../src/index.js";
-import { AUTH, CHAR_ID, server } from "./helpers.js";
+import { AUTH, CHAR_ID, implementation, server } from "./helpers.js";
 
 // Response validation on: an off-spec error envelope would surface as 500 internal_error.
 const app = server();
@@ -73,5 +73,49 @@ describe("X-Content-Type-Options", () => {
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
     }
     await local.close();
+  });
+});
+
+describe("undecodable paths", () => {
+  const upload = server({
+    implementation: implementation({ uploadCharacterImage: () => ({ status: 204 }) }),
+  });
+  afterAll(() => upload.close());
+
+  it.each([
+    ["GET", "/v1/characters/%zz"],
+    ["PATCH", "/v1/characters/%zz"],
+    ["DELETE", "/v1/characters/%E0%A4%A"],
+    ["POST", "/v1/characters/%zz/save"],
+  ] as const)("%s %s → the operation's 404 resource_not_found, param id", async (method, url) => {
+    const res = await app.inject({ method, url, headers: JSON_AUTH, payload: method === "GET" || method === "DELETE" ? undefined : {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ type: "not_found", code: "resource_not_found", param: "id" });
+    expect(res.headers["aurous-request-id"]).toBe(res.json().error.request_id);
+    expect(res.headers["aurous-version"]).toBe("2026-05-15");
+  });
+
+  it("never echoes the URL, however long, nor its query string", async () => {
+    const id = `%zz${"x".repeat(10_000)}`;
+    const res = await app.inject({ method: "PATCH", url: `/v1/characters/${id}?signature=s3cr3t`, headers: JSON_AUTH, payload: {} });
+    expect(res.statusCode).toBe(404);
+    const { message } = res.json().error as { message: string };
+    expect(message.length).toBeLessThanOrEqual(2000);
+    expect(message).not.toContain("xxxx");
+    expect(message).not.toContain("s3cr3t");
+  });
+
+  it("the storage PUT (no 404 documented) answers 400 upload_invalid, without the signature", async () => {
+    const res = await upload.inject({ method: "PUT", url: "/storage/uploads/%zz?expires=1&signature=s3cr3t", headers: { "content-type": "image/png" }, payload: Buffer.from("x") });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: "upload_invalid", param: "upload_id" });
+    expect(res.body).not.toContain("s3cr3t");
+  });
+
+  it("an unknown route's message carries at most 200 characters of its path and no query", async () => {
+    const res = await app.inject({ method: "GET", url: `/v1/${"y".repeat(10_000)}?signature=s3cr3t`, headers: AUTH });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message.length).toBeLessThan(260);
+    expect(res.body).not.toContain("s3cr3t");
   });
 });

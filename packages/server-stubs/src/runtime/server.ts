@@ -1,6 +1,7 @@
 // createAurousServer: a fastify instance with one route per operation of the contract, mounted from
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
+import type { Duplex } from "node:stream";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId, UploadCheck } from "../contract/types.js";
 import { apiVersions, limits, operations } from "../generated/operations.gen.js";
@@ -8,7 +9,9 @@ import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.j
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
 import { mountApiRoute } from "./api-route.js";
 import type { Authenticate } from "./auth-step.js";
+import { createBadUrlResolver, pathForMessage } from "./bad-url.js";
 import { mapError } from "./error-mapping.js";
+import { answerConnect, createClientErrorHandler } from "./http-errors.js";
 import type { IdempotencyOptions } from "./idempotency.js";
 import { newRequestId } from "./request-id.js";
 import { createResponder } from "./responder.js";
@@ -17,6 +20,8 @@ import { createSchemaCompiler } from "./schemas.js";
 import { declareState, stateOf } from "./state.js";
 import { mountStorageRoute } from "./storage.js";
 import { VersionChangeError, compileVersionChanges, type VersionChange } from "./version-changes.js";
+import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
+import { resolveTimeouts, type ServerTimeouts } from "./timeouts.js";
 import { createVersionResolver } from "./version.js";
 
 export type { Authenticate };
@@ -57,8 +62,12 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
    * a release listed in the spec's `x-aurous-versions`, other than the first; checked at startup.
    */
   versionChanges?: readonly VersionChange[];
-  /** Extra fastify options (trustProxy, connectionTimeout…). Logging and request ids stay ours. */
-  fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId">;
+  /** Limits on storage PUTs (one at a time per URL, attempts per URL, concurrent bodies). */
+  uploads?: UploadLimits;
+  /** How long a client may take to send a request (see `ServerTimeouts`); answered 408 in the envelope. */
+  timeouts?: ServerTimeouts;
+  /** Extra fastify options (trustProxy, keepAliveTimeout…). Logging, request ids and timeouts stay ours. */
+  fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId" | "requestTimeout" | "clientErrorHandler" | "frameworkErrors">;
 }
 
 function isLogger(value: unknown): value is FastifyBaseLogger {
@@ -88,6 +97,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     throw new Error("createAurousServer: checkUpload needs an uploadCharacterImage handler to guard");
   }
 
+  const timeouts = resolveTimeouts(options.timeouts);
+  const badUrl = createBadUrlResolver(Object.values(operations));
   const app = Fastify({
     ...options.fastify,
     ...(isLogger(options.logger) ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
@@ -96,11 +107,28 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     // fastify's own 503 body while closing is not an envelope; finish in-flight work instead.
     return503OnClosing: false,
     bodyLimit: limits.json_body_bytes,
+    // Node checks these deadlines every `connectionsCheckingInterval`; fastify turns them off (0).
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    clientErrorHandler: createClientErrorHandler(versions.first, timeouts.requestMs),
     frameworkErrors: (error, request, reply) => {
       reply.header("Aurous-Request-Id", request.id);
-      responder.sendEnvelope(request, reply, 400, { code: "invalid_format", message: `The request URL is malformed (${error.message}).`, param: null });
+      reply.header("X-Content-Type-Options", "nosniff");
+      const st = stateOf(request);
+      const pin = request.headers["aurous-version"];
+      st.version = (typeof pin === "string" && versions.tryResolve(pin)) || versions.first;
+      const answer = error.code === "FST_ERR_BAD_URL" ? badUrl(request.method, request.url) : null;
+      if (answer) {
+        st.op = answer.meta;
+        const result = { status: answer.status, error: answer.init };
+        const out = responder.prepare(request, answer.meta, result, responseValidators.get(answer.meta.operationId) ?? null);
+        return responder.send(request, reply, answer.meta, out);
+      }
+      // No operation lives there: the same answer as any unknown route.
+      responder.sendEnvelope(request, reply, 404, { code: "resource_not_found", message: `No route ${request.method} ${pathForMessage(request.url)}.`, param: null });
     },
   }) as unknown as FastifyInstance;
+  app.server.on("connect", (_request: unknown, socket: Duplex) => answerConnect(socket, versions.first));
 
   declareState(app);
 
@@ -134,7 +162,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     stateOf(request).version = (typeof pin === "string" && versions.tryResolve(pin)) || versions.first;
     responder.sendEnvelope(request, reply, 404, {
       code: "resource_not_found",
-      message: `No route ${request.method} ${request.url.split("?")[0]}.`,
+      message: `No route ${request.method} ${pathForMessage(request.url)}.`,
       param: null,
     });
   });
@@ -160,6 +188,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       if (handler) {
         mountStorageRoute(app, meta, handler as unknown as Handler<"uploadCharacterImage", Auth>, {
           compiler,
+          guard: createUploadGuard(rateLimitStore, options.uploads),
+          now,
           check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
           send: (request, reply, result) => responder.send(request, reply, meta, responder.prepare(request, meta, result, validators)),
