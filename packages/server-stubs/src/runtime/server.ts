@@ -11,6 +11,8 @@ import { mountApiRoute } from "./api-route.js";
 import type { Authenticate } from "./auth-step.js";
 import { createBadUrlResolver, pathForMessage } from "./bad-url.js";
 import { mapError } from "./error-mapping.js";
+import { IdempotencyOutbox } from "./idempotency-outbox.js";
+import { DEFAULT_STORE_TIMEOUT_MS, StoreFailure } from "./store-calls.js";
 import { answerConnect, createClientErrorHandler } from "./http-errors.js";
 import type { IdempotencyOptions } from "./idempotency.js";
 import { newRequestId } from "./request-id.js";
@@ -29,8 +31,9 @@ export type { Authenticate };
 export interface ErrorReport {
   /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
    *  response failed response validation; `version_change_threw`: a version change's hook threw
-   *  (the error is a VersionChangeError); `internal`: any other unexpected failure. */
-  reason: "handler_threw" | "off_spec_response" | "version_change_threw" | "internal";
+   *  (the error is a VersionChangeError); `store_failed`: a store call failed or timed out (the
+   *  error is a StoreFailure); `internal`: any other unexpected failure. */
+  reason: "handler_threw" | "off_spec_response" | "version_change_threw" | "store_failed" | "internal";
   requestId: string;
   operationId: string | undefined;
 }
@@ -57,6 +60,11 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   now?: () => number;
   idempotency?: IdempotencyOptions;
   /**
+   * How long any one store call may take (ms) before the request is answered 500 internal_error.
+   * Default 1000. Keep your store client's own retries inside it (see the README's Redis options).
+   */
+  storeTimeoutMs?: number;
+  /**
    * Transforms between older pinned versions and the newest release, which handlers are written
    * against (see "Versioning: version-change modules" in the README). Each change's `version` must be
    * a release listed in the spec's `x-aurous-versions`, other than the first; checked at startup.
@@ -81,6 +89,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const ownIdempotency = options.stores?.idempotency ? null : new MemoryIdempotencyStore();
   const rateLimitStore = options.stores?.rateLimit ?? ownRateLimit!;
   const idempotencyStore = options.stores?.idempotency ?? ownIdempotency!;
+  const storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  if (!Number.isFinite(storeTimeoutMs) || storeTimeoutMs <= 0) throw new Error(`createAurousServer: storeTimeoutMs must be a positive number of ms; got ${storeTimeoutMs}`);
+  const outbox = new IdempotencyOutbox(idempotencyStore, storeTimeoutMs, now);
   const versions = createVersionResolver(apiVersions);
   const apiOperationIds = Object.values(operations)
     .filter((m) => m.host === "api")
@@ -171,7 +182,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     const meta = stateOf(request).op;
     const mapped = mapError(error, meta, request);
     if (mapped.unexpected) {
-      report(error, error instanceof VersionChangeError ? "version_change_threw" : meta ? "handler_threw" : "internal", request);
+      const reason =
+        error instanceof VersionChangeError ? "version_change_threw" : error instanceof StoreFailure ? "store_failed" : meta ? "handler_threw" : "internal";
+      report(error, reason, request);
     }
     if (!meta) return responder.sendEnvelope(request, reply, mapped.status, mapped.init, mapped.headers);
     // Runtime refusals and handler errors alike must be documented for the operation.
@@ -188,7 +201,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       if (handler) {
         mountStorageRoute(app, meta, handler as unknown as Handler<"uploadCharacterImage", Auth>, {
           compiler,
-          guard: createUploadGuard(rateLimitStore, options.uploads),
+          guard: createUploadGuard(rateLimitStore, options.uploads, storeTimeoutMs),
           now,
           check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
@@ -204,6 +217,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       rateLimitStore,
       idempotencyStore,
       idempotencyOptions: options.idempotency ?? {},
+      outbox,
+      storeTimeoutMs,
       now,
       responder,
       validators,
@@ -212,6 +227,10 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   }
 
   app.addHook("onClose", async () => {
+    // Answers the store has not taken yet get one last bounded chance before the process lets go.
+    await outbox.drain(Date.now() + storeTimeoutMs * 2);
+    outbox.close();
+    if (outbox.size > 0) app.log.error({ pending: outbox.size }, "idempotency writes not stored at close");
     await ownRateLimit?.close();
     await ownIdempotency?.close();
   });

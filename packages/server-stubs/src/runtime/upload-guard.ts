@@ -4,6 +4,7 @@
 // here is refused before its body is read (and its connection closed).
 import type { RateLimitStore } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
+import { DEFAULT_STORE_TIMEOUT_MS, bounded } from "./store-calls.js";
 
 export interface UploadLimits {
   /** PUTs whose bodies may be read at once, across all URLs (each holds up to 10 MiB). Default 16. */
@@ -20,7 +21,7 @@ export interface UploadGuard {
   readonly active: number;
 }
 
-export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = {}): UploadGuard {
+export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = {}, storeTimeoutMs = DEFAULT_STORE_TIMEOUT_MS): UploadGuard {
   const maxConcurrent = limits.maxConcurrent ?? 16;
   const attempts = limits.attemptsPerUrl ?? 10;
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) throw new Error("createAurousServer: uploads.maxConcurrent must be a positive integer");
@@ -33,7 +34,8 @@ export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = 
     },
     async admit(uploadId, nowMs) {
       // The PUT documents no 429: a URL used too often is an unusable upload (mint a new one).
-      const taken = await store.take(`storage:${uploadId}`, { capacity: attempts, refillPerSecond: attempts / URL_LIFETIME_S }, nowMs);
+      const bucket = { capacity: attempts, refillPerSecond: attempts / URL_LIFETIME_S };
+      const taken = await bounded(() => store.take(`storage:${uploadId}`, bucket, nowMs), "rateLimit.take", storeTimeoutMs);
       if (!taken.allowed) {
         throw new RuntimeReject(400, "upload_invalid", `This upload URL was used too often; retry in ${taken.retryAfter}s or mint a new one.`, null);
       }
