@@ -124,7 +124,6 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     clientErrorHandler: createClientErrorHandler(versions.first, timeouts.requestMs),
     frameworkErrors: (error, request, reply) => {
       reply.header("Aurous-Request-Id", request.id);
-      reply.header("X-Content-Type-Options", "nosniff");
       const st = stateOf(request);
       const pin = request.headers["aurous-version"];
       st.version = (typeof pin === "string" && versions.tryResolve(pin)) || versions.first;
@@ -151,11 +150,15 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const responder = createResponder(versions, versionChanges, report);
   const responseValidators = new Map<string, ResponseValidators | null>();
 
-  // Every response, API or not, carries the request id; nosniff keeps browsers from running bytes a
-  // client uploaded (served back by the implementation's routes) as anything but their declared type.
+  // Every response, API or not, carries the request id. The implementation's own routes are where
+  // uploaded bytes are served back: nosniff keeps browsers from running them as anything but their
+  // declared type. (API operations answer JSON and send only the headers the spec documents.)
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("Aurous-Request-Id", request.id);
-    reply.header("X-Content-Type-Options", "nosniff");
+    const route = request.routeOptions;
+    if (route.url !== undefined && (route.config as { operationId?: string } | undefined)?.operationId === undefined) {
+      reply.header("X-Content-Type-Options", "nosniff");
+    }
     done();
   });
 
