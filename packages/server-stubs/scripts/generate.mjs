@@ -78,6 +78,8 @@ for (const [path, pathItem] of Object.entries(spec.paths)) {
       in: p.in,
       required: Boolean(p.required),
       schema: p.schema,
+      // What `param` calls it in errors (x-aurous-error-param), when not its own name.
+      errorParam: p["x-aurous-error-param"] ?? p.name,
     }));
     const security = op.security ?? spec.security;
     const apiKey = security.some((req) => "ApiKeyAuth" in req || "BearerAuth" in req);

@@ -3,6 +3,9 @@ export { createAurousServer } from "./runtime/server.js";
 export type { AurousServerOptions, Authenticate, ErrorReport } from "./runtime/server.js";
 export { AurousError, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
 export type { IdempotencyOptions } from "./runtime/idempotency.js";
+export { StoreFailure, type StoreOperation } from "./runtime/store-calls.js";
+export type { ServerTimeouts } from "./runtime/timeouts.js";
+export type { UploadLimits } from "./runtime/upload-guard.js";
 export { validationCodeFor, type ValidationKind } from "./runtime/validation.js";
 export { createVersionResolver, type VersionResolver } from "./runtime/version.js";
 export {

@@ -352,17 +352,43 @@ describe("store contracts", () => {
     if (!redis) return skip();
     const client = redis.client();
     const store = new RedisIdempotencyStore(client, { prefix: "contract:" });
-    expect(await store.claim("k", "fp", 1_000 + 60_000, 1_000)).toEqual({ claimed: true });
+    expect(await store.claim("k", "fp", "o1", 1_000 + 60_000, 1_000)).toEqual({ claimed: true });
     const ttl = await client.pttl("contract:idem:k");
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
-    const held = await store.claim("k", "fp2", 2_000 + 60_000, 2_000);
+    const held = await store.claim("k", "fp2", "o2", 2_000 + 60_000, 2_000);
     expect(held).toMatchObject({ claimed: false, record: { fingerprint: "fp", state: "in_flight" } });
     // Past its logical expiry the key is free again even though Redis still holds it.
-    expect(await store.claim("k", "fp3", 200_000, 61_001)).toEqual({ claimed: true });
-    await store.complete("k", "fp3", { status: 201, body: { a: 1 } }, 300_000, 61_002);
+    expect(await store.claim("k", "fp3", "o3", 200_000, 61_001)).toEqual({ claimed: true });
+    await store.complete("k", "fp3", "o3", { status: 201, body: { a: 1 } }, 300_000, 61_002);
     expect(await store.get("k", 61_003)).toMatchObject({ state: "completed", response: { status: 201, body: { a: 1 } } });
-    await store.release("k", "fp3"); // completed records are not released
+    await store.release("k", "fp3", "o3"); // completed records are not released
     expect(await store.get("k", 61_004)).not.toBeNull();
+  });
+
+  // Both stores: the owner token makes a re-sent claim safe and late writes harmless.
+  const ownerKits = [
+    { name: "memory", make: () => new MemoryIdempotencyStore() },
+    { name: "redis", make: () => (redis ? new RedisIdempotencyStore(redis.client(), { prefix: `owners:${Math.random()}:` }) : null) },
+  ];
+  it.each(ownerKits)("$name: a claim sent twice by its owner is claimed both times; another owner gets the record", async ({ make }, ) => {
+    const store = make();
+    if (!store) return;
+    expect(await store.claim("k", "fp", "me", 60_000, 1_000)).toEqual({ claimed: true });
+    expect(await store.claim("k", "fp", "me", 60_000, 1_001)).toEqual({ claimed: true });
+    expect(await store.claim("k", "fp", "you", 60_000, 1_002)).toMatchObject({ claimed: false, record: { state: "in_flight" } });
+    // Another owner's release or complete does not touch the claim.
+    await store.release("k", "fp", "you");
+    await store.complete("k", "fp", "you", { status: 201, body: 1 }, 90_000, 1_003);
+    expect(await store.get("k", 1_004)).toMatchObject({ state: "in_flight" });
+    await store.release("k", "fp", "me");
+    expect(await store.get("k", 1_005)).toBeNull();
+  });
+
+  it.each(ownerKits)("$name: an answer whose claim was lost (store restarted empty) is still stored", async ({ make }) => {
+    const store = make();
+    if (!store) return;
+    await store.complete("lost", "fp", "me", { status: 201, body: { id: 1 } }, 90_000, 1_000);
+    expect(await store.get("lost", 1_001)).toMatchObject({ state: "completed", response: { body: { id: 1 } } });
   });
 });

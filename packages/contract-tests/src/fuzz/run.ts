@@ -86,8 +86,13 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
       continue;
     }
     // The ticket's URL outlived its 15 minutes (long run, or a test that moves the server's
-    // clock): a documented answer, but not this case's point. Mint a new ticket, same fault.
-    if (c.ticket && renewals < 3 && x.status === 401 && errorOf(x)?.code === "upload_url_expired" && o.ctx.mintTicket && o.ctx.tickets) {
+    // clock), or the server refused it as unusable for now (another PUT to it in progress, or its
+    // attempts used up — servers bound what one URL may do): a documented answer, but not this
+    // case's point. Mint a new ticket, same fault.
+    const code = errorOf(x)?.code;
+    const expired = x.status === 401 && code === "upload_url_expired";
+    const unusable = x.status === 400 && code === "upload_invalid" && !(c.expect.status === 400 && c.expect.codes.includes("upload_invalid"));
+    if (c.ticket && renewals < 5 && (expired || unusable) && o.ctx.mintTicket && o.ctx.tickets) {
       const problems = checkResponse(op, x, o.validator).map((p) => p.message);
       if (problems.length > 0) {
         result.failures.push({ case: c, exchange: x, problems });

@@ -29,6 +29,8 @@ async function settled(id: string): Promise<Character> {
 async function refBytes(url: string): Promise<Buffer> {
   const response = await fetch(url);
   expect(response.status).toBe(200);
+  // Uploaded bytes served back: a browser must not sniff them into HTML.
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   return Buffer.from(await response.arrayBuffer());
 }
 

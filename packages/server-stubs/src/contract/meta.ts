@@ -20,6 +20,8 @@ export interface ParameterMeta {
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   schema: JsonSchema;
+  /** The name errors give it in `param` (x-aurous-error-param; else `name`). */
+  errorParam: string;
 }
 
 export interface HeaderMeta {

@@ -142,7 +142,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       }
     ],
     "requestBody": {
@@ -548,7 +549,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/UploadId"
-        }
+        },
+        "errorParam": "upload_id"
       },
       {
         "name": "expires",
@@ -559,7 +561,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "format": "int64",
           "minimum": 0,
           "maximum": 99999999999
-        }
+        },
+        "errorParam": "expires"
       },
       {
         "name": "signature",
@@ -570,7 +573,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "pattern": "^[0-9a-f]{64}$",
           "minLength": 64,
           "maxLength": 64
-        }
+        },
+        "errorParam": "signature"
       }
     ],
     "requestBody": {
@@ -700,7 +704,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       }
     ],
     "requestBody": {
@@ -1161,7 +1166,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "limit",
@@ -1173,7 +1179,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "minimum": 1,
           "maximum": 100,
           "default": 20
-        }
+        },
+        "errorParam": "limit"
       },
       {
         "name": "starting_after",
@@ -1181,7 +1188,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/Cursor"
-        }
+        },
+        "errorParam": "starting_after"
       },
       {
         "name": "status",
@@ -1189,7 +1197,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/CharacterStatusFilter"
-        }
+        },
+        "errorParam": "status"
       }
     ],
     "requestBody": null,
@@ -1508,7 +1517,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "Idempotency-Key",
@@ -1519,7 +1529,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "minLength": 1,
           "maxLength": 256,
           "pattern": "^[\\x21-\\x7E]+$"
-        }
+        },
+        "errorParam": "Idempotency-Key"
       }
     ],
     "requestBody": {
@@ -2092,7 +2103,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -2100,7 +2112,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       }
     ],
     "requestBody": null,
@@ -2448,7 +2461,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -2456,7 +2470,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       }
     ],
     "requestBody": {
@@ -2914,7 +2929,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -2922,7 +2938,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       }
     ],
     "requestBody": null,
@@ -3372,7 +3389,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -3380,7 +3398,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       }
     ],
     "requestBody": null,
@@ -3831,7 +3850,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -3839,7 +3859,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       },
       {
         "name": "Idempotency-Key",
@@ -3850,7 +3871,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "minLength": 1,
           "maxLength": 256,
           "pattern": "^[\\x21-\\x7E]+$"
-        }
+        },
+        "errorParam": "Idempotency-Key"
       }
     ],
     "requestBody": {
@@ -4418,7 +4440,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": false,
         "schema": {
           "$ref": "#/components/schemas/ApiVersion"
-        }
+        },
+        "errorParam": "Aurous-Version"
       },
       {
         "name": "id",
@@ -4426,7 +4449,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "required": true,
         "schema": {
           "$ref": "#/components/schemas/IdReference"
-        }
+        },
+        "errorParam": "character_id"
       },
       {
         "name": "Idempotency-Key",
@@ -4437,7 +4461,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "minLength": 1,
           "maxLength": 256,
           "pattern": "^[\\x21-\\x7E]+$"
-        }
+        },
+        "errorParam": "Idempotency-Key"
       }
     ],
     "requestBody": {

@@ -7,7 +7,8 @@ import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contr
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
 import { authStep, type Authenticate } from "./auth-step.js";
 import { RuntimeReject } from "./errors.js";
-import { claimKey, fingerprint, windowMs, type IdempotencyOptions } from "./idempotency.js";
+import type { IdempotencyOutbox } from "./idempotency-outbox.js";
+import { claimKey, fingerprint, windowMs, type IdempotencyOptions, type IdempotencyOutcome } from "./idempotency.js";
 import { drawToken } from "./rate-limit.js";
 import { failResult, type Responder, type ResultLike } from "./responder.js";
 import type { ResponseValidators } from "./responses.js";
@@ -26,6 +27,8 @@ export interface ApiRouteContext<Auth extends AuthContext> {
   rateLimitStore: RateLimitStore;
   idempotencyStore: IdempotencyStore;
   idempotencyOptions: IdempotencyOptions;
+  outbox: IdempotencyOutbox;
+  storeTimeoutMs: number;
   now: () => number;
   responder: Responder;
   validators: ResponseValidators | null;
@@ -42,7 +45,8 @@ export function mountApiRoute<Auth extends AuthContext>(
   handler: Handler<OperationId, Auth>,
   ctx: ApiRouteContext<Auth>,
 ): void {
-  const { responder, idempotencyStore, now } = ctx;
+  const { responder, outbox, now } = ctx;
+  const claimContext = { store: ctx.idempotencyStore, outbox, timeoutMs: ctx.storeTimeoutMs, options: ctx.idempotencyOptions };
   const validate = compileRequestValidator(meta, ctx.compiler);
   const honoursKey = meta.idempotency.honours_key;
   const jsonBody = meta.requestBody?.contentTypes.includes("application/json") ?? false;
@@ -75,7 +79,7 @@ export function mountApiRoute<Auth extends AuthContext>(
         ({ body, query } = upgraded);
       }
 
-      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, body, now());
+      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, body, now(), ctx.storeTimeoutMs);
       if (limitHeaders instanceof Promise) limitHeaders = await limitHeaders;
       if (limitHeaders) reply.headers(limitHeaders);
 
@@ -87,10 +91,10 @@ export function mountApiRoute<Auth extends AuthContext>(
       });
 
       const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;
-      let claim: { storeKey: string; fingerprint: string; claimedAt: number } | undefined;
+      let claim: Extract<IdempotencyOutcome, { kind: "claimed" }> | undefined;
       if (key !== undefined) {
         const fp = fingerprint(meta.operationId, parts.params, parts.body);
-        const outcome = await claimKey(idempotencyStore, meta, auth.teamId, key, fp, now(), ctx.idempotencyOptions);
+        const outcome = await claimKey(claimContext, meta, auth.teamId, key, fp, now());
         if (outcome.kind === "replay") {
           const { status, body, headers } = outcome.response;
           if (headers) reply.headers(headers);
@@ -115,21 +119,26 @@ export function mountApiRoute<Auth extends AuthContext>(
         raw: request,
       };
 
+      const release = (c: NonNullable<typeof claim>) =>
+        outbox.write(c.storeKey, { kind: "release", fingerprint: c.fingerprint, owner: c.owner, expiresAtMs: c.lockExpiresAt });
       let result: ResultLike;
       try {
         result = (await handler(handlerRequest)) as ResultLike;
       } catch (error) {
-        if (claim) await idempotencyStore.release(claim.storeKey, claim.fingerprint);
+        if (claim) await release(claim);
         throw error;
       }
       const out = responder.prepare(request, meta, result, ctx.validators);
       if (claim) {
         // Only a success is remembered; an error releases the key so the request is re-evaluated.
+        // Neither waits for a failing store: the handler's effects happened, so its answer goes out
+        // and the write is retried from the outbox (a retry meanwhile is replayed from there).
         if (out.status >= 200 && out.status < 300) {
           const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
-          await idempotencyStore.complete(claim.storeKey, claim.fingerprint, stored, claim.claimedAt + window, now());
+          const write = { kind: "complete" as const, fingerprint: claim.fingerprint, owner: claim.owner, response: stored, expiresAtMs: claim.claimedAt + window };
+          if (!(await outbox.write(claim.storeKey, write))) request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
         } else {
-          await idempotencyStore.release(claim.storeKey, claim.fingerprint);
+          await release(claim);
         }
       }
       return responder.send(request, reply, meta, out);

@@ -5,6 +5,7 @@ import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
 import { limits } from "../generated/operations.gen.js";
 import { AurousError, RuntimeReject } from "./errors.js";
+import { StoreFailure } from "./store-calls.js";
 import { validationCodeFor } from "./validation.js";
 
 export interface MappedError {
@@ -25,6 +26,11 @@ export function mapError(error: unknown, meta: OperationMeta | null, request: Fa
       headers: error instanceof RuntimeReject ? error.headers : undefined,
       unexpected: false,
     };
+  }
+  if (error instanceof StoreFailure) {
+    // Nothing ran (or its answer is kept): retrying with the same Idempotency-Key is safe.
+    const message = "A store this server depends on did not answer in time; retry with backoff (and the same Idempotency-Key).";
+    return { status: 500, init: { ...INTERNAL, message }, unexpected: true };
   }
   const storage = meta?.host === "storage";
   const invalid = (message: string): MappedError => {

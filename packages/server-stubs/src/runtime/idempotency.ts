@@ -1,10 +1,12 @@
 // Idempotency-Key handling: a key is scoped to its team; its fingerprint binds it to one operation,
 // one set of path parameters and one body (compared as RFC 8785 canonical JSON).
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { OperationMeta } from "../contract/meta.js";
 import type { IdempotencyStore, StoredResponse } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
+import type { IdempotencyOutbox } from "./idempotency-outbox.js";
+import { bounded } from "./store-calls.js";
 
 export function fingerprint(operationId: string, params: Record<string, unknown>, body: unknown): string {
   const canonical = canonicalize({ operation: operationId, params, body: body ?? null }) ?? "";
@@ -19,29 +21,54 @@ export interface IdempotencyOptions {
 }
 
 export type IdempotencyOutcome =
-  | { kind: "claimed"; storeKey: string; fingerprint: string; claimedAt: number }
+  | { kind: "claimed"; storeKey: string; fingerprint: string; owner: string; claimedAt: number; lockExpiresAt: number }
   | { kind: "replay"; response: StoredResponse };
 
 const conflict = (message: string) => new RuntimeReject(409, "idempotency_key_in_use", message, "Idempotency-Key");
+const DIFFERENT = "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
 
-/** Claims the key, or returns the answer to replay, or throws 409 idempotency_key_in_use. */
+export interface ClaimContext {
+  store: IdempotencyStore;
+  outbox: IdempotencyOutbox;
+  timeoutMs: number;
+  options: IdempotencyOptions;
+}
+
+/**
+ * Claims the key, or returns the answer to replay, or throws 409 idempotency_key_in_use; a store
+ * that fails or does not answer in time throws StoreFailure (nothing ran, and the claim, if it
+ * landed after all, is released through the outbox).
+ */
 export async function claimKey(
-  store: IdempotencyStore,
+  ctx: ClaimContext,
   meta: OperationMeta,
   teamId: string,
   key: string,
   fp: string,
   nowMs: number,
-  options: IdempotencyOptions,
 ): Promise<IdempotencyOutcome> {
   const storeKey = `${teamId}:${key}`;
-  const lockMs = options.lockMs ?? 5 * 60_000;
-  const claim = await store.claim(storeKey, fp, nowMs + Math.min(lockMs, windowMs(meta, options)), nowMs);
-  if (claim.claimed) return { kind: "claimed", storeKey, fingerprint: fp, claimedAt: nowMs };
-  const { record } = claim;
-  if (record.fingerprint !== fp) {
-    throw conflict("This Idempotency-Key was already used with a different request body or on another route; use a new key.");
+  // An answer this process could not store yet is still the answer.
+  const waiting = ctx.outbox.answer(storeKey);
+  if (waiting) {
+    if (waiting.fingerprint !== fp) throw conflict(DIFFERENT);
+    return { kind: "replay", response: waiting.response };
   }
+  await ctx.outbox.settle(storeKey);
+  const lockMs = ctx.options.lockMs ?? 5 * 60_000;
+  const lockExpiresAt = nowMs + Math.min(lockMs, windowMs(meta, ctx.options));
+  const owner = randomBytes(12).toString("base64url");
+  let claim;
+  try {
+    claim = await bounded(() => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs), "idempotency.claim", ctx.timeoutMs);
+  } catch (error) {
+    // The claim may still land (a late reply, a command re-sent after a reconnect): undo it.
+    ctx.outbox.add(storeKey, { kind: "release", fingerprint: fp, owner, expiresAtMs: lockExpiresAt });
+    throw error;
+  }
+  if (claim.claimed) return { kind: "claimed", storeKey, fingerprint: fp, owner, claimedAt: nowMs, lockExpiresAt };
+  const { record } = claim;
+  if (record.fingerprint !== fp) throw conflict(DIFFERENT);
   if (record.state !== "completed" || !record.response) {
     throw conflict("The first request with this Idempotency-Key is still running; retry later to get its result.");
   }

@@ -3,6 +3,7 @@
 import type { BucketRule, OperationMeta } from "../contract/meta.js";
 import type { RateLimitStore, TakeResult } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
+import { StoreFailure, bounded } from "./store-calls.js";
 
 export interface ResolvedBucket {
   name: string;
@@ -57,9 +58,18 @@ export function drawToken(
   teamId: string,
   body: unknown,
   nowMs: number,
+  timeoutMs: number,
 ): LimitHeaders | null | Promise<LimitHeaders> {
   const bucket = resolveBucket(meta, body);
   if (!bucket) return null;
-  const taken = store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
-  return isPromiseLike(taken) ? Promise.resolve(taken).then((result) => toHeaders(bucket, result)) : toHeaders(bucket, taken);
+  let taken: TakeResult | PromiseLike<TakeResult>;
+  try {
+    taken = store.take(`${teamId}:${bucket.name}`, bucket, nowMs);
+  } catch (error) {
+    throw new StoreFailure("rateLimit.take", "error", timeoutMs, error);
+  }
+  // A synchronous answer (the in-memory store) costs no promise; an asynchronous one is bounded.
+  if (!isPromiseLike(taken)) return toHeaders(bucket, taken);
+  const pending = taken;
+  return bounded(() => Promise.resolve(pending), "rateLimit.take", timeoutMs).then((result) => toHeaders(bucket, result));
 }

@@ -1,6 +1,7 @@
 // createAurousServer: a fastify instance with one route per operation of the contract, mounted from
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
+import type { Duplex } from "node:stream";
 import Fastify, { errorCodes as fastifyErrors, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId, UploadCheck } from "../contract/types.js";
 import { apiVersions, componentSchemas, limits, operations } from "../generated/operations.gen.js";
@@ -8,7 +9,11 @@ import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.j
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
 import { mountApiRoute } from "./api-route.js";
 import type { Authenticate } from "./auth-step.js";
+import { createBadUrlResolver, pathForMessage } from "./bad-url.js";
 import { mapError } from "./error-mapping.js";
+import { IdempotencyOutbox } from "./idempotency-outbox.js";
+import { DEFAULT_STORE_TIMEOUT_MS, StoreFailure } from "./store-calls.js";
+import { answerConnect, createClientErrorHandler } from "./http-errors.js";
 import type { IdempotencyOptions } from "./idempotency.js";
 import { newRequestId } from "./request-id.js";
 import { createResponder } from "./responder.js";
@@ -17,6 +22,8 @@ import { createSchemaCompiler } from "./schemas.js";
 import { declareState, stateOf } from "./state.js";
 import { mountStorageRoute } from "./storage.js";
 import { VersionChangeError, compileVersionChanges, type VersionChange } from "./version-changes.js";
+import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
+import { resolveTimeouts, type ServerTimeouts } from "./timeouts.js";
 import { createVersionResolver } from "./version.js";
 
 export type { Authenticate };
@@ -24,8 +31,9 @@ export type { Authenticate };
 export interface ErrorReport {
   /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
    *  response failed response validation; `version_change_threw`: a version change's hook threw
-   *  (the error is a VersionChangeError); `internal`: any other unexpected failure. */
-  reason: "handler_threw" | "off_spec_response" | "version_change_threw" | "internal";
+   *  (the error is a VersionChangeError); `store_failed`: a store call failed or timed out (the
+   *  error is a StoreFailure); `internal`: any other unexpected failure. */
+  reason: "handler_threw" | "off_spec_response" | "version_change_threw" | "store_failed" | "internal";
   requestId: string;
   operationId: string | undefined;
 }
@@ -52,13 +60,22 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   now?: () => number;
   idempotency?: IdempotencyOptions;
   /**
+   * How long any one store call may take (ms) before the request is answered 500 internal_error.
+   * Default 1000. Keep your store client's own retries inside it (see the README's Redis options).
+   */
+  storeTimeoutMs?: number;
+  /**
    * Transforms between older pinned versions and the newest release, which handlers are written
    * against (see "Versioning: version-change modules" in the README). Each change's `version` must be
    * a release listed in the spec's `x-aurous-versions`, other than the first; checked at startup.
    */
   versionChanges?: readonly VersionChange[];
-  /** Extra fastify options (trustProxy, connectionTimeout…). Logging and request ids stay ours. */
-  fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId">;
+  /** Limits on storage PUTs (one at a time per URL, attempts per URL, concurrent bodies). */
+  uploads?: UploadLimits;
+  /** How long a client may take to send a request (see `ServerTimeouts`); answered 408 in the envelope. */
+  timeouts?: ServerTimeouts;
+  /** Extra fastify options (trustProxy, keepAliveTimeout…). Logging, request ids and timeouts stay ours. */
+  fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId" | "requestTimeout" | "clientErrorHandler" | "frameworkErrors">;
 }
 
 function isLogger(value: unknown): value is FastifyBaseLogger {
@@ -78,6 +95,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const ownIdempotency = options.stores?.idempotency ? null : new MemoryIdempotencyStore();
   const rateLimitStore = options.stores?.rateLimit ?? ownRateLimit!;
   const idempotencyStore = options.stores?.idempotency ?? ownIdempotency!;
+  const storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  if (!Number.isFinite(storeTimeoutMs) || storeTimeoutMs <= 0) throw new Error(`createAurousServer: storeTimeoutMs must be a positive number of ms; got ${storeTimeoutMs}`);
+  const outbox = new IdempotencyOutbox(idempotencyStore, storeTimeoutMs, now);
   const versions = createVersionResolver(apiVersions);
   const apiOperationIds = Object.values(operations)
     .filter((m) => m.host === "api")
@@ -100,6 +120,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       meta.parameters.filter((p) => p.in === "path").map((p) => Number(componentSchema(p.schema).maxLength ?? 0)),
     ),
   );
+  const timeouts = resolveTimeouts(options.timeouts);
+  const badUrl = createBadUrlResolver(Object.values(operations));
   const app = Fastify({
     // A path id of any length the spec allows must reach validation and its handler (an unknown id
     // is a 404, never "URL malformed"): a UTF-8 character percent-encodes to at most 12 bytes.
@@ -111,11 +133,27 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     // fastify's own 503 body while closing is not an envelope; finish in-flight work instead.
     return503OnClosing: false,
     bodyLimit: limits.json_body_bytes,
+    // Node checks these deadlines every `connectionsCheckingInterval`; fastify turns them off (0).
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    clientErrorHandler: createClientErrorHandler(versions.first, timeouts.requestMs),
     frameworkErrors: (error, request, reply) => {
       reply.header("Aurous-Request-Id", request.id);
-      responder.sendEnvelope(request, reply, 400, { code: "invalid_format", message: `The request URL is malformed (${error.message}).`, param: null });
+      const st = stateOf(request);
+      const pin = request.headers["aurous-version"];
+      st.version = (typeof pin === "string" && versions.tryResolve(pin)) || versions.first;
+      const answer = error.code === "FST_ERR_BAD_URL" ? badUrl(request.method, request.url) : null;
+      if (answer) {
+        st.op = answer.meta;
+        const result = { status: answer.status, error: answer.init };
+        const out = responder.prepare(request, answer.meta, result, responseValidators.get(answer.meta.operationId) ?? null);
+        return responder.send(request, reply, answer.meta, out);
+      }
+      // No operation lives there: the same answer as any unknown route.
+      responder.sendEnvelope(request, reply, 404, { code: "resource_not_found", message: `No route ${request.method} ${pathForMessage(request.url)}.`, param: null });
     },
   }) as unknown as FastifyInstance;
+  app.server.on("connect", (_request: unknown, socket: Duplex) => answerConnect(socket, versions.first));
 
   declareState(app);
 
@@ -127,9 +165,15 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const responder = createResponder(versions, versionChanges, report);
   const responseValidators = new Map<string, ResponseValidators | null>();
 
-  // Every response, API or not, carries the request id.
+  // Every response, API or not, carries the request id. The implementation's own routes are where
+  // uploaded bytes are served back: nosniff keeps browsers from running them as anything but their
+  // declared type. (API operations answer JSON and send only the headers the spec documents.)
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("Aurous-Request-Id", request.id);
+    const route = request.routeOptions;
+    if (route.url !== undefined && (route.config as { operationId?: string } | undefined)?.operationId === undefined) {
+      reply.header("X-Content-Type-Options", "nosniff");
+    }
     done();
   });
 
@@ -160,7 +204,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     stateOf(request).version = (typeof pin === "string" && versions.tryResolve(pin)) || versions.first;
     responder.sendEnvelope(request, reply, 404, {
       code: "resource_not_found",
-      message: `No route ${request.method} ${request.url.split("?")[0]}.`,
+      message: `No route ${request.method} ${pathForMessage(request.url)}.`,
       param: null,
     });
   });
@@ -169,7 +213,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     const meta = stateOf(request).op;
     const mapped = mapError(error, meta, request);
     if (mapped.unexpected) {
-      report(error, error instanceof VersionChangeError ? "version_change_threw" : meta ? "handler_threw" : "internal", request);
+      const reason =
+        error instanceof VersionChangeError ? "version_change_threw" : error instanceof StoreFailure ? "store_failed" : meta ? "handler_threw" : "internal";
+      report(error, reason, request);
     }
     if (!meta) return responder.sendEnvelope(request, reply, mapped.status, mapped.init, mapped.headers);
     // Runtime refusals and handler errors alike must be documented for the operation.
@@ -186,6 +232,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       if (handler) {
         mountStorageRoute(app, meta, handler as unknown as Handler<"uploadCharacterImage", Auth>, {
           compiler,
+          guard: createUploadGuard(rateLimitStore, options.uploads, storeTimeoutMs),
+          now,
           check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
           send: (request, reply, result) => responder.send(request, reply, meta, responder.prepare(request, meta, result, validators)),
@@ -200,6 +248,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       rateLimitStore,
       idempotencyStore,
       idempotencyOptions: options.idempotency ?? {},
+      outbox,
+      storeTimeoutMs,
       now,
       responder,
       validators,
@@ -208,6 +258,10 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   }
 
   app.addHook("onClose", async () => {
+    // Answers the store has not taken yet get one last bounded chance before the process lets go.
+    await outbox.drain(Date.now() + storeTimeoutMs * 2);
+    outbox.close();
+    if (outbox.size > 0) app.log.error({ pending: outbox.size }, "idempotency writes not stored at close");
     await ownRateLimit?.close();
     await ownIdempotency?.close();
   });

@@ -13,10 +13,13 @@ import { RuntimeReject } from "./errors.js";
 import { failResult, type ResultLike } from "./responder.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
+import type { UploadGuard } from "./upload-guard.js";
 import { compileRequestValidator, type ValidatedParts } from "./validation.js";
 
 export interface StorageMountContext {
   compiler: SchemaCompiler;
+  guard: UploadGuard;
+  now: () => number;
   check: UploadCheck | undefined;
   version: string;
   send(request: FastifyRequest, reply: FastifyReply, result: ResultLike): FastifyReply;
@@ -88,9 +91,21 @@ export function mountStorageRoute<Auth extends AuthContext>(
         }
         validated.set(request, parts);
         const refusal = await ctx.check?.(requestFor(request, parts));
-        if (!refusal) return;
-        closeIfBodyPending(request, reply);
-        return ctx.send(request, reply, refusal as ResultLike);
+        if (refusal) {
+          closeIfBodyPending(request, reply);
+          return ctx.send(request, reply, refusal as ResultLike);
+        }
+        // Signed and current: only now may it hold one of the slots its body will be read into.
+        let release: () => void;
+        try {
+          release = await ctx.guard.admit(String(parts.params.upload_id), ctx.now());
+        } catch (error) {
+          closeIfBodyPending(request, reply);
+          throw error;
+        }
+        // 'close' comes once the answer is sent or the connection is gone, whichever happens.
+        reply.raw.once("close", release);
+        if (reply.raw.destroyed) release();
       },
       handler: async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) {

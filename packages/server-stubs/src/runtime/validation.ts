@@ -59,6 +59,11 @@ function printable(text: string, max: number): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** The envelope's `param`: a non-empty printable path, or null (the schema forbids ""). */
+function paramOf(param: string | null): string | null {
+  return param ? printable(param, 256) : null;
+}
+
 /** `/attributes/age` → `attributes.age`, `/upload_ids/0` → `upload_ids[0]` (walks the data to tell arrays). */
 export function pointerToParam(pointer: string, data: unknown): string {
   if (pointer === "") return "";
@@ -149,6 +154,10 @@ export function describeFailure(error: ErrorObject, data: unknown, name?: string
   }
   if (error.keyword === "additionalProperties") {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    // An empty key has no name to report: the object holding it is at fault (null at the root).
+    if (extra === "") {
+      return { kind: "invalid_format", param: path || null, message: `${path || "The request body"} has an empty key, which is not a recognised field.` };
+    }
     const param = path ? `${path}.${extra}` : extra;
     // `param` names the first unknown key; the message names them all, so a client sees every key
     // that would have been ignored (the update page's rule), not just the first.
@@ -172,6 +181,21 @@ interface ParamGroup {
   validate: ValidateFunction;
   /** Property name in the validated object → the name reported as `param`. */
   names: Map<string, string>;
+  /** Numeric properties → the plain decimal form their strings must have. */
+  numerals: Map<string, { pattern: RegExp; what: string }>;
+}
+
+// ajv's coercion takes anything `+value` reads (0x10, 0b11, 1e2, " 5", 3.0): only plain decimals
+// are numbers on the wire.
+const INTEGER = { pattern: /^-?(?:0|[1-9]\d*)$/, what: "an integer" };
+const NUMBER = { pattern: /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/, what: "a number" };
+
+function numeralOf(schema: JsonSchema): typeof INTEGER | undefined {
+  const type = (schema as { type?: unknown }).type;
+  const types = Array.isArray(type) ? type : [type];
+  if (types.includes("integer")) return INTEGER;
+  if (types.includes("number")) return NUMBER;
+  return undefined;
 }
 
 function paramGroup(meta: OperationMeta, where: "path" | "query" | "header", compiler: SchemaCompiler): ParamGroup | null {
@@ -184,7 +208,12 @@ function paramGroup(meta: OperationMeta, where: "path" | "query" | "header", com
     properties: Object.fromEntries(params.map((p) => [key(p.name), p.schema])),
     required: params.filter((p) => p.required).map((p) => key(p.name)),
   };
-  return { validate: compiler.coercing(schema), names: new Map(params.map((p) => [key(p.name), p.name])) };
+  const numerals = new Map<string, typeof INTEGER>();
+  for (const p of params) {
+    const numeral = numeralOf(p.schema);
+    if (numeral) numerals.set(key(p.name), numeral);
+  }
+  return { validate: compiler.coercing(schema), names: new Map(params.map((p) => [key(p.name), p.name])), numerals };
 }
 
 export interface RequestParts {
@@ -226,7 +255,15 @@ export function compileRequestValidator(
   const combinationCache = new WeakMap<object, ValidateFunction>();
 
   function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
-    if (!group || group.validate(data)) return;
+    if (!group) return;
+    for (const [prop, numeral] of group.numerals) {
+      const value = data[prop];
+      if (typeof value === "string" && !numeral.pattern.test(value)) {
+        const name = group.names.get(prop) ?? prop;
+        throw reject("invalid_format", `${name} must be ${numeral.what} written in plain decimal digits.`, name, location);
+      }
+    }
+    if (group.validate(data)) return;
     const error = firstRelevant(group.validate.errors ?? []);
     // Parameter errors sit one level down: /<name>/… or a missing <name>.
     const [, first = "", ...rest] = error.instancePath.split("/");
@@ -240,18 +277,20 @@ export function compileRequestValidator(
       located.param = group.names.get(missing) ?? missing;
       located.message = `${located.param} is required.`;
     }
-    throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), location);
+    throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), location);
   }
 
   // An id in the path that fails its schema cannot name anything: where the operation documents
   // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400).
   const notFound = meta.responses["404"];
   const pathMeansNotFound = notFound?.kind === "error" && notFound.codes.includes("resource_not_found");
+  const pathErrorParams = new Map(meta.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.errorParam]));
 
   return (parts) => {
     const params = { ...parts.params };
     if (pathMeansNotFound && path && !path.validate(params)) {
-      throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", null);
+      const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
+      throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", pathErrorParams.get(failing) ?? null);
     }
     check(path, params, "path");
     const queryOut = query ? { ...parts.query } : {};
@@ -275,10 +314,10 @@ export function compileRequestValidator(
           const where = pointerToParam(judged.combination.instancePath, parts.body);
           const param = [where, answer.param].filter(Boolean).join(".") || null;
           const message = `${where || "The request body"} must follow exactly one of: ${branchTitles(judged.combination)}.`;
-          throw reject(answer.code as ValidationKind, printable(message, 2000), param && printable(param, 256), "body");
+          throw reject(answer.code as ValidationKind, printable(message, 2000), paramOf(param), "body");
         }
         const located = describeFailure(judged ?? firstRelevant(errors), parts.body);
-        throw reject(located.kind, printable(located.message, 2000), located.param && printable(located.param, 256), "body");
+        throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), "body");
       }
     }
     return { params, query: queryOut, headers: headersOut, body: body ? parts.body : undefined };

@@ -45,32 +45,37 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
+type OwnedRecord = IdempotencyRecord & { owner: string };
+
+const publicRecord = ({ owner: _owner, ...record }: OwnedRecord): IdempotencyRecord => record;
+
 export class MemoryIdempotencyStore implements IdempotencyStore {
-  private readonly records = new Map<string, IdempotencyRecord>();
+  private readonly records = new Map<string, OwnedRecord>();
   private ops = 0;
 
-  async claim(key: string, fingerprint: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
+  async claim(key: string, fingerprint: string, owner: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
     if (++this.ops % SWEEP_EVERY === 0) this.sweep(nowMs);
     const existing = this.live(key, nowMs);
-    if (existing) return { claimed: false, record: existing };
-    this.records.set(key, { fingerprint, state: "in_flight", expiresAt: expiresAtMs });
+    if (existing && !(existing.owner === owner && existing.state === "in_flight")) return { claimed: false, record: publicRecord(existing) };
+    this.records.set(key, { fingerprint, owner, state: "in_flight", expiresAt: expiresAtMs });
     return { claimed: true };
   }
 
-  async complete(key: string, fingerprint: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
+  async complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
     const record = this.live(key, nowMs);
-    if (record && record.fingerprint === fingerprint) {
-      this.records.set(key, { fingerprint, state: "completed", expiresAt: expiresAtMs, response });
+    if (!record || (record.owner === owner && record.fingerprint === fingerprint)) {
+      this.records.set(key, { fingerprint, owner, state: "completed", expiresAt: expiresAtMs, response });
     }
   }
 
-  async release(key: string, fingerprint: string): Promise<void> {
+  async release(key: string, fingerprint: string, owner: string): Promise<void> {
     const record = this.records.get(key);
-    if (record && record.fingerprint === fingerprint && record.state === "in_flight") this.records.delete(key);
+    if (record && record.owner === owner && record.fingerprint === fingerprint && record.state === "in_flight") this.records.delete(key);
   }
 
   async get(key: string, nowMs: number): Promise<IdempotencyRecord | null> {
-    return this.live(key, nowMs) ?? null;
+    const record = this.live(key, nowMs);
+    return record ? publicRecord(record) : null;
   }
 
   sweep(nowMs: number): void {
@@ -81,7 +86,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.records.clear();
   }
 
-  private live(key: string, nowMs: number): IdempotencyRecord | undefined {
+  private live(key: string, nowMs: number): OwnedRecord | undefined {
     const record = this.records.get(key);
     if (record && record.expiresAt <= nowMs) {
       this.records.delete(key);

@@ -82,27 +82,36 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
-// Records are hashes: f = fingerprint, s = state, e = expiresAt (epoch ms), r = response JSON.
+// Records are hashes: f = fingerprint, o = owner token, s = state, e = expiresAt (epoch ms),
+// r = response JSON. ARGV of CLAIM: fingerprint, owner, expiresAt, now. A claim re-sent by the
+// client library after a lost reply finds its own owner and is claimed again, not refused.
 const CLAIM = new Script(`
 local e = redis.call('HGET', KEYS[1], 'e')
-if e and tonumber(e) > tonumber(ARGV[3]) then
+if e and tonumber(e) > tonumber(ARGV[4]) then
+  local held = redis.call('HMGET', KEYS[1], 'o', 's')
+  if held[1] == ARGV[2] and held[2] == 'in_flight' then return 1 end
   return redis.call('HMGET', KEYS[1], 'f', 's', 'e', 'r')
 end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'f', ARGV[1], 's', 'in_flight', 'e', ARGV[2])
-redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[2]) - tonumber(ARGV[3])))
-return false
-`);
-
-const COMPLETE = new Script(`
-if redis.call('HGET', KEYS[1], 'f') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 's', 'completed', 'e', ARGV[3], 'r', ARGV[2])
+redis.call('HSET', KEYS[1], 'f', ARGV[1], 'o', ARGV[2], 's', 'in_flight', 'e', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[3]) - tonumber(ARGV[4])))
 return 1
 `);
 
+// ARGV: fingerprint, owner, response, expiresAt, now. Over the owner's claim, or over nothing (the
+// claim was lost with the data: the effect still happened, so its answer must be kept).
+const COMPLETE = new Script(`
+local held = redis.call('HMGET', KEYS[1], 'f', 'o', 'e')
+if held[3] and tonumber(held[3]) > tonumber(ARGV[5]) and (held[2] ~= ARGV[2] or held[1] ~= ARGV[1]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'f', ARGV[1], 'o', ARGV[2], 's', 'completed', 'e', ARGV[4], 'r', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
+return 1
+`);
+
 const RELEASE = new Script(`
-if redis.call('HGET', KEYS[1], 'f') == ARGV[1] and redis.call('HGET', KEYS[1], 's') == 'in_flight' then
+local held = redis.call('HMGET', KEYS[1], 'f', 'o', 's')
+if held[1] == ARGV[1] and held[2] == ARGV[2] and held[3] == 'in_flight' then
   return redis.call('DEL', KEYS[1])
 end
 return 0
@@ -131,20 +140,20 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     this.prefix = `${options.prefix ?? "aurous:"}idem:`;
   }
 
-  async claim(key: string, fingerprint: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
-    const fields = (await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, expiresAtMs, nowMs])) as Fields | null;
-    if (fields === null) return { claimed: true };
+  async claim(key: string, fingerprint: string, owner: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
+    const fields = (await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, owner, expiresAtMs, nowMs])) as Fields | number;
+    if (!Array.isArray(fields)) return { claimed: true };
     const record = toRecord(fields, nowMs);
     // The script only returns a live record, so this is defensive.
     return record ? { claimed: false, record } : { claimed: true };
   }
 
-  async complete(key: string, fingerprint: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
-    await COMPLETE.run(this.redis, [this.prefix + key], [fingerprint, JSON.stringify(response), expiresAtMs, nowMs]);
+  async complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
+    await COMPLETE.run(this.redis, [this.prefix + key], [fingerprint, owner, JSON.stringify(response), expiresAtMs, nowMs]);
   }
 
-  async release(key: string, fingerprint: string): Promise<void> {
-    await RELEASE.run(this.redis, [this.prefix + key], [fingerprint]);
+  async release(key: string, fingerprint: string, owner: string): Promise<void> {
+    await RELEASE.run(this.redis, [this.prefix + key], [fingerprint, owner]);
   }
 
   async get(key: string, nowMs: number): Promise<IdempotencyRecord | null> {

@@ -44,17 +44,27 @@ export interface IdempotencyRecord {
 
 export type ClaimResult = { claimed: true } | { claimed: false; record: IdempotencyRecord };
 
+/**
+ * Every write names its `owner`: a random token of the request that claimed the key. Claims are
+ * safe to send twice (a client library re-sending a command whose reply it lost gets its own claim
+ * back, not a 409), and a late complete or release can never touch another request's claim.
+ */
 export interface IdempotencyStore {
   /**
    * Atomically claims `key` for a new request (SET NX semantics), or returns the live record that
-   * already holds it. An expired record counts as absent. `expiresAtMs` bounds the in-flight
-   * claim, so a crashed request cannot hold its key for the whole window.
+   * already holds it. An expired record counts as absent; a live in-flight record of the same
+   * `owner` counts as claimed. `expiresAtMs` bounds the in-flight claim, so a crashed request
+   * cannot hold its key for the whole window.
    */
-  claim(key: string, fingerprint: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult>;
-  /** Stores the 2xx answer of the claim holder, remembered until `expiresAtMs`. */
-  complete(key: string, fingerprint: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void>;
-  /** Forgets the claim (the request failed), so the key can be used again. */
-  release(key: string, fingerprint: string): Promise<void>;
+  claim(key: string, fingerprint: string, owner: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult>;
+  /**
+   * Stores the 2xx answer of `owner`, remembered until `expiresAtMs`: over its own claim, or in
+   * place of no record at all (the claim was lost with the store's data, yet the effect happened).
+   * A key held by another owner is left alone.
+   */
+  complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void>;
+  /** Forgets `owner`'s in-flight claim (the request failed), so the key can be used again. */
+  release(key: string, fingerprint: string, owner: string): Promise<void>;
   get(key: string, nowMs: number): Promise<IdempotencyRecord | null>;
   close?(): Promise<void> | void;
 }
