@@ -16,6 +16,7 @@ const additive: Array<[string, (s: Json) => void]> = [
   ["a new operation", (s) => (thingPath(s).delete = { operationId: "deleteThing", responses: { "204": { description: "Gone." } } })],
   ["a new path", (s) => (s.paths["/v1/others"] = { get: { operationId: "listOthers", responses: { "200": { description: "Ok." } } } })],
   ["a new response field", (s) => (schemas(s).Thing.properties.color = { type: "string" })],
+  ["a response object opened to fields it does not list", (s) => delete schemas(s).Thing.additionalProperties],
   ["an optional response field made required", (s) => schemas(s).Thing.required.push("note")],
   ["a response enum value added (Stripe: new enum values are additive)", (s) => schemas(s).Status.enum.push("deleted")],
   ["a response value narrowed", (s) => (schemas(s).Thing.properties.name.maxLength = 50)],
