@@ -10,7 +10,8 @@ Usage:
 
 Runs, through Prism's validating proxy (started on 127.0.0.1), a scenario for every documented
 (operation, status, error code) and success, then a property-based fuzz of valid and invalid
-requests. Exit code 0 only when everything conforms; 1 when something does not; 2 on bad usage.
+requests. Exit code 0 only when everything conforms; 1 when something does not; 2 on bad usage
+or when nothing answers at --base-url (checked first, in one request).
 
 Required:
   --base-url URL            The deployment, e.g. http://127.0.0.1:4010

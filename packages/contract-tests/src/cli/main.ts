@@ -12,6 +12,7 @@ import { runServerSuite } from "../server/suite.js";
 import { defaultSpecPath, loadSpec } from "../spec/bundle.js";
 import { buildMatrix } from "../spec/matrix.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
+import { unreachable } from "./reachable.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -67,6 +68,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const o = parsed.options;
+  const dead = await unreachable(o.baseUrl);
+  if (dead) {
+    process.stderr.write(`aurous-contract-tests: ${dead}\n`);
+    return 2;
+  }
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const progress = o.quiet ? () => {} : say;
   const specPath = o.specPath ?? defaultSpecPath();
