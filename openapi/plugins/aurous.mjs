@@ -17,7 +17,7 @@ import { operationsOf } from "./docs/resolve.mjs";
 
 export const SANDBOX_SERVER = {
   url: "http://127.0.0.1:4010",
-  description: "Local sandbox: `npm start` in the contract repository (demo keys in its banner).",
+  description: "Local sandbox (npm start in the contract repository; its banner prints demo keys)",
 };
 
 function Changelog() {
