@@ -55,3 +55,17 @@ describe("the fuzz budget", () => {
     expect(tight).toEqual({ runs: 500, predictedMinutes: (500 - 60) / 30, overBudget: true });
   });
 });
+
+describe("a fuzz run past its deadline", () => {
+  it("sends nothing and counts every planned case as not sent", async () => {
+    const { runFuzz } = await import("../src/fuzz/run.js");
+    const { SpecValidator } = await import("../src/conformance/validator.js");
+    const doc = loadSpec();
+    const ctx = { apiKey: `al_live_${"0".repeat(64)}`, apiVersion: doc.info.version, characterIds: ["char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"], operations };
+    // Nothing listens at this URL: a sent case would fail as "request failed".
+    const result = await runFuzz({ baseUrl: "http://127.0.0.1:9", doc, validator: new SpecValidator(doc), ctx, runs: 50, seed: 1, deadline: Date.now() - 1 });
+    expect(result.requests).toBe(0);
+    expect(result.failures).toEqual([]);
+    expect(result.unsent).toBeGreaterThanOrEqual(50);
+  });
+});

@@ -84,6 +84,11 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
         result.failures.push({ case: c, exchange: x, problems });
         return;
       }
+      // Past a --budget deadline a refused case is not waited for: it counts as not sent.
+      if (o.deadline !== undefined && Date.now() >= o.deadline) {
+        result.unsent++;
+        return;
+      }
       result.retriesAfter429++;
       const wait = Number(x.headers["retry-after"] ?? "1");
       await (o.onRateLimited ?? sleepSeconds)(wait);
