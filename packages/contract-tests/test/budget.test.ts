@@ -41,6 +41,8 @@ describe("the fuzz budget", () => {
     // characters_post: 30/min, burst 60. 2 teams × (60 + 30 × 5) = 420 requests fit in 5 minutes.
     expect(predictMinutes(operations, cases("updateCharacter", 420), 2)).toBe(5);
     expect(predictMinutes(operations, cases("updateCharacter", 120), 2)).toBe(0);
+    // A team the scenarios drained first gets no burst: 420 requests over 2 teams take 7 minutes.
+    expect(predictMinutes(operations, cases("updateCharacter", 420), 2, true)).toBe(7);
     expect(predictMinutes(operations, [...cases("updateCharacter", 420), ...cases("getCharacter", 500)], 2)).toBe(5);
   });
 

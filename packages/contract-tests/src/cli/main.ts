@@ -43,7 +43,9 @@ async function fuzz(
     const operations = contexts[0]!.operations;
     const minimum = casesFor(0).length;
     const minutes = ((deadline - Date.now()) * 0.9) / 60_000;
-    const plan = planRuns(operations, casesFor, { minutes, teams: keys.length, minimum, maximum: Math.max(minimum, o.runsGiven ? o.runs : BUDGET_MAX_RUNS) });
+    // A fuzz key the scenarios also used (the default: --api-key) starts with its buckets drained.
+    const burstsSpent = keys.some((k) => k === o.apiKey || k === o.secondTeamKey);
+    const plan = planRuns(operations, casesFor, { minutes, teams: keys.length, minimum, maximum: Math.max(minimum, o.runsGiven ? o.runs : BUDGET_MAX_RUNS), burstsSpent });
     runs = plan.runs;
     const buckets = [...bucketLoad(operations, casesFor(runs)).values()]
       .map(({ bucket, requests }) => `${bucket.name} ${Math.ceil(requests / keys.length)}/team (${bucket.sustainedPerMinute}/min, burst ${bucket.burst})`)

@@ -57,15 +57,18 @@ export function bucketLoad(operations: OperationInfo[], cases: FuzzCase[]): Map<
   return load;
 }
 
-/** Minutes the rate limits need for `requests` spread over `teams` teams: the burst is free. */
-export function bucketMinutes(bucket: Bucket, requests: number, teams: number): number {
-  return Math.max(0, requests / teams - bucket.burst) / bucket.sustainedPerMinute;
+/**
+ * Minutes the rate limits need for `requests` spread over `teams` teams: a full bucket serves its
+ * burst at once; one the scenarios just drained (a fuzz key that is also a scenario key) does not.
+ */
+export function bucketMinutes(bucket: Bucket, requests: number, teams: number, burstsSpent = false): number {
+  return Math.max(0, requests / teams - (burstsSpent ? 0 : bucket.burst)) / bucket.sustainedPerMinute;
 }
 
 /** Predicted minutes for a set of cases: buckets drain in parallel, so the slowest decides. */
-export function predictMinutes(operations: OperationInfo[], cases: FuzzCase[], teams: number): number {
+export function predictMinutes(operations: OperationInfo[], cases: FuzzCase[], teams: number, burstsSpent = false): number {
   let worst = 0;
-  for (const { bucket, requests } of bucketLoad(operations, cases).values()) worst = Math.max(worst, bucketMinutes(bucket, requests, teams));
+  for (const { bucket, requests } of bucketLoad(operations, cases).values()) worst = Math.max(worst, bucketMinutes(bucket, requests, teams, burstsSpent));
   return worst;
 }
 
@@ -84,9 +87,9 @@ export interface FuzzPlan {
 export function planRuns(
   operations: OperationInfo[],
   casesFor: (runs: number) => FuzzCase[],
-  o: { minutes: number; teams: number; minimum: number; maximum: number },
+  o: { minutes: number; teams: number; minimum: number; maximum: number; burstsSpent?: boolean },
 ): FuzzPlan {
-  const predict = (runs: number) => predictMinutes(operations, casesFor(runs), o.teams);
+  const predict = (runs: number) => predictMinutes(operations, casesFor(runs), o.teams, o.burstsSpent);
   const floor = predict(o.minimum);
   if (floor > o.minutes) return { runs: o.minimum, predictedMinutes: floor, overBudget: true };
   let low = o.minimum;
