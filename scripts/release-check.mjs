@@ -4,7 +4,8 @@
 //
 //  1. builds the publishable packages and the sandbox (turbo, so unchanged builds are cached);
 //  2. packs each with `pnpm pack` (which rewrites workspace: ranges, unlike npm pack);
-//  3. lints each tarball with publint --strict and @arethetypeswrong/cli;
+//  3. checks each tarball carries a LICENSE file agreeing with its `license` field, and lints it
+//     with publint --strict and @arethetypeswrong/cli;
 //  4. installs the tarballs with npm into a fresh app in the OS temp dir, outside the workspace,
 //     so nothing resolves through the monorepo's node_modules;
 //  5. type-checks a consumer there under module nodenext and under module preserve + bundler;
@@ -23,7 +24,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { cleanNpmEnv, exec, stopRunning } from "./release-check/exec.mjs";
-import { attwProfile, binNames, entryPoints, workspaceRanges } from "./release-check/manifest.mjs";
+import { attwProfile, binNames, entryPoints, licenseProblems, workspaceRanges } from "./release-check/manifest.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const fixtures = join(root, "scripts", "release-check", "consumer");
@@ -118,6 +119,7 @@ async function pack(pnpm, pkg, destination) {
   const { stdout } = await run(pnpm[0], [...pnpm.slice(1), "pack", "--pack-destination", destination, "--json"], { cwd: pkg.dir });
   const { filename, files } = JSON.parse(stdout);
   pkg.tarball = filename;
+  pkg.packedFiles = files.map((f) => f.path);
   return `${basename(filename)}, ${files.length} files`;
 }
 
@@ -185,6 +187,11 @@ async function checkTarballs(pnpm, tarballs) {
   for (const pkg of packages) await check(`pack ${pkg.name}`, () => pack(pnpm, pkg, tarballs), { critical: true });
   // Lint failures do not stop the run: the consumer checks below still say what else is broken.
   for (const pkg of packages) {
+    await check(`${pkg.name} ships its LICENSE`, () => {
+      const problems = licenseProblems(pkg.manifest, pkg.packedFiles);
+      if (problems.length) throw new CheckFailed(problems.join("; "));
+      return "";
+    });
     await check(`publint --strict ${pkg.name}`, () => run(toolBin("publint", pkg, packages), ["run", pkg.tarball, "--strict"]).then(() => ""));
     const profile = attwProfile(pkg.manifest);
     await check(`attw --profile ${profile} ${pkg.name}`, () =>

@@ -1,8 +1,24 @@
-// Local Redocly plugin. Its `changelog` decorator runs at bundle time (and again in build-docs) and
-// appends the changelog rendered from `x-aurous-versions` to info.description: the registry stays
-// the single source, and the bundle, the docs and the frozen releases all carry the same text.
+// Local Redocly plugin.
+//
+// `changelog` runs at bundle time (and again in build-docs): it appends the changelog rendered from
+// `x-aurous-versions` to info.description, so the registry stays the single source and the bundle,
+// the docs and the frozen releases all carry the same text.
+//
+// The `docs-*` decorators run only for the rendered docs (redocly.docs.yaml), so the contract that
+// code is generated from does not change: code samples, a Limits block per operation, the sandbox
+// as a server, and descriptions reflowed for Redoc's search. Each is idempotent, because build-docs
+// applies them again to the already-decorated docs bundle.
 import { withChangelog } from "../tools/lib/changelog.mjs";
 import { readRegistry } from "../tools/lib/registry.mjs";
+import { codeSamples } from "./docs/code-samples.mjs";
+import { withLimits } from "./docs/limits.mjs";
+import { reflowAll } from "./docs/reflow.mjs";
+import { operationsOf } from "./docs/resolve.mjs";
+
+export const SANDBOX_SERVER = {
+  url: "http://127.0.0.1:4010",
+  description: "Local sandbox (npm start in the contract repository; its banner prints demo keys)",
+};
 
 function Changelog() {
   return {
@@ -21,6 +37,35 @@ function Changelog() {
   };
 }
 
+/** Runs `fn(root)` once on the whole document, after everything else has been visited. */
+const onRoot = (fn) => () => ({ Root: { leave: (root) => fn(root) } });
+
+const CodeSamples = onRoot((root) => {
+  for (const { path, method, item, op } of operationsOf(root)) op["x-codeSamples"] = codeSamples(root, path, method, item, op);
+});
+
+const Limits = onRoot((root) => {
+  for (const { op } of operationsOf(root)) op.description = withLimits(op.description, op);
+});
+
+const SandboxServer = onRoot((root) => {
+  root.servers ??= [];
+  if (!root.servers.some((s) => s.url === SANDBOX_SERVER.url)) root.servers.push({ ...SANDBOX_SERVER });
+});
+
+const Reflow = onRoot((root) => reflowAll(root));
+
 export default function aurousPlugin() {
-  return { id: "aurous", decorators: { oas3: { changelog: Changelog } } };
+  return {
+    id: "aurous",
+    decorators: {
+      oas3: {
+        changelog: Changelog,
+        "docs-code-samples": CodeSamples,
+        "docs-limits": Limits,
+        "docs-sandbox-server": SandboxServer,
+        "docs-reflow": Reflow,
+      },
+    },
+  };
 }

@@ -78,7 +78,7 @@ describe("docs examples corpus", () => {
       // Only the client test reads `client`; it can only say the client accepts a response.
       if (client !== undefined) expect([client, corpus.entries.find((e) => e.id === id)?.kind], id).toEqual(["accepts", "response"]);
       // A reason says which kind of difference it is: the spec still stricter than the docs, a
-      // placeholder in the docs, or a contradiction resolved by a choice info.description records.
+      // placeholder in the docs, or a contradiction resolved by a choice DECISIONS.md records.
       expect(reason, id).toMatch(/^(spec stricter than docs|docs placeholder|recorded choice): .{10,}/);
       expect(fails.length, id).toBeGreaterThan(0);
     }

@@ -59,8 +59,8 @@ const FROM_REFERENCE_PAGES: Record<string, Array<[number, string]>> = {
 };
 
 /**
- * Where a page's (status, code) is deliberately answered otherwise, each recorded in the spec's
- * info.description: the replacement must be documented instead, and the page's pair must not be.
+ * Where a page's (status, code) is deliberately answered otherwise, each recorded in
+ * openapi/DECISIONS.md: the replacement must be documented instead, and the page's pair must not be.
  */
 const REPLACED: Record<string, { page: [number, string]; spec: [number, string]; why: string }> = {
   resynthesizeCharacter: {

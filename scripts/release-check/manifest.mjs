@@ -60,3 +60,15 @@ export function workspaceRanges(manifest) {
       .map(([name, range]) => `${field}.${name}: ${range}`),
   );
 }
+
+/**
+ * Why a packed file list does not carry the package's licence: a `license` field is required, and a
+ * LICENSE file at the tarball's root (npm users and licence scanners look there, not at the field).
+ */
+export function licenseProblems(manifest, packedFiles) {
+  const problems = [];
+  if (!manifest.license) problems.push("package.json has no license field");
+  const file = packedFiles.find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
+  if (!file) problems.push(`the tarball has no LICENSE file (files: ${packedFiles.filter((f) => !f.includes("/")).join(", ")})`);
+  return problems;
+}

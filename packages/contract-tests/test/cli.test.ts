@@ -60,8 +60,11 @@ afterAll(async () => {
 
 describe("aurous-contract-tests (the bin)", () => {
   it("exits 0 against the conforming sandbox, with progress, a summary and the report", async () => {
-    const { code, out } = await runCli(["--base-url", sandbox.origin, ...keyArgs(), "--runs", "300", "--report", reportDir]);
+    const { code, out } = await runCli(["--base-url", sandbox.origin, ...keyArgs(), "--runs", "300", "--budget", "4m", "--report", reportDir]);
+    // --budget plans the fuzz from the spec's rate limits (here --runs caps it; 10 fuzz teams fit 300).
+    expect(out).toMatch(/ {2}budget: \S+ left for the fuzz → 300 requests with 10 team\(s\), about \S+ at the spec's rate limits: .*characters_post \d+\/team \(30\/min, burst 60\)/);
     expect(out).toMatch(/▸ fuzz: 300 generated requests/);
+    expect(out).toMatch(/\nTime: \S+ of a 4m budget\n/);
     expect(out).toMatch(/✓ upload_url|✓ getCharacter 200/);
     expect(out).toMatch(/Fuzz: \d+ requests, 0 wrong answers/);
     expect(out).toContain("✓ The deployment conforms to the contract.");

@@ -7,7 +7,7 @@ import { publint } from "publint";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string>; files: string[]; license: string };
 
 describe("published package", () => {
   it("passes publint (strict)", async () => {
@@ -22,6 +22,15 @@ describe("published package", () => {
     const shipped = readFileSync(`${root}/dist/openapi.json`, "utf8");
     const source = readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8");
     expect(shipped).toBe(source);
+  });
+
+  it("links its bin to a committed wrapper (pnpm install links it before any build) and ships its LICENSE", () => {
+    const bin = pkg.bin["aurous-contract-tests"] as string;
+    expect(bin).toMatch(/^\.\/bin\//);
+    expect(readFileSync(`${root}/${bin}`, "utf8")).toContain('import "../dist/cli.js";');
+    expect(pkg.files).toEqual(expect.arrayContaining(["bin", "dist", "LICENSE"]));
+    expect(readFileSync(`${root}/LICENSE`, "utf8")).toMatch(/^MIT License/);
+    expect(pkg.license).toBe("MIT");
   });
 
   it("imports nothing at run time but Node built-ins and its declared dependencies", () => {

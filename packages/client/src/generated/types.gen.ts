@@ -636,7 +636,7 @@ export type InitCharacterUploadErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_post bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -745,7 +745,7 @@ export type ClassifyCharacterUploadErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_post bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -804,7 +804,7 @@ export type ListCharactersErrors = {
      */
     401: Unauthorized;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_get bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -882,7 +882,8 @@ export type CreateCharacterErrors = {
     /**
      * The rate-limit bucket is empty (wait Retry-After seconds). The code depends on the bucket the
      * request drew from: `rate_limit_exceeded` for `characters_synthesize` (the synthesize flow),
-     * `too_many_requests` for `characters_post` (the upload flow).
+     * `too_many_requests` for `characters_post` (the upload flow). The header examples are those of the
+     * upload flow, whose example Prism serves by default.
      *
      */
     429: CreateCharacterTooManyRequests;
@@ -948,7 +949,7 @@ export type DeleteCharacterErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_post bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -1005,7 +1006,7 @@ export type GetCharacterErrors = {
      */
     404: NotFound;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_get bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -1070,7 +1071,7 @@ export type UpdateCharacterErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_post bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**
@@ -1135,7 +1136,7 @@ export type SaveCharacterErrors = {
      */
     413: PayloadTooLarge;
     /**
-     * The rate-limit bucket is empty. Wait Retry-After seconds.
+     * The characters_post bucket is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;
     /**

@@ -1,6 +1,7 @@
 // Command-line arguments of aurous-contract-tests, parsed with node:util and checked, so every
 // mistake is one clear line (and exit code 2), never a stack trace.
 import { parseArgs } from "node:util";
+import { parseDuration } from "../fuzz/budget.js";
 
 export const HELP = `aurous-contract-tests — check that a deployment of the Aurous Labs V1 Characters API
 conforms to its OpenAPI contract: every documented error and enum, nothing undocumented.
@@ -10,7 +11,8 @@ Usage:
 
 Runs, through Prism's validating proxy (started on 127.0.0.1), a scenario for every documented
 (operation, status, error code) and success, then a property-based fuzz of valid and invalid
-requests. Exit code 0 only when everything conforms; 1 when something does not; 2 on bad usage.
+requests. Exit code 0 only when everything conforms; 1 when something does not; 2 on bad usage
+or when nothing answers at --base-url (checked first, in one request).
 
 Required:
   --base-url URL            The deployment, e.g. http://127.0.0.1:4010
@@ -28,7 +30,11 @@ Optional keys (entries that need one are reported "not exercised" without it, fa
 
 Options:
   --report DIR              Where to write contract-report.md and contract-junit.xml (default reports/)
-  --runs N                  Fuzz requests (default 2000)
+  --runs N                  Fuzz requests (default 2000; with --budget, the most it may plan)
+  --budget DURATION         Fit the whole run in DURATION (e.g. 10m, 1h): the fuzz gets what the
+                            scenarios leave, minus a reserve for the rate-limit and fault groups,
+                            and its size is planned from the spec's x-aurous-rate-limit (burst and
+                            sustained rate per team, times the fuzz keys); no case starts after it
   --seed N                  Fuzz seed, to replay a run
   --skip-fuzz               Only the scenario suite
   --spec PATH               Another bundled OpenAPI document (default: the one shipped with this package)
@@ -39,6 +45,7 @@ Options:
 
 The rate-limit scenarios empty the main team's buckets at the end of the run, and the fuzz is
 paced by the deployment's rate limits (a 429 is waited out): expect minutes against a real server.
+In CI, give --budget and several --fuzz-key teams (each has its own buckets).
 `;
 
 export interface CliOptions {
@@ -51,6 +58,9 @@ export interface CliOptions {
   fuzzKeys: string[];
   reportDir: string;
   runs: number;
+  /** Whether --runs was given (with --budget it caps the plan instead of fixing the size). */
+  runsGiven: boolean;
+  budgetMs?: number;
   seed?: number;
   skipFuzz: boolean;
   specPath?: string;
@@ -83,6 +93,7 @@ export function parseCli(argv: string[]): Parsed {
         "fuzz-key": { type: "string", multiple: true },
         report: { type: "string" },
         runs: { type: "string" },
+        budget: { type: "string" },
         seed: { type: "string" },
         "skip-fuzz": { type: "boolean" },
         spec: { type: "string" },
@@ -111,6 +122,9 @@ export function parseCli(argv: string[]): Parsed {
   if (typeof runs === "string") return { kind: "error", message: runs };
   const timeout = positiveInt(values["synthesis-timeout"] as string | undefined, "--synthesis-timeout", 180);
   if (typeof timeout === "string") return { kind: "error", message: timeout };
+  const budgetText = values.budget as string | undefined;
+  const budgetMs = budgetText === undefined ? undefined : parseDuration(budgetText);
+  if (budgetMs === null) return { kind: "error", message: `--budget must be a duration such as 10m, 90s or 1h30m, not "${budgetText}"` };
   const seedText = values.seed as string | undefined;
   if (seedText !== undefined && !/^-?\d+$/.test(seedText)) return { kind: "error", message: `--seed must be a whole number, not "${seedText}"` };
   const str = (name: string) => (values[name] as string | undefined) || undefined;
@@ -127,6 +141,8 @@ export function parseCli(argv: string[]): Parsed {
       fuzzKeys: (values["fuzz-key"] as string[] | undefined) ?? [apiKey],
       reportDir: str("report") ?? "reports",
       runs,
+      runsGiven: values.runs !== undefined,
+      budgetMs,
       seed: seedText === undefined ? undefined : Number(seedText),
       skipFuzz: values["skip-fuzz"] === true,
       specPath: str("spec"),

@@ -25,6 +25,8 @@ export interface FuzzOptions {
   onProgress?: (done: number, total: number) => void;
   /** When several keys (teams) share one run: this one sends only its share of the per-site cases. */
   shard?: { index: number; count: number };
+  /** Epoch ms after which no new case is sent (a --budget run); the rest are counted as unsent. */
+  deadline?: number;
 }
 
 export interface FuzzFailure {
@@ -40,6 +42,8 @@ export interface FuzzResult {
   rules: Record<string, number>;
   retriesAfter429: number;
   failures: FuzzFailure[];
+  /** Cases planned but not sent because the deadline passed. */
+  unsent: number;
 }
 
 function paramMatches(expected: FuzzCase["expect"]["param"], actual: unknown): boolean {
@@ -78,6 +82,11 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
       const problems = checkResponse(op, x, o.validator).map((p) => p.message);
       if (problems.length > 0) {
         result.failures.push({ case: c, exchange: x, problems });
+        return;
+      }
+      // Past a --budget deadline a refused case is not waited for: it counts as not sent.
+      if (o.deadline !== undefined && Date.now() >= o.deadline) {
+        result.unsent++;
         return;
       }
       result.retriesAfter429++;
@@ -127,7 +136,7 @@ export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed" |
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const { seed, cases } = fuzzCases(o);
-  const result: FuzzResult = { seed, requests: 0, counts: {}, rules: {}, retriesAfter429: 0, failures: [] };
+  const result: FuzzResult = { seed, requests: 0, counts: {}, rules: {}, retriesAfter429: 0, failures: [], unsent: 0 };
   for (const c of cases) {
     const count = (result.counts[c.operationId] ??= { valid: 0, invalid: 0 });
     count[c.kind]++;
@@ -138,6 +147,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   let done = 0;
   const worker = async () => {
     while (next < cases.length) {
+      if (o.deadline !== undefined && Date.now() >= o.deadline) {
+        result.unsent += cases.length - next;
+        next = cases.length;
+        return;
+      }
       const c = cases[next++] as FuzzCase;
       await runCase(c, o, result);
       o.onProgress?.(++done, cases.length);

@@ -3,10 +3,11 @@ import type { ExtraCheck } from "../report/types.js";
 import type { FuzzResult } from "./run.js";
 
 export function mergeFuzzResults(results: FuzzResult[]): FuzzResult {
-  const merged: FuzzResult = { seed: results[0]?.seed ?? 0, requests: 0, counts: {}, rules: {}, retriesAfter429: 0, failures: [] };
+  const merged: FuzzResult = { seed: results[0]?.seed ?? 0, requests: 0, counts: {}, rules: {}, retriesAfter429: 0, failures: [], unsent: 0 };
   for (const r of results) {
     merged.requests += r.requests;
     merged.retriesAfter429 += r.retriesAfter429;
+    merged.unsent += r.unsent;
     merged.failures.push(...r.failures);
     for (const [op, c] of Object.entries(r.counts)) {
       const m = (merged.counts[op] ??= { valid: 0, invalid: 0 });
@@ -26,7 +27,7 @@ export function fuzzChecks(r: FuzzResult, minimumRequests: number): ExtraCheck[]
       suite: "fuzz",
       name: `at least ${minimumRequests} generated requests sent`,
       outcome: r.requests >= minimumRequests ? "pass" : "fail",
-      detail: `${r.requests} requests (${valid} valid and ${invalid} invalid cases, ${r.retriesAfter429} retries after a 429), seed ${r.seed}; per operation: ${Object.entries(r.counts).map(([op, c]) => `${op} ${c.valid}/${c.invalid}`).join(", ")}`,
+      detail: `${r.requests} requests (${valid} valid and ${invalid} invalid cases, ${r.retriesAfter429} retries after a 429${r.unsent ? `; ${r.unsent} planned cases not sent: the --budget ran out` : ""}), seed ${r.seed}; per operation: ${Object.entries(r.counts).map(([op, c]) => `${op} ${c.valid}/${c.invalid}`).join(", ")}`,
     },
     {
       suite: "fuzz",

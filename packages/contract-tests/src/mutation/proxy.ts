@@ -27,6 +27,8 @@ export interface MutationProxy {
   url: string;
   /** How many responses were changed, per mutation index. */
   hits: number[];
+  /** Round trips to the upstream: answered (any status) and failed (nothing answered). */
+  upstream: { answered: number; failed: number };
   setMutations(mutations: Mutation[]): void;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startMutationProxy(upstream: string, initial: Mutation[] = []): Promise<MutationProxy> {
   let mutations = initial;
   const hits: number[] = [];
+  const upstreamStats = { answered: 0, failed: 0 };
   const server: Server = createServer(async (req, res) => {
     try {
       const method = req.method ?? "GET";
@@ -64,12 +67,21 @@ export async function startMutationProxy(upstream: string, initial: Mutation[] =
       for (const [name, value] of Object.entries(req.headers)) {
         if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
       }
-      const upstreamResponse = await fetch(url, {
-        method,
-        headers,
-        body: body.length > 0 && method !== "GET" && method !== "HEAD" ? (body as unknown as BodyInit) : undefined,
-        redirect: "manual",
-      });
+      let upstreamResponse: Response;
+      try {
+        upstreamResponse = await fetch(url, {
+          method,
+          headers,
+          body: body.length > 0 && method !== "GET" && method !== "HEAD" ? (body as unknown as BodyInit) : undefined,
+          redirect: "manual",
+        });
+      } catch (error) {
+        upstreamStats.failed++;
+        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+        res.writeHead(502, { "content-type": "text/plain" }).end(`mutation proxy: nothing answered at ${upstream} (${cause})`);
+        return;
+      }
+      upstreamStats.answered++;
       let status = upstreamResponse.status;
       let text = await upstreamResponse.text();
       const outHeaders: Record<string, string> = {};
@@ -111,6 +123,7 @@ export async function startMutationProxy(upstream: string, initial: Mutation[] =
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
+    upstream: upstreamStats,
     setMutations(next) {
       mutations = next;
       hits.length = 0;

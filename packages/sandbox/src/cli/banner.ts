@@ -15,6 +15,8 @@ export function banner(config: SandboxConfig, origin: string, dataDir: string, t
   );
   const usable = config.teams.flatMap((t) => t.keys).find((k) => !k.revoked && k.scope !== "read");
   const curlKey = demo && usable ? usable.key : "$AUROUS_API_KEY";
+  // Double quotes, so that a shell expands $AUROUS_API_KEY (a demo key has nothing to expand).
+  const keyHeader = `-H "X-Api-Key: ${curlKey}"`;
   return [
     `Aurous Labs API sandbox is running.`,
     ``,
@@ -28,8 +30,8 @@ export function banner(config: SandboxConfig, origin: string, dataDir: string, t
     ...rows,
     ``,
     `Try it:`,
-    `  curl -s ${origin}/v1/characters -H 'X-Api-Key: ${curlKey}'`,
-    `  curl -s ${origin}/v1/characters -H 'X-Api-Key: ${curlKey}' -H 'Content-Type: application/json' \\`,
+    `  curl -s ${origin}/v1/characters ${keyHeader}`,
+    `  curl -s ${origin}/v1/characters ${keyHeader} -H 'Content-Type: application/json' \\`,
     `    -d '{"name": "Aurora", "generate": true, "attributes": {"hair_color": "black"}}'`,
     ``,
     `Press Ctrl-C to stop.`,

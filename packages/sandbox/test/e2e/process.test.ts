@@ -58,7 +58,7 @@ describe("the root start script", () => {
     expect(origin).toBeDefined();
     expect(out).toContain(`Docs       ${origin}/docs`);
     for (const key of Object.values(DEMO_KEYS)) expect(out).toContain(key);
-    expect(out).toContain(`curl -s ${origin}/v1/characters -H 'X-Api-Key: ${DEMO_KEYS.acmeFull}'`);
+    expect(out).toContain(`curl -s ${origin}/v1/characters -H "X-Api-Key: ${DEMO_KEYS.acmeFull}"`);
 
     const list = await fetch(`${origin}/v1/characters`, { headers: { "X-Api-Key": DEMO_KEYS.acmeFull } });
     expect(list.status).toBe(200);

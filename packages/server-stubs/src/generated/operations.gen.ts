@@ -5018,7 +5018,14 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
     "maxLength": 10,
     "examples": [
       "2026-05-15"
-    ]
+    ],
+    "x-faker": {
+      "helpers.arrayElement": [
+        [
+          "2026-05-15"
+        ]
+      ]
+    }
   },
   "UploadExtension": {
     "type": "string",
@@ -5171,7 +5178,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "type": "string",
         "format": "uri",
         "description": "Signed URL on the storage host. PUT the bytes there with `upload_headers` and without your API\nkey: the signature in the query string is the credential. It expires at `expires_at`\n(15 minutes); the ticket itself lives 24 hours once the bytes are in.\n",
-        "maxLength": 2048
+        "maxLength": 2048,
+        "x-faker": {
+          "helpers.fake": [
+            "https://storage.aurous-labs.com/storage/uploads/upl_{{string.alphanumeric(26)}}?expires={{number.int({\"min\":1778234400,\"max\":1778320800})}}&signature={{string.hexadecimal({\"length\":64,\"casing\":\"lower\",\"prefix\":\"\"})}}"
+          ]
+        }
       },
       "upload_headers": {
         "type": "object",
@@ -5813,7 +5825,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "type": "string",
         "format": "uri",
         "description": "A signed proxy URL for the image, valid for about 24 hours. Treat it as opaque.",
-        "maxLength": 2048
+        "maxLength": 2048,
+        "x-faker": {
+          "helpers.fake": [
+            "https://cdn.aurous-labs.com/refs/char_{{string.alphanumeric(26)}}/{{number.int({\"min\":0,\"max\":5})}}.png?expires={{number.int({\"min\":1778234400,\"max\":1778320800})}}&signature={{string.hexadecimal({\"length\":64,\"casing\":\"lower\",\"prefix\":\"\"})}}"
+          ]
+        }
       }
     },
     "unevaluatedProperties": false

@@ -54,6 +54,15 @@ function requestFor(opId: string, auth: { key: string }, readyId: string) {
 /** Injects each not-provokable entry's documented example; returns evidence per entry id. */
 export async function faultScenarios(w: World, proxy: MutationProxy, entries: NotProvokable[]): Promise<Map<string, string>> {
   const evidence = new Map<string, string>();
+  // An injected answer proves something only about a target that answers: when nothing did, the
+  // proxy's fake would be the only response of the run, and must not count as a pass.
+  if (proxy.upstream.answered === 0) {
+    for (const { entry } of entries) {
+      const [opId, statusText, code] = entry.split(" ") as [string, string, string];
+      w.rec.fail(opId, Number(statusText), code, "not injected: the target never answered a request of this run");
+    }
+    return evidence;
+  }
   const requestId = "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA";
   for (const { entry } of entries) {
     const [opId, statusText, code] = entry.split(" ") as [string, string, string];
