@@ -32,6 +32,7 @@ export {
   type ValidationIssue,
 } from './errors/response.js';
 export { AurousCharacterFailedError, AurousWaitTimeoutError } from './errors/character.js';
+export { AurousFileError } from './errors/file.js';
 export { type AnyOperationError, isApiError, type OperationError } from './errors/guards.js';
 
 export {

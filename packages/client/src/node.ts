@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Aurous } from './client.js';
 import type { AurousCore } from './core/core.js';
 import type { CallOptions } from './core/options.js';
+import { AurousFileError } from './errors/file.js';
 import { type UploadedImage, type UploadImageOptions, uploadImage } from './helpers/upload.js';
 
 export type UploadFileOptions = Partial<UploadImageOptions>;
@@ -19,6 +20,9 @@ export async function uploadFile(
   callOptions?: CallOptions,
 ): Promise<UploadedImage> {
   const core = 'core' in client ? client.core : client;
-  const bytes = await readFile(path);
+  // Everything the client throws is an AurousError, a file that cannot be read included.
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw new AurousFileError(path, error);
+  });
   return uploadImage(core, bytes, { ...options, filename: options.filename ?? basename(path) }, callOptions);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Aurous, AurousAuthenticationError, AurousError, createAurous, isApiError } from '../src/index.js';
+import { Aurous, AurousAuthenticationError, AurousError, AurousFileError, createAurous, isApiError } from '../src/index.js';
 import { uploadFile } from '../src/node.js';
 import { API_KEY, UPLOAD_ID } from './support/fixtures.js';
 import { errorBody, type RecordedRequest, sendJson, startStub, type StubServer } from './support/stub-server.js';
@@ -107,6 +107,17 @@ describe('@aurous/client/node uploadFile', () => {
     });
     expect(stub.requests[1]!.headers['content-type']).toBe('image/jpeg');
     expect(new Uint8Array(stub.requests[1]!.body)).toEqual(jpeg);
+  });
+
+  it('throws an AurousFileError, not a bare fs error, for a file it cannot read', async () => {
+    serveUploadFlow();
+    const missing = join(dir, 'nope.png');
+    const error = await uploadFile(new Aurous({ apiKey: API_KEY, baseUrl: stub.url }), missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AurousFileError);
+    expect(error).toBeInstanceOf(AurousError);
+    expect(error).toMatchObject({ name: 'AurousFileError', path: missing, message: expect.stringContaining('ENOENT') });
+    expect((error as Error).cause).toMatchObject({ code: 'ENOENT' });
+    expect(stub.requests).toHaveLength(0); // nothing was sent
   });
 
   it('also takes a bare core', async () => {
