@@ -56,10 +56,10 @@ describe('retries', () => {
     expect(stub.requests).toHaveLength(2);
   });
 
-  it('retries 409 idempotency_key_in_use with the same key and returns the replay', async () => {
+  it('retries 409 idempotency_key_in_use with the same key while the first request runs (Retry-After), and returns the replay', async () => {
     stub.reset((_req, res, n) =>
       n < 2
-        ? sendJson(res, 409, errorBody('invalid_request', 'idempotency_key_in_use'))
+        ? sendJson(res, 409, errorBody('invalid_request', 'idempotency_key_in_use'), { 'Retry-After': '0' })
         : sendJson(res, 201, character({ status: 'synthesizing', refs: [] }), { 'Aurous-Idempotent-Replayed': 'true' }),
     );
     const result = await client.characters.create(synthesize);
@@ -115,10 +115,17 @@ describe('retries', () => {
   });
 
   it('retries 409 only as many times as allowed, then throws the conflict', async () => {
-    stub.reset((_req, res) => sendJson(res, 409, errorBody('invalid_request', 'idempotency_key_in_use')));
+    stub.reset((_req, res) => sendJson(res, 409, errorBody('invalid_request', 'idempotency_key_in_use'), { 'Retry-After': '0' }));
     const error = await client.characters.create(synthesize).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AurousConflictError);
     expect(stub.requests).toHaveLength(3); // the default maxRetries is 2
+  });
+
+  it('never retries a 409 without Retry-After: the key was reused with another body, which cannot succeed', async () => {
+    stub.reset((_req, res) => sendJson(res, 409, errorBody('invalid_request', 'idempotency_key_in_use')));
+    const error = await client.characters.create(synthesize).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AurousConflictError);
+    expect(stub.requests).toHaveLength(1);
   });
 
   it('throws the last undocumented 5xx once retries are spent', async () => {

@@ -228,6 +228,9 @@ describe.each(kits)("$name stores", (kit) => {
       const otherRoute = await app.inject({ method: "POST", url: REGEN, headers, payload: { pose: "front" } });
       expect(otherRoute.statusCode).toBe(409);
       expect(otherRoute.json().error.code).toBe("idempotency_key_in_use");
+      // Neither can ever succeed: no Retry-After, so a client does not retry them.
+      expect(otherBody.headers["retry-after"]).toBeUndefined();
+      expect(otherRoute.headers["retry-after"]).toBeUndefined();
       expect(calls).toEqual({ create: 1, regen: 0 });
     });
 
@@ -248,6 +251,8 @@ describe.each(kits)("$name stores", (kit) => {
       const during = await app.inject({ method: "POST", url: REGEN, headers, payload: { pose: "front" } });
       expect(during.statusCode).toBe(409);
       expect(during.json().error.code).toBe("idempotency_key_in_use");
+      // Still running: the one conflict worth retrying says so with Retry-After.
+      expect(during.headers["retry-after"]).toBe("1");
       release();
       expect((await first).statusCode).toBe(200);
       const after = await app.inject({ method: "POST", url: REGEN, headers, payload: { pose: "front" } });

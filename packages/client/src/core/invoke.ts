@@ -60,7 +60,7 @@ function success<T>(core: AurousCore, op: OperationMeta, response: Response, dat
 function failure(core: AurousCore, op: OperationMeta, response: Response, body: unknown): Attempt<never> {
   const { status } = response;
   const detail = errorDetailOf(body);
-  const retryable = isRetryableStatus(status, detail?.code);
+  const retryable = isRetryableStatus(status, detail?.code, response.headers.has('retry-after'));
   const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
   const documented = op.errors[status];
   const undocumented = (reason: string) =>

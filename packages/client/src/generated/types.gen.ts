@@ -872,7 +872,11 @@ export type CreateCharacterErrors = {
      */
     404: NotFound;
     /**
-     * The Idempotency-Key cannot be used for this request. No Retry-After is sent; back off and retry with the same key only when the first request may still be running.
+     * The Idempotency-Key cannot be used for this request, for one of two reasons told apart by
+     * `Retry-After`: present, the key's first request is still running (retry after it with the same
+     * key to get its result); absent, the key was already used with another body or on another route,
+     * which can never succeed (use a new key).
+     *
      */
     409: IdempotencyConflict;
     /**
@@ -1211,7 +1215,11 @@ export type RegenerateCharacterRefErrors = {
      */
     404: NotFound;
     /**
-     * The Idempotency-Key cannot be used for this request. No Retry-After is sent; back off and retry with the same key only when the first request may still be running.
+     * The Idempotency-Key cannot be used for this request, for one of two reasons told apart by
+     * `Retry-After`: present, the key's first request is still running (retry after it with the same
+     * key to get its result); absent, the key was already used with another body or on another route,
+     * which can never succeed (use a new key).
+     *
      */
     409: IdempotencyConflict;
     /**
@@ -1294,7 +1302,11 @@ export type ResynthesizeCharacterErrors = {
      */
     404: NotFound;
     /**
-     * The Idempotency-Key cannot be used for this request. No Retry-After is sent; back off and retry with the same key only when the first request may still be running.
+     * The Idempotency-Key cannot be used for this request, for one of two reasons told apart by
+     * `Retry-After`: present, the key's first request is still running (retry after it with the same
+     * key to get its result); absent, the key was already used with another body or on another route,
+     * which can never succeed (use a new key).
+     *
      */
     409: IdempotencyConflict;
     /**

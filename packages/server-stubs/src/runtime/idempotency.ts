@@ -24,7 +24,10 @@ export type IdempotencyOutcome =
   | { kind: "claimed"; storeKey: string; fingerprint: string; owner: string; claimedAt: number; lockExpiresAt: number }
   | { kind: "replay"; response: StoredResponse };
 
-const conflict = (message: string) => new RuntimeReject(409, "idempotency_key_in_use", message, "Idempotency-Key");
+// Retry-After only on the conflict that can resolve itself (the first request still running), so a
+// client retries that one and gives up at once on a key reused with another body.
+const conflict = (message: string, retryAfterSeconds?: number) =>
+  new RuntimeReject(409, "idempotency_key_in_use", message, "Idempotency-Key", retryAfterSeconds ? { "Retry-After": retryAfterSeconds } : undefined);
 const DIFFERENT = "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
 
 export interface ClaimContext {
@@ -70,7 +73,7 @@ export async function claimKey(
   const { record } = claim;
   if (record.fingerprint !== fp) throw conflict(DIFFERENT);
   if (record.state !== "completed" || !record.response) {
-    throw conflict("The first request with this Idempotency-Key is still running; retry later to get its result.");
+    throw conflict("The first request with this Idempotency-Key is still running; retry later to get its result.", 1);
   }
   return { kind: "replay", response: record.response };
 }
