@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@hey-api/openapi-ts';
 import { escapeControlCharacters } from '../../../scripts/codegen/escape-control-characters.mjs';
-import { loadSpec, renderMeta, renderValidators } from './generate-meta.mjs';
+import { loadSpecModel } from '../../../scripts/codegen/spec-model.mjs';
+import { renderMeta, renderValidators } from './generate-meta.mjs';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundlePath = resolve(packageRoot, '../../openapi/dist/openapi.json');
@@ -30,9 +31,9 @@ export async function generate(outDir) {
     ],
   });
   escapeControlCharacters(outDir);
-  const spec = loadSpec(bundlePath);
-  writeFileSync(join(outDir, 'meta.ts'), renderMeta(spec));
-  writeFileSync(join(outDir, 'validators.ts'), renderValidators(spec));
+  const model = loadSpecModel(bundlePath);
+  writeFileSync(join(outDir, 'meta.ts'), renderMeta(model));
+  writeFileSync(join(outDir, 'validators.ts'), renderValidators(model));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
