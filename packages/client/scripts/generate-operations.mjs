@@ -149,6 +149,11 @@ import type {
 ${[...types].sort().map((t) => `  ${t},`).join('\n')}
 } from './types.gen.js';
 
+// The types the signatures name, so that an operation's body and result types are public too.
+export type {
+${[...types].filter((t) => !t.endsWith('Data')).sort().map((t) => `  ${t},`).join('\n')}
+} from './types.gen.js';
+
 ${blocks.join('\n\n')}
 `;
 }

@@ -36,6 +36,22 @@ import type {
   UploadTicket,
 } from './types.gen.js';
 
+// The types the signatures name, so that an operation's body and result types are public too.
+export type {
+  Character,
+  CharacterList,
+  Classification,
+  ClassifyRequest,
+  CreateCharacterRequest,
+  DeletedCharacter,
+  RegenerateRefRequest,
+  ResynthesizeRequest,
+  UpdateCharacterRequest,
+  UploadCharacterImageResponse,
+  UploadInitRequest,
+  UploadTicket,
+} from './types.gen.js';
+
 /**
  * Start an image upload: `POST /v1/characters/uploads/init`.
  *
