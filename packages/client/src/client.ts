@@ -1,5 +1,6 @@
+import { AurousResources } from './generated/resources.gen.js';
 import { responseValidators } from './generated/validators.js';
-import { type AurousCore, createAurous } from './core/core.js';
+import { createAurous } from './core/core.js';
 import type { ClientOptions } from './core/options.js';
 import { Characters } from './resources/characters.js';
 import { Uploads } from './resources/uploads.js';
@@ -10,21 +11,20 @@ export interface AurousOptions extends ClientOptions {
 }
 
 /**
- * The Aurous Labs V1 Characters API client.
+ * The Aurous Labs V1 Characters API client: every resource of the contract (generated, see
+ * AurousResources), with the ones that have hand-written helpers swapped for their subclasses.
  *
  * ```ts
  * const aurous = new Aurous({ apiKey: process.env.AUROUS_API_KEY! });
  * const { data: character, requestId } = await aurous.characters.get('char_…');
  * ```
  */
-export class Aurous {
-  readonly characters: Characters;
-  readonly uploads: Uploads;
-  /** The core the resources share; pass it to the standalone operation functions if you mix both styles. */
-  readonly core: AurousCore;
+export class Aurous extends AurousResources {
+  override readonly characters: Characters;
+  override readonly uploads: Uploads;
 
   constructor(options: AurousOptions) {
-    this.core = createAurous({ ...options, validators: responseValidators });
+    super(createAurous({ ...options, validators: responseValidators }));
     this.characters = new Characters(this.core);
     this.uploads = new Uploads(this.core);
   }

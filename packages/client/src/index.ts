@@ -14,8 +14,9 @@ export type {
 } from './core/options.js';
 export type { ApiResult, RateLimit } from './core/result.js';
 
-export * from './operations/characters.js';
-export * from './operations/uploads.js';
+export * from './generated/operations.gen.js';
+export * from './generated/resources.gen.js';
+export type { BinaryBody, ImageBytes } from './operations/request.js';
 export { listAllCharacters } from './helpers/paginate.js';
 export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
 export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';

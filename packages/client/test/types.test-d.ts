@@ -6,13 +6,26 @@ import {
   type ApiResult,
   Aurous,
   type AurousApiError,
+  type AurousCore,
+  type BinaryBody,
+  type CallOptions,
   type Character,
   type CharacterList,
+  type Classification,
+  type ClassifyRequest,
+  classifyCharacterUpload,
   type ErrorCode,
   type ErrorStatus,
+  type IdempotentCallOptions,
   type IdempotentOperationId,
+  getCharacter,
   isApiError,
+  listCharacters,
+  type ListCharactersQuery,
   type OperationError,
+  type ResynthesizeRequest,
+  type UpdateCharacterRequest,
+  uploadCharacterImage,
   type UploadTicket,
 } from '../src/index.js';
 
@@ -237,5 +250,42 @@ describe('methods and options', () => {
     void client.uploads.init({ filename: 'a.png', extension: 'png', content_type: 'image/png' });
     // @ts-expect-error a PNG extension with a JPEG content type
     void client.uploads.init({ filename: 'a.png', extension: 'png', content_type: 'image/jpeg' });
+  });
+});
+
+// The one signature rule of every operation (README, "Calling operations"), checked on a few.
+describe('the signature rule', () => {
+  const client = new Aurous({ apiKey: 'k' });
+
+  it('api-key: path parameters, then the body (required iff the spec requires it), then options', () => {
+    expectTypeOf(client.characters.update).parameters.toEqualTypeOf<[string, UpdateCharacterRequest, CallOptions?]>();
+    expectTypeOf(client.characters.resynthesize).parameters.toEqualTypeOf<
+      [string, ResynthesizeRequest?, IdempotentCallOptions?]
+    >();
+    expectTypeOf(client.uploads.classify).parameters.toEqualTypeOf<[ClassifyRequest, CallOptions?]>();
+    // @ts-expect-error classify takes its JSON body, not a bare upload id
+    void client.uploads.classify('upl_1');
+    // @ts-expect-error regenerateRef requires its body
+    void client.characters.regenerateRef('char_x');
+  });
+
+  it('api-key without a body: the query object when there are query parameters, else nothing', () => {
+    expectTypeOf(client.characters.list).parameters.toEqualTypeOf<[ListCharactersQuery?, CallOptions?]>();
+    expectTypeOf(client.characters.get).parameters.toEqualTypeOf<[string, CallOptions?]>();
+  });
+
+  it('standalone functions take the core first, then the same arguments', () => {
+    expectTypeOf(getCharacter).parameters.toEqualTypeOf<[AurousCore, string, CallOptions?]>();
+    expectTypeOf(listCharacters).parameters.toEqualTypeOf<[AurousCore, ListCharactersQuery?, CallOptions?]>();
+    expectTypeOf(classifyCharacterUpload).returns.resolves.toEqualTypeOf<ApiResult<Classification>>();
+  });
+
+  it('signed-url: the signed URL, the raw body, then options (headers go in options.headers)', () => {
+    expectTypeOf(client.uploads.put).parameters.toEqualTypeOf<[string, BinaryBody, CallOptions?]>();
+    expectTypeOf(uploadCharacterImage).parameters.toEqualTypeOf<[AurousCore, string, BinaryBody, CallOptions?]>();
+    const ticket = {} as UploadTicket;
+    void client.uploads.put(ticket.upload_url, new Uint8Array(1), { headers: ticket.upload_headers });
+    // @ts-expect-error the ticket itself is not the URL
+    void client.uploads.put(ticket, new Uint8Array(1));
   });
 });

@@ -1,4 +1,3 @@
-import type { Client } from '../generated/client/index.js';
 import type { OperationId } from '../generated/meta.js';
 import type { AurousError } from '../errors/base.js';
 import { apiErrorFor, errorDetailOf } from '../errors/from-response.js';
@@ -6,6 +5,7 @@ import { AurousResponseValidationError, AurousUndocumentedResponseError } from '
 import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from '../errors/transport.js';
 import type { AurousCore } from './core.js';
 import type { IdempotentCallOptions } from './options.js';
+import type { Transport } from './transport.js';
 import { type ApiResult, toResult } from './result.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import { attemptSignal, sleep } from './signal.js';
@@ -20,19 +20,19 @@ export interface OperationMeta {
 }
 
 export interface SendArgs {
-  client: Client;
+  client: Transport;
   headers: Record<string, string>;
   signal: AbortSignal | undefined;
 }
 
-/** The shape of a generated SDK call made with `throwOnError: false`. */
+/** What one transport request answers. */
 export interface SendOutcome {
   data?: unknown;
   error?: unknown;
   response?: Response;
 }
 
-/** Sends one attempt of an operation, usually by calling its generated SDK function. */
+/** Sends one attempt of an operation (src/operations/request.ts builds it from the metadata). */
 export type Send = (args: SendArgs) => Promise<SendOutcome>;
 
 type Attempt<T> =
@@ -89,8 +89,7 @@ async function attemptOnce<T>(
   const attempt = attemptSignal(core.timeouts, timeoutMs, caller);
   let outcome: SendOutcome;
   try {
-    // The SDK functions are typed against hey-api's whole Client but call only Transport's methods.
-    outcome = await send({ client: core.http as Client, headers, signal: attempt.signal });
+    outcome = await send({ client: core.http, headers, signal: attempt.signal });
   } catch (error) {
     outcome = { error };
   } finally {

@@ -115,25 +115,6 @@ export const getCharacterOperation = {
   },
 } as const;
 
-export const deleteCharacterOperation = {
-  id: 'deleteCharacter',
-  method: 'DELETE',
-  path: '/v1/characters/{id}',
-  successStatus: 200,
-  honoursIdempotencyKey: false,
-  authenticated: true,
-  versioned: true,
-  errors: {
-    400: { type: 'invalid_request', codes: ['unknown_version'] },
-    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
-    403: { type: 'authentication', codes: ['missing_scope'] },
-    404: { type: 'not_found', codes: ['resource_not_found'] },
-    413: { type: 'invalid_request', codes: ['request_too_large'] },
-    429: { type: 'rate_limit', codes: ['too_many_requests'] },
-    500: { type: 'server_error', codes: ['internal_error'] },
-  },
-} as const;
-
 export const updateCharacterOperation = {
   id: 'updateCharacter',
   method: 'PATCH',
@@ -144,6 +125,25 @@ export const updateCharacterOperation = {
   versioned: true,
   errors: {
     400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_request'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    403: { type: 'authentication', codes: ['missing_scope'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    413: { type: 'invalid_request', codes: ['request_too_large'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const deleteCharacterOperation = {
+  id: 'deleteCharacter',
+  method: 'DELETE',
+  path: '/v1/characters/{id}',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
     403: { type: 'authentication', codes: ['missing_scope'] },
     404: { type: 'not_found', codes: ['resource_not_found'] },
@@ -222,8 +222,8 @@ export const operations = {
   listCharacters: listCharactersOperation,
   createCharacter: createCharacterOperation,
   getCharacter: getCharacterOperation,
-  deleteCharacter: deleteCharacterOperation,
   updateCharacter: updateCharacterOperation,
+  deleteCharacter: deleteCharacterOperation,
   saveCharacter: saveCharacterOperation,
   regenerateCharacterRef: regenerateCharacterRefOperation,
   resynthesizeCharacter: resynthesizeCharacterOperation,

@@ -93,9 +93,9 @@ export const getCharacterValidators = {
   500: zInternalError,
 } as const;
 
-export const deleteCharacterValidators = {
-  200: zDeleteCharacterResponse,
-  400: zCharacterIdBadRequest,
+export const updateCharacterValidators = {
+  200: zUpdateCharacterResponse,
+  400: zUpdateCharacterBadRequest,
   401: zUnauthorized,
   403: zForbidden,
   404: zNotFound,
@@ -104,9 +104,9 @@ export const deleteCharacterValidators = {
   500: zInternalError,
 } as const;
 
-export const updateCharacterValidators = {
-  200: zUpdateCharacterResponse,
-  400: zUpdateCharacterBadRequest,
+export const deleteCharacterValidators = {
+  200: zDeleteCharacterResponse,
+  400: zCharacterIdBadRequest,
   401: zUnauthorized,
   403: zForbidden,
   404: zNotFound,
@@ -160,8 +160,8 @@ export const responseValidators = {
   listCharacters: listCharactersValidators,
   createCharacter: createCharacterValidators,
   getCharacter: getCharacterValidators,
-  deleteCharacter: deleteCharacterValidators,
   updateCharacter: updateCharacterValidators,
+  deleteCharacter: deleteCharacterValidators,
   saveCharacter: saveCharacterValidators,
   regenerateCharacterRef: regenerateCharacterRefValidators,
   resynthesizeCharacter: resynthesizeCharacterValidators,

@@ -2,7 +2,7 @@ import type { Character } from '../generated/types.gen.js';
 import { AurousError } from '../errors/base.js';
 import type { AurousCore } from '../core/core.js';
 import type { CallOptions } from '../core/options.js';
-import { listCharacters, type ListCharactersQuery } from '../operations/characters.js';
+import { listCharacters, type ListCharactersQuery } from '../generated/operations.gen.js';
 
 /**
  * Every character matching `query`, newest first, fetching pages lazily by following

@@ -2,7 +2,8 @@ import type { Pose, UploadContentType, UploadInitRequest } from '../generated/ty
 import { AurousError } from '../errors/base.js';
 import type { AurousCore } from '../core/core.js';
 import type { CallOptions } from '../core/options.js';
-import { classifyUpload, type ImageBytes, initUpload, putUpload } from '../operations/uploads.js';
+import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from '../generated/operations.gen.js';
+import type { ImageBytes } from '../operations/request.js';
 import { contentTypeOf, extensionFor, isUploadContentType } from './content-type.js';
 
 export interface UploadImageOptions {
@@ -47,9 +48,11 @@ export async function uploadImage(
   // extensionFor always names the content type's own format, which is the pairing the spec's
   // oneOf requires; TypeScript cannot follow that through a computed value, hence the assertion.
   const init = { filename: options.filename, extension: extensionFor(options.filename, contentType), content_type: contentType } as UploadInitRequest;
-  const { data: ticket } = await initUpload(core, init, callOptions);
-  await putUpload(core, ticket, bytes, callOptions);
+  const { data: ticket } = await initCharacterUpload(core, init, callOptions);
+  // The URL was signed for the ticket's headers; caller headers still go along (as before).
+  const headers = { ...ticket.upload_headers, ...callOptions?.headers };
+  await uploadCharacterImage(core, ticket.upload_url, bytes, { ...callOptions, headers });
   if (!options.classify) return { upload_id: ticket.upload_id };
-  const { data } = await classifyUpload(core, ticket.upload_id, callOptions);
+  const { data } = await classifyCharacterUpload(core, { upload_id: ticket.upload_id }, callOptions);
   return { upload_id: ticket.upload_id, pose: data.pose, confidence: data.confidence };
 }

@@ -6,7 +6,7 @@ import type { AurousCore } from '../core/core.js';
 import type { CallOptions } from '../core/options.js';
 import type { ApiResult } from '../core/result.js';
 import { deadlineSignal, sleep } from '../core/signal.js';
-import { getCharacter } from '../operations/characters.js';
+import { getCharacter } from '../generated/operations.gen.js';
 
 export type WaitableStatus = 'synthesizing' | 'reviewing' | 'ready' | 'failed';
 

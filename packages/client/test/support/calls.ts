@@ -13,15 +13,11 @@ export function operationCalls(client: Aurous, baseUrl: string): Record<Operatio
   return {
     initCharacterUpload: (o) => client.uploads.init({ filename: 'front.jpg', extension: 'jpg', content_type: 'image/jpeg' }, o),
     uploadCharacterImage: (o) =>
-      client.uploads.put(
-        {
-          upload_url: `${baseUrl}/storage/uploads/${UPLOAD_ID}?expires=1778235300&signature=${'9b'.repeat(32)}`,
-          upload_headers: { 'Content-Type': 'image/jpeg' },
-        },
-        jpeg,
-        o,
-      ),
-    classifyCharacterUpload: (o) => client.uploads.classify(UPLOAD_ID, o),
+      client.uploads.put(`${baseUrl}/storage/uploads/${UPLOAD_ID}?expires=1778235300&signature=${'9b'.repeat(32)}`, jpeg, {
+        ...o,
+        headers: { 'Content-Type': 'image/jpeg', ...o.headers },
+      }),
+    classifyCharacterUpload: (o) => client.uploads.classify({ upload_id: UPLOAD_ID }, o),
     createCharacter: (o) => client.characters.create({ name: 'Aurora', upload_ids: [UPLOAD_ID] }, o),
     listCharacters: (o) => client.characters.list({ limit: 2, status: 'ready' }, o),
     getCharacter: (o) => client.characters.get(CHARACTER_ID, o),

@@ -12,13 +12,12 @@ export function callOperation(aurous: Aurous, baseUrl: string, operationId: stri
     case "initCharacterUpload":
       return aurous.uploads.init({ filename: "front.png", extension: "png", content_type: "image/png" }, options);
     case "uploadCharacterImage":
-      return aurous.uploads.put(
-        { upload_url: `${baseUrl}/storage/uploads/${EXAMPLE_UPLOAD}?expires=1778235300&signature=${"ab".repeat(32)}`, upload_headers: { "Content-Type": "image/png" } },
-        png(8, 8),
-        options,
-      );
+      return aurous.uploads.put(`${baseUrl}/storage/uploads/${EXAMPLE_UPLOAD}?expires=1778235300&signature=${"ab".repeat(32)}`, png(8, 8), {
+        ...options,
+        headers: { "Content-Type": "image/png", ...headers },
+      });
     case "classifyCharacterUpload":
-      return aurous.uploads.classify(EXAMPLE_UPLOAD, options);
+      return aurous.uploads.classify({ upload_id: EXAMPLE_UPLOAD }, options);
     case "createCharacter":
       return aurous.characters.create({ name: "Aurora", upload_ids: [EXAMPLE_UPLOAD] }, options);
     case "listCharacters":

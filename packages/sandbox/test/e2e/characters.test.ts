@@ -76,7 +76,7 @@ describe("synthesize flow", () => {
       param: "attributes",
     });
     // The refused "Both" request did not consume the upload.
-    expect((await t.acme.uploads.classify(upload.upload_id)).data.pose).toBe("portrait");
+    expect((await t.acme.uploads.classify({ upload_id: upload.upload_id })).data.pose).toBe("portrait");
   });
 
   it("answers 402 insufficient_credits on the low-credit team and charges nothing", async () => {

@@ -33,13 +33,13 @@ describe("upload flow", () => {
     expect(ticket.upload_headers).toEqual({ "Content-Type": "image/png" });
     expect(rateLimit).toMatchObject({ limit: 60 });
 
-    const put = await t.acme.uploads.put(ticket, pngBytes(300, 600));
+    const put = await t.acme.uploads.put(ticket.upload_url, pngBytes(300, 600), { headers: ticket.upload_headers });
     expect(put.response.status).toBe(204);
     expect(put.requestId).toMatch(/^req_/);
 
-    const first = await t.acme.uploads.classify(ticket.upload_id);
+    const first = await t.acme.uploads.classify({ upload_id: ticket.upload_id });
     expect(first.data).toEqual({ upload_id: ticket.upload_id, pose: "front", confidence: expect.any(Number) });
-    expect((await t.acme.uploads.classify(ticket.upload_id)).data).toEqual(first.data); // same bytes, same answer
+    expect((await t.acme.uploads.classify({ upload_id: ticket.upload_id })).data).toEqual(first.data); // same bytes, same answer
 
     const side = await t.acme.uploads.upload(jpegBytes(1000, 1400), { filename: "side.jpg", classify: true });
     expect(side.pose).toBe("side");
@@ -60,7 +60,7 @@ describe("upload flow", () => {
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await image.arrayBuffer()).equals(pngBytes(300, 600))).toBe(true);
 
-    const consumed = await errorOf(t.acme.uploads.classify(ticket.upload_id));
+    const consumed = await errorOf(t.acme.uploads.classify({ upload_id: ticket.upload_id }));
     expect(consumed).toMatchObject({ status: 400, code: "upload_invalid", param: "upload_id" });
     const reused = await errorOf(t.acme.characters.create({ name: "Again", upload_ids: [ticket.upload_id] }));
     expect(reused).toMatchObject({ status: 400, code: "upload_invalid", param: "upload_ids[0]" });
@@ -68,18 +68,18 @@ describe("upload flow", () => {
 
   it("refuses uploads without bytes, and hides another team's upload behind 404", async () => {
     const { data: empty } = await t.acme.uploads.init({ filename: "a.png", extension: "png", content_type: "image/png" });
-    expect(await errorOf(t.acme.uploads.classify(empty.upload_id))).toMatchObject({ status: 400, code: "upload_invalid" });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: empty.upload_id }))).toMatchObject({ status: 400, code: "upload_invalid" });
     expect(await errorOf(t.acme.characters.create({ name: "x", upload_ids: [empty.upload_id] }))).toMatchObject({ status: 400, code: "upload_invalid" });
 
     const theirs = await t.globex.uploads.upload(pngBytes(50, 50), { filename: "g.png" });
-    expect(await errorOf(t.acme.uploads.classify(theirs.upload_id))).toMatchObject({ status: 404, code: "resource_not_found", param: "upload_id" });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: theirs.upload_id }))).toMatchObject({ status: 404, code: "resource_not_found", param: "upload_id" });
     expect(await errorOf(t.acme.characters.create({ name: "x", upload_ids: [theirs.upload_id] }))).toMatchObject({
       status: 404,
       code: "resource_not_found",
       param: "upload_ids[0]",
     });
     // Still usable by its owner.
-    expect((await t.globex.uploads.classify(theirs.upload_id)).data.pose).toBe("portrait");
+    expect((await t.globex.uploads.classify({ upload_id: theirs.upload_id })).data.pose).toBe("portrait");
   });
 
   it("rejects an extension that disagrees with the content type", async () => {
@@ -117,7 +117,7 @@ describe("the signed PUT refuses", () => {
     await expectEnvelope(await putRaw(url.href, Buffer.from("not a jpeg at all, only text"), "image/jpeg"), 400, "upload_content_invalid");
     await expectEnvelope(await putRaw(url.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"), 413, "upload_too_large");
     expect(filesOf(ticket.upload_id)).toEqual([]);
-    expect(await errorOf(t.acme.uploads.classify(ticket.upload_id))).toMatchObject({ code: "upload_invalid" });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: ticket.upload_id }))).toMatchObject({ code: "upload_invalid" });
 
     // The correct bytes go through, with no API key on the request.
     const ok = await putRaw(url.href, jpegBytes(10, 10), "image/jpeg");
@@ -136,7 +136,7 @@ describe("the signed PUT refuses", () => {
     const used = await t.acme.uploads.upload(pngBytes(20, 20), { filename: "used.png" });
     await t.acme.characters.create({ name: "Consumer", upload_ids: [used.upload_id] });
     const { data: fresh } = await t.acme.uploads.init({ filename: "x.png", extension: "png", content_type: "image/png" });
-    await t.acme.uploads.put(fresh, pngBytes(20, 20));
+    await t.acme.uploads.put(fresh.upload_url, pngBytes(20, 20), { headers: fresh.upload_headers });
     await t.acme.characters.create({ name: "Consumer 2", upload_ids: [fresh.upload_id] });
     const before = filesOf(fresh.upload_id);
     await expectEnvelope(await putRaw(fresh.upload_url, pngBytes(30, 30), "image/png"), 400, "upload_invalid");
