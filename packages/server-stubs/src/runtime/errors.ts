@@ -1,20 +1,17 @@
 // The error envelope every non-2xx response carries, and the error an implementation may throw.
 import type { ErrorInit } from "../contract/types.js";
+import { errorTypes } from "../generated/operations.gen.js";
 
 export const DOC_URL_BASE = "https://docs.aurous-labs.com/errors#";
 
-/** The envelope `type` of each status (errors.md: the type is fixed by the status). */
-export const STATUS_TYPE: Readonly<Record<number, string>> = {
-  400: "invalid_request",
-  402: "invalid_request",
-  409: "invalid_request",
-  413: "invalid_request",
-  401: "authentication",
-  403: "authentication",
-  404: "not_found",
-  429: "rate_limit",
-  500: "server_error",
-};
+/**
+ * The envelope `type` of each status, from the spec (every documented error response narrows
+ * `error.type`; the generator checks that a status always has the same one).
+ */
+export const STATUS_TYPE: Readonly<Record<number, string>> = errorTypes;
+
+/** Statuses no operation documents (408 and 431 from Node's HTTP parser) still need a type. */
+const typeOf = (status: number) => STATUS_TYPE[status] ?? (status >= 500 ? "server_error" : "invalid_request");
 
 export interface ErrorEnvelope {
   error: {
@@ -30,7 +27,7 @@ export interface ErrorEnvelope {
 export function envelope(status: number, init: ErrorInit, requestId: string): ErrorEnvelope {
   return {
     error: {
-      type: STATUS_TYPE[status] ?? (status >= 500 ? "server_error" : "invalid_request"),
+      type: typeOf(status),
       code: init.code,
       message: init.message,
       param: init.param ?? null,
@@ -68,3 +65,6 @@ export class RuntimeReject extends AurousError {
     this.headers = headers;
   }
 }
+
+/** The one answer to a failure nobody meant to send. */
+export const INTERNAL_ERROR: Readonly<ErrorInit & { param: null }> = { code: "internal_error", message: "Something went wrong on our side.", param: null };

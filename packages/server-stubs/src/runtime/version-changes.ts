@@ -3,7 +3,7 @@
 // to that version. For a caller pinned at P, every change introduced after P applies: request
 // upgrades oldest first, response (and error) downgrades newest first.
 import type { IncomingHttpHeaders } from "node:http";
-import type { ApiOperationId } from "../contract/types.js";
+import type { VersionedOperationId } from "../contract/types.js";
 import { AurousError, type ErrorEnvelope } from "./errors.js";
 
 export type ErrorBody = ErrorEnvelope["error"];
@@ -12,7 +12,7 @@ export type ErrorBody = ErrorEnvelope["error"];
 // older change sees whatever the changes after it produced, and requests are not validated yet.
 
 export interface VersionRequestContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   /** The version the caller is pinned to (after resolution). */
   readonly version: string;
   /** The JSON body in the shape of the version before this change (not validated yet), or undefined. */
@@ -29,7 +29,7 @@ export interface VersionRequestUpgrade {
 }
 
 export interface VersionResponseContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   readonly version: string;
   readonly status: number;
   /** The 2xx body in the shape of this change's version: a fresh JSON copy, safe to mutate. */
@@ -37,7 +37,7 @@ export interface VersionResponseContext {
 }
 
 export interface VersionErrorContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   readonly version: string;
   readonly status: number;
   /** The envelope's `error` object (a copy, safe to mutate). */
@@ -49,7 +49,7 @@ export interface VersionChange {
   version: string;
   description: string;
   /** The operations it touches; default all API operations. */
-  operations?: readonly ApiOperationId[];
+  operations?: readonly VersionedOperationId[];
   /** Request of the version before `version` → request of `version`. Mutate `ctx` or return replacements. */
   request?(ctx: VersionRequestContext): void | VersionRequestUpgrade;
   /** 2xx body of `version` → body of the version before it. Return the new body, or nothing to keep `ctx.body`. */
@@ -130,7 +130,7 @@ function call<R>(change: VersionChange, phase: VersionChangeError["phase"], oper
   }
 }
 
-function buildPlan(operationId: ApiOperationId, version: string, applicable: VersionChange[]): VersionPlan {
+function buildPlan(operationId: VersionedOperationId, version: string, applicable: VersionChange[]): VersionPlan {
   const upgrades = applicable.filter((c) => c.request);
   const downgrades = applicable.filter((c) => c.response).reverse();
   const errorDowngrades = (upTo = applicable.length) => applicable.slice(0, upTo).filter((c) => c.error).reverse();
@@ -184,7 +184,7 @@ function buildPlan(operationId: ApiOperationId, version: string, applicable: Ver
 export function compileVersionChanges(
   changes: readonly VersionChange[],
   released: readonly string[],
-  operationIds: readonly ApiOperationId[],
+  operationIds: readonly VersionedOperationId[],
 ): VersionChanges {
   checkChanges(changes, released, new Set(operationIds));
   // Stable sort: changes of the same release keep their declared order.
