@@ -1,7 +1,7 @@
 // Public API of @aurous/server-stubs.
 export { createAurousServer } from "./runtime/server.js";
 export type { AurousServerOptions, Authenticate, ErrorReport } from "./runtime/server.js";
-export { AurousError, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
+export { ApiFailure, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
 export type { IdempotencyOptions } from "./runtime/idempotency.js";
 export { StoreFailure, type StoreOperation } from "./runtime/store-calls.js";
 export type { ServerTimeouts } from "./runtime/timeouts.js";

@@ -1,10 +1,10 @@
-// Maps anything thrown during a request (runtime refusals, AurousError from handlers, fastify's
+// Maps anything thrown during a request (runtime refusals, ApiFailure from handlers, fastify's
 // body-reading errors, bugs) to the status and error the client gets — never fastify's own shapes.
 import type { FastifyError, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
 import { limits } from "../generated/operations.gen.js";
-import { AurousError, INTERNAL_ERROR, RuntimeReject } from "./errors.js";
+import { ApiFailure, INTERNAL_ERROR, RuntimeReject } from "./errors.js";
 import { refusalCode } from "./refusals.js";
 import { StoreFailure } from "./store-calls.js";
 import { validationCodeFor } from "./validation.js";
@@ -18,7 +18,7 @@ export interface MappedError {
 }
 
 export function mapError(error: unknown, meta: OperationMeta | null, request: FastifyRequest): MappedError {
-  if (error instanceof AurousError) {
+  if (error instanceof ApiFailure) {
     return {
       status: error.status,
       init: { code: error.code, message: error.message, param: error.param },

@@ -38,18 +38,19 @@ export function envelope(status: number, init: ErrorInit, requestId: string): Er
 }
 
 /**
- * Throw from anywhere inside a handler to answer with an error. The runtime checks that the
- * status and code are documented for the operation (otherwise the client gets 500 internal_error);
- * returning `request.fail(...)` is the type-checked alternative.
+ * Throw from anywhere inside a handler to answer with a documented error: the thrown form of
+ * `request.fail(...)`. (The client's `AurousError` is what integrators catch; this is what a server
+ * throws.) The runtime checks that the status and code are documented for the operation (otherwise
+ * the client gets 500 internal_error); returning `request.fail(...)` is the type-checked alternative.
  */
-export class AurousError extends Error {
+export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly param: string | null;
 
   constructor(status: number, code: string, message: string, param: string | null = null) {
     super(message);
-    this.name = "AurousError";
+    this.name = "ApiFailure";
     this.status = status;
     this.code = code;
     this.param = param;
@@ -57,7 +58,7 @@ export class AurousError extends Error {
 }
 
 /** Thrown by the runtime's own steps; carries extra headers (e.g. Retry-After). */
-export class RuntimeReject extends AurousError {
+export class RuntimeReject extends ApiFailure {
   readonly headers: Record<string, string | number> | undefined;
 
   constructor(status: number, code: string, message: string, param: string | null = null, headers?: Record<string, string | number>) {

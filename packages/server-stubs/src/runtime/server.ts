@@ -31,7 +31,7 @@ import { createVersionResolver } from "./version.js";
 export type { Authenticate };
 
 export interface ErrorReport {
-  /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
+  /** `handler_threw`: a handler threw something other than ApiFailure; `off_spec_response`: a
    *  response failed response validation; `version_change_threw`: a version change's hook threw
    *  (the error is a VersionChangeError); `store_failed`: a store call failed or timed out (the
    *  error is a StoreFailure); `internal`: any other unexpected failure. */

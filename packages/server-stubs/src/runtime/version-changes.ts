@@ -4,7 +4,7 @@
 // upgrades oldest first, response (and error) downgrades newest first.
 import type { IncomingHttpHeaders } from "node:http";
 import type { VersionedOperationId } from "../contract/types.js";
-import { AurousError, type ErrorEnvelope } from "./errors.js";
+import { ApiFailure, type ErrorEnvelope } from "./errors.js";
 
 export type ErrorBody = ErrorEnvelope["error"];
 
@@ -58,7 +58,7 @@ export interface VersionChange {
   error?(ctx: VersionErrorContext): void | ErrorBody;
 }
 
-/** A change's hook threw something other than AurousError (answered 500, reported). */
+/** A change's hook threw something other than ApiFailure (answered 500, reported). */
 export class VersionChangeError extends Error {
   constructor(
     readonly change: VersionChange,
@@ -79,9 +79,9 @@ export interface RequestInput {
 
 export type UpgradeOutcome =
   | { ok: true; body: unknown; query: Record<string, unknown> }
-  /** A change refused the request (threw AurousError). Its error is in the terms of the request it
+  /** A change refused the request (threw ApiFailure). Its error is in the terms of the request it
    *  saw, so only the error downgrades of the changes applied before it undo it. */
-  | { ok: false; error: AurousError; refusedBy: VersionChange };
+  | { ok: false; error: ApiFailure; refusedBy: VersionChange };
 
 export interface OutgoingLike {
   status: number;
@@ -121,12 +121,12 @@ function checkChanges(changes: readonly VersionChange[], released: readonly stri
   }
 }
 
-/** Runs a hook; only a request upgrade may refuse with AurousError, anything else is a bug. */
+/** Runs a hook; only a request upgrade may refuse with ApiFailure, anything else is a bug. */
 function call<R>(change: VersionChange, phase: VersionChangeError["phase"], operationId: string, run: () => R): R {
   try {
     return run();
   } catch (error) {
-    throw phase === "request" && error instanceof AurousError ? error : new VersionChangeError(change, phase, operationId, error);
+    throw phase === "request" && error instanceof ApiFailure ? error : new VersionChangeError(change, phase, operationId, error);
   }
 }
 
@@ -145,7 +145,7 @@ function buildPlan(operationId: VersionedOperationId, version: string, applicabl
           if (out && Object.hasOwn(out, "body")) ctx.body = out.body;
           if (out?.query) ctx.query = out.query;
         } catch (error) {
-          if (error instanceof AurousError) return { ok: false, error, refusedBy: change };
+          if (error instanceof ApiFailure) return { ok: false, error, refusedBy: change };
           throw error;
         }
       }
