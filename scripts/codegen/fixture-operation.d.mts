@@ -14,6 +14,12 @@ export function fixturePathItem(): Record<string, unknown>;
 /** A deep copy of the bundled document with the fixture operation added. */
 export function withFixtureOperation<T extends OpenApiDocument>(doc: T): T;
 
+/** A deep copy of `doc` where the operation `from` is also served under `path` as `operationId`. */
+export function withCopiedOperation<T extends OpenApiDocument>(
+  doc: T,
+  copy: { from: string; operationId: string; path: string; sdk: { resource: string; method: string } },
+): T;
+
 export interface FixtureSpec {
   /** The written bundle (openapi.json in `dir`). */
   path: string;
@@ -23,5 +29,5 @@ export interface FixtureSpec {
   cleanup(): void;
 }
 
-/** Writes the bundle at `bundlePath` plus the fixture operation to a fresh temp dir. */
-export function writeFixtureSpec(bundlePath: string): FixtureSpec;
+/** Writes the bundle at `bundlePath`, changed by `transform` (default: withFixtureOperation), to a fresh temp dir. */
+export function writeFixtureSpec(bundlePath: string, transform?: (doc: OpenApiDocument) => OpenApiDocument): FixtureSpec;

@@ -75,11 +75,33 @@ export function withFixtureOperation(doc) {
 }
 
 /**
- * Writes the bundle at `bundlePath` plus the fixture operation to a fresh temp dir. Returns the new
- * bundle's `path`, its `document`, and `cleanup()` (removes the dir).
+ * A deep copy of `doc` where the operation `from` is also served under `path` as `operationId`
+ * (x-aurous-sdk `sdk`), with everything else (security, body, responses) as `from` has it: a second
+ * operation of the same kind, e.g. another signed-URL binary upload.
  */
-export function writeFixtureSpec(bundlePath) {
-  const document = withFixtureOperation(JSON.parse(readFileSync(bundlePath, "utf8")));
+export function withCopiedOperation(doc, { from, operationId, path, sdk }) {
+  const copy = structuredClone(doc);
+  if (copy.paths[path]) throw new Error(`the spec already has ${path}`);
+  for (const [sourcePath, item] of Object.entries(copy.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (op?.operationId !== from) continue;
+      const clone = structuredClone(item);
+      for (const other of Object.keys(clone)) if (other !== method && other !== "parameters" && other !== "servers") delete clone[other];
+      Object.assign(clone[method], { operationId, "x-aurous-sdk": { ...sdk } });
+      if (sourcePath.split("{").length !== path.split("{").length) throw new Error(`${path} must keep the path parameters of ${sourcePath}`);
+      copy.paths[path] = clone;
+      return copy;
+    }
+  }
+  throw new Error(`no operation ${from} to copy`);
+}
+
+/**
+ * Writes the bundle at `bundlePath`, changed by `transform` (default: the fixture operation added),
+ * to a fresh temp dir. Returns the new bundle's `path`, its `document`, and `cleanup()` (removes the dir).
+ */
+export function writeFixtureSpec(bundlePath, transform = withFixtureOperation) {
+  const document = transform(JSON.parse(readFileSync(bundlePath, "utf8")));
   const dir = mkdtempSync(join(tmpdir(), "aurous-fixture-spec-"));
   const path = join(dir, "openapi.json");
   writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
