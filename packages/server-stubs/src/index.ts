@@ -1,7 +1,7 @@
 // Public API of @aurous/server-stubs.
 export { createAurousServer } from "./runtime/server.js";
 export type { AurousServerOptions, Authenticate, ErrorReport } from "./runtime/server.js";
-export { AurousError, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
+export { ApiFailure, DOC_URL_BASE, STATUS_TYPE, envelope, type ErrorEnvelope } from "./runtime/errors.js";
 export type { IdempotencyOptions } from "./runtime/idempotency.js";
 export { StoreFailure, type StoreOperation } from "./runtime/store-calls.js";
 export type { ServerTimeouts } from "./runtime/timeouts.js";
@@ -22,8 +22,10 @@ export { fail, failFor } from "./contract/fail.js";
 
 export type {
   AnyErrorCodeOf,
+  AnyErrorResult,
   ApiOperationId,
   AuthContext,
+  CompleteImplementation,
   ErrorCodeOf,
   ErrorInit,
   ErrorResult,
@@ -36,12 +38,14 @@ export type {
   OperationId,
   OperationTypes,
   RuntimeHeader,
+  SignedUrlOperationId,
   SuccessResult,
   SuccessStatus,
   UploadCheck,
   UploadCheckRequest,
+  VersionedOperationId,
 } from "./contract/types.js";
-export type { JsonSchema, KeyScope, OperationMeta, RateLimitRule, ResponseMeta } from "./contract/meta.js";
+export type { JsonSchema, KeyScope, OperationMeta, ParameterMeta, RateLimitRule, RequestBodyMeta, ResponseMeta } from "./contract/meta.js";
 
 export { MemoryIdempotencyStore, MemoryRateLimitStore } from "./stores/memory.js";
 export { RedisIdempotencyStore, RedisRateLimitStore, type RedisLike, type RedisStoreOptions } from "./stores/redis.js";
@@ -56,6 +60,6 @@ export type {
 } from "./stores/types.js";
 
 // Generated from the contract.
-export { apiVersions, componentSchemas, limits, operations } from "./generated/operations.gen.js";
+export { apiVersions, componentSchemas, errorTypes, limits, operations } from "./generated/operations.gen.js";
 export type * from "./generated/openapi-ts/types.gen.js";
 export type { RouteHandlers as FastifyRouteHandlers } from "./generated/openapi-ts/fastify.gen.js";

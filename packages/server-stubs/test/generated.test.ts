@@ -49,10 +49,11 @@ describe("generated code", () => {
         "uploadCharacterImage",
       ].sort(),
     );
-    expect(operations.getCharacter).toMatchObject({ method: "GET", path: "/v1/characters/{id}", routePath: "/v1/characters/:id", scope: "read", host: "api" });
-    expect(operations.uploadCharacterImage).toMatchObject({ method: "PUT", host: "storage", scope: null, rateLimit: null });
+    expect(operations.getCharacter).toMatchObject({ method: "get", httpMethod: "GET", path: "/v1/characters/{id}", routePath: "/v1/characters/:id", scope: "read", credential: "api-key", versioned: true });
+    expect(operations.uploadCharacterImage).toMatchObject({ httpMethod: "PUT", credential: "signed-url", versioned: false, scope: null, rateLimit: null });
+    expect(operations.uploadCharacterImage.requestBody).toMatchObject({ binary: true, contentTypes: ["image/jpeg", "image/png", "image/webp"] });
     expect(operations.createCharacter.rateLimit?.variants?.[0]).toMatchObject({ bucket: "characters_synthesize", burst: 12 });
-    expect(operations.regenerateCharacterRef.responses["429"]).toMatchObject({ kind: "error", type: "rate_limit", codes: ["rate_limit_exceeded"] });
+    expect(operations.regenerateCharacterRef.responses["429"]).toMatchObject({ kind: "error", errorType: "rate_limit", codes: ["rate_limit_exceeded"] });
     expect(operations.saveCharacter.validationErrorCode).toBe("invalid_request_error");
     expect(limits.json_body_bytes).toBe(bundle["x-aurous-limits"].json_body_bytes);
     expect(apiVersions).toEqual(bundle["x-aurous-versions"].map((v: { version: string }) => v.version));
@@ -60,7 +61,7 @@ describe("generated code", () => {
   });
 
   it("every runtime-emitted error code is documented by every API operation that can emit it", () => {
-    for (const meta of Object.values(operations).filter((m) => m.host === "api")) {
+    for (const meta of Object.values(operations).filter((m) => m.credential === "api-key")) {
       const codes = (status: string) => {
         const r = meta.responses[status];
         return r?.kind === "error" ? r.codes : [];
@@ -75,7 +76,7 @@ describe("generated code", () => {
       const bucketCodes = new Set([rule, ...(rule.variants ?? [])].map((r) => r.error_code));
       expect([...codes("429")].sort(), meta.operationId).toEqual([...bucketCodes].sort());
       expect(codes("500")).toContain("internal_error");
-      if (meta.method !== "GET") expect(codes("413")).toContain("request_too_large");
+      if (meta.method !== "get") expect(codes("413")).toContain("request_too_large");
       if (meta.idempotency.honours_key) expect(codes("409")).toContain("idempotency_key_in_use");
     }
   });

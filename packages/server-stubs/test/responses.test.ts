@@ -1,7 +1,7 @@
 // What handlers return: documented results pass, off-spec results become a logged 500 when
 // response validation is on, thrown errors never leak.
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { AurousError, type ErrorReport, type Implementation } from "../src/index.js";
+import { ApiFailure, type ErrorReport, type Implementation } from "../src/index.js";
 import { AUTH, CHAR_ID, character, implementation, server } from "./helpers.js";
 
 const GET = `/v1/characters/${CHAR_ID}`;
@@ -88,10 +88,10 @@ describe("response validation (on)", () => {
     expect(reports[0]!.report.reason).toBe("handler_threw");
   });
 
-  it("a thrown AurousError answers as documented; an undocumented one becomes 500", async () => {
+  it("a thrown ApiFailure answers as documented; an undocumented one becomes 500", async () => {
     const app = appWith({
       getCharacter: (req) => {
-        throw req.params.id.endsWith("R") ? new AurousError(404, "resource_not_found", "Gone.", "id") : new AurousError(409, "idempotency_key_in_use", "x");
+        throw req.params.id.endsWith("R") ? new ApiFailure(404, "resource_not_found", "Gone.", "id") : new ApiFailure(409, "idempotency_key_in_use", "x");
       },
     });
     const res = await app.inject({ method: "GET", url: GET, headers: AUTH });

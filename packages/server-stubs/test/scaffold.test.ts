@@ -56,14 +56,14 @@ describe("scaffold", () => {
       for (const meta of Object.values(operations)) {
         const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID);
         const res = await app.inject({
-          method: meta.method,
-          url: meta.host === "storage" ? `${url}?expires=1&signature=${"a".repeat(64)}` : url,
-          headers: meta.host === "storage" ? { "content-type": "image/png" } : AUTH,
-          ...(meta.method === "GET" ? {} : meta.host === "storage" ? { payload: Buffer.from([1]) } : {}),
+          method: meta.httpMethod,
+          url: meta.credential === "signed-url" ? `${url}?expires=1&signature=${"a".repeat(64)}` : url,
+          headers: meta.credential === "signed-url" ? { "content-type": "image/png" } : AUTH,
+          ...(meta.method === "get" ? {} : meta.credential === "signed-url" ? { payload: Buffer.from([1]) } : {}),
         });
         // Bodies are absent, so body-taking ops answer their validation 400; the rest reach the stub.
-        if (meta.requestBody?.required && meta.host === "api") expect(res.statusCode, meta.operationId).toBe(400);
-        else if (meta.host === "storage") {
+        if (meta.requestBody?.required && meta.credential === "api-key") expect(res.statusCode, meta.operationId).toBe(400);
+        else if (meta.credential === "signed-url") {
           expect(res.statusCode, meta.operationId).toBe(401);
           expect(res.json().error).toMatchObject({ code: "signature_invalid", message: "Upload URLs are not verified yet." });
         } else {

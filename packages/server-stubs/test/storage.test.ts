@@ -189,6 +189,6 @@ describe("checkUpload: the URL judged before the body is read", () => {
   });
 
   it("is refused at startup without an uploadCharacterImage handler to guard", () => {
-    expect(() => server({ checkUpload: () => undefined })).toThrow(/checkUpload needs an uploadCharacterImage handler/);
+    expect(() => server({ checkUpload: () => undefined })).toThrow(/checkUpload needs a signed-URL operation.s handler to guard \(uploadCharacterImage\)/);
   });
 });

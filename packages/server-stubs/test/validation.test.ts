@@ -99,7 +99,7 @@ function expectEnvelope(res: LightMyRequestResponse, status: number) {
   return body.error as { type: string; code: string; message: string; param: string | null };
 }
 
-const apiOps = Object.values(operations).filter((m) => m.host === "api");
+const apiOps = Object.values(operations).filter((m) => m.credential === "api-key");
 
 describe("validation code mapping", () => {
   // Path ids are never a 400 (an unknown id of any shape is a 404) and the version pin has its own
@@ -177,7 +177,7 @@ describe("ids in the path", () => {
     onTestFinished(() => app.close());
     for (const id of shapes) {
       const res = await app.inject({
-        method: meta.method,
+        method: meta.httpMethod,
         url: meta.path.replace("{id}", id),
         headers: { ...AUTH, ...(meta.requestBody ? { "content-type": "application/json" } : {}) },
         ...(meta.requestBody ? { payload: meta.operationId === "regenerateCharacterRef" ? { pose: "front" } : {} } : {}),
@@ -192,20 +192,20 @@ describe("ids in the path", () => {
 
 describe("request bodies", () => {
   const bodyOps = apiOps.filter((m) => m.requestBody !== null);
-  const bodylessWrites = apiOps.filter((m) => m.method !== "GET" && m.requestBody === null);
+  const bodylessWrites = apiOps.filter((m) => m.method !== "get" && m.requestBody === null);
 
   it.each(bodylessWrites)("$operationId: documents no body, so ignores one it cannot read", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
-    const plain = await app.inject({ method: meta.method, url, headers: AUTH });
+    const plain = await app.inject({ method: meta.httpMethod, url, headers: AUTH });
     for (const [type, payload] of [["application/json", '{"name": '], ["text/plain", "hello"]] as const) {
-      const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": type }, payload });
+      const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": type }, payload });
       expect(res.statusCode, `${meta.operationId} ${type}`).toBe(plain.statusCode);
     }
   });
 
   it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
-    const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": "application/json" }, payload: '{"name": ' });
+    const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": "application/json" }, payload: '{"name": ' });
     const error = expectEnvelope(res, 400);
     expect(error.code).toBe(validationCodeFor(meta, "invalid_format"));
     expect(error.param).toBeNull();
@@ -214,7 +214,7 @@ describe("request bodies", () => {
   it.each(bodyOps)("$operationId: a body over json_body_bytes → 413 request_too_large", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
     const payload = JSON.stringify({ name: "x".repeat(65_536) });
-    const res = await app.inject({ method: meta.method, url, headers: { ...AUTH, "content-type": "application/json" }, payload });
+    const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": "application/json" }, payload });
     const error = expectEnvelope(res, 413);
     expect(error).toMatchObject({ type: "invalid_request", code: "request_too_large", param: null });
     expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
@@ -233,7 +233,7 @@ describe("request bodies", () => {
     ["application/x-www-form-urlencoded", "regenerateCharacterRef", `${C}/refs/regenerate`, "invalid_request_error"],
   ] as const)("unsupported Content-Type %s on %s → 400 %s", async (contentType, operationId, url, code) => {
     const res = await app.inject({
-      method: operations[operationId].method,
+      method: operations[operationId].httpMethod,
       url,
       headers: { ...AUTH, "content-type": contentType },
       payload: "name=A",

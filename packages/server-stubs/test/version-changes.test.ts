@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type * as Generated from "../src/generated/operations.gen.js";
 import {
-  AurousError,
+  ApiFailure,
   VersionChangeError,
   componentSchemas,
   type ApiOperationId,
@@ -51,7 +51,7 @@ const renameName: VersionChange = {
   request: ({ body }) => {
     if (!isRecord(body)) return; // not an object: request validation refuses it
     // The old contract has no display_name: refuse it rather than let the newest contract accept it.
-    if ("display_name" in body) throw new AurousError(400, "invalid_format", "display_name is not a recognised field.", "display_name");
+    if ("display_name" in body) throw new ApiFailure(400, "invalid_format", "display_name is not a recognised field.", "display_name");
     if (!("name" in body)) return;
     const { name, ...rest } = body;
     return { body: { ...rest, display_name: name } };

@@ -2,14 +2,14 @@
 // Every check-and-change runs synchronously, so concurrent requests cannot interleave inside one.
 import { type CreateCharacterRequest, creditCost, operations, type UpdateCharacterRequest } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
-import { fail, ok, type Result } from "../failure.js";
+import { fail, ok, type Failure, type Result } from "../failure.js";
 import { newId } from "../ids.js";
 import { placeholderPng } from "../images/placeholder.js";
 import { SYNTHESIZED_POSES, type Pose } from "../poses.js";
 import type { BlobStore } from "../storage/blob-store.js";
 import type { Scheduler } from "../synthesis/scheduler.js";
 import type { CreditLedger } from "../teams/ledger.js";
-import type { UploadService } from "../uploads/service.js";
+import type { UnusableUpload, UploadService } from "../uploads/service.js";
 import { FAIL_MESSAGE, wantsFailure } from "./fail-trigger.js";
 import type { Attributes, CharacterRecord, CharacterStatus } from "./model.js";
 import type { CharacterStore, ListPage, ListQuery } from "./store.js";
@@ -17,9 +17,11 @@ import type { CharacterStore, ListPage, ListQuery } from "./store.js";
 const MAX_REFS = 6;
 const RESYNTHESIZABLE: readonly CharacterStatus[] = ["reviewing", "ready", "failed"];
 
-/** The request bodies, as the spec (through the stubs' generated types) defines them. */
-export type CreateRequest = CreateCharacterRequest;
-export type UpdateRequest = UpdateCharacterRequest;
+/** The failures of this service; each handler may pass on only those its operation documents. */
+type NotFound = Failure<404, "resource_not_found">;
+type NotEligible = Failure<400, "invalid_request_error">;
+type NoCredits = Failure<402, "insufficient_credits">;
+type BadCreate = Failure<400, "parameter_invalid_combination" | "missing_field"> | UnusableUpload | NoCredits;
 
 export interface CharacterServiceDeps {
   store: CharacterStore;
@@ -39,7 +41,7 @@ interface SynthesisPlan {
   charged: number;
 }
 
-function notFound(): ReturnType<typeof fail> {
+function notFound(): NotFound {
   return fail(404, "resource_not_found", "No character with this id.", "character_id");
 }
 
@@ -50,7 +52,7 @@ export class CharacterService {
     return this.deps.clock.now();
   }
 
-  private charge(teamId: string, credits: number, what: string): Result<void> {
+  private charge(teamId: string, credits: number, what: string): Result<void, NoCredits> {
     const spent = this.deps.ledger.trySpend(teamId, credits);
     if (!spent.ok) {
       return fail(402, "insufficient_credits", `${what} costs ${credits} credits and the team has ${spent.balance}.`);
@@ -58,7 +60,7 @@ export class CharacterService {
     return ok(undefined);
   }
 
-  create(teamId: string, body: CreateRequest, aurousVersion: string): Result<CharacterRecord> {
+  create(teamId: string, body: CreateCharacterRequest, aurousVersion: string): Result<CharacterRecord, BadCreate> {
     const generate = body.generate === true;
     const hasUploads = body.upload_ids !== undefined;
     if (generate === hasUploads) {
@@ -107,7 +109,7 @@ export class CharacterService {
     return ok(record);
   }
 
-  get(teamId: string, id: string): Result<CharacterRecord> {
+  get(teamId: string, id: string): Result<CharacterRecord, NotFound> {
     const record = this.deps.store.find(teamId, id);
     return record ? ok(record) : notFound();
   }
@@ -116,7 +118,7 @@ export class CharacterService {
     return this.deps.store.list(query);
   }
 
-  update(teamId: string, id: string, body: UpdateRequest): Result<CharacterRecord> {
+  update(teamId: string, id: string, body: UpdateCharacterRequest): Result<CharacterRecord, NotFound> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (body.name !== undefined) record.name = body.name;
@@ -126,7 +128,7 @@ export class CharacterService {
     return ok(record);
   }
 
-  async delete(teamId: string, id: string): Promise<Result<{ id: string }>> {
+  async delete(teamId: string, id: string): Promise<Result<{ id: string }, NotFound>> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     this.deps.scheduler.cancel(record.id);
@@ -145,7 +147,7 @@ export class CharacterService {
     return ok({ id: record.id });
   }
 
-  save(teamId: string, id: string): Result<CharacterRecord> {
+  save(teamId: string, id: string): Result<CharacterRecord, NotFound | NotEligible> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (record.status === "ready") return ok(record);
@@ -159,7 +161,7 @@ export class CharacterService {
     return ok(record);
   }
 
-  regenerate(teamId: string, id: string, pose: Pose): Result<CharacterRecord> {
+  regenerateRef(teamId: string, id: string, pose: Pose): Result<CharacterRecord, NotFound | NotEligible | NoCredits> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (!RESYNTHESIZABLE.includes(record.status)) {
@@ -172,7 +174,7 @@ export class CharacterService {
     return ok(record);
   }
 
-  resynthesize(teamId: string, id: string): Result<CharacterRecord> {
+  resynthesize(teamId: string, id: string): Result<CharacterRecord, NotFound | NotEligible | NoCredits> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (!RESYNTHESIZABLE.includes(record.status)) {

@@ -1,7 +1,7 @@
 // The sandbox's implementation of every operation, through the stubs' typed handler contract. The
 // runtime has already authenticated, rate-limited, validated and claimed the Idempotency-Key; each
 // handler only applies the domain rules and shapes the answer.
-import type { AuthContext, Character, HandlerRequest, Implementation, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
+import type { AuthContext, Character, CompleteImplementation, HandlerRequest, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
 import type { CharacterRecord } from "../characters/model.js";
 import { characterView } from "../characters/view.js";
 import type { SandboxState } from "../state.js";
@@ -28,7 +28,11 @@ export function createUploadCheck(state: SandboxState): UploadCheck<SandboxAuth>
   };
 }
 
-export function createImplementation(state: SandboxState, fallbackOrigin: () => string): Implementation<SandboxAuth> {
+/**
+ * Every operation of the spec, the signed-URL PUT included, keyed by operationId: an operation added
+ * to the spec fails to compile here ("Property '<operationId>' is missing") until it has a handler.
+ */
+export function createImplementation(state: SandboxState, fallbackOrigin: () => string): CompleteImplementation<SandboxAuth> {
   const origin = (request: HandlerRequest<OperationId, SandboxAuth>) => requestOrigin(request.raw, fallbackOrigin);
   const view = (request: HandlerRequest<OperationId, SandboxAuth>, record: CharacterRecord): Character =>
     characterView(record, state.refUrls, origin(request), state.clock.now());
@@ -91,7 +95,7 @@ export function createImplementation(state: SandboxState, fallbackOrigin: () => 
     },
 
     regenerateCharacterRef: (request) => {
-      const result = state.characters.regenerate(request.auth.teamId, request.params.id, request.body.pose);
+      const result = state.characters.regenerateRef(request.auth.teamId, request.params.id, request.body.pose);
       return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
     },
 

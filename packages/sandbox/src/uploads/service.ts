@@ -1,14 +1,14 @@
 // The upload flow's rules, free of HTTP: mint a ticket, accept the signed PUT's bytes, classify,
 // and hand usable uploads to character creation.
 import { limits } from "@aurous/server-stubs";
-import type { UploadInitRequest, UploadTicket as MintedTicket } from "@aurous/server-stubs";
+import type { Classification, UploadInitRequest, UploadTicket } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
 import { fail, ok, type Failure, type Result } from "../failure.js";
 import { classifyDimensions, type PoseGuess } from "../images/classify.js";
 import { sniffImage, type ImageType, type SniffedImage } from "../images/sniff.js";
 import type { BlobStore } from "../storage/blob-store.js";
 import { UploadUrlSigner } from "./signed-url.js";
-import { UNUSABLE_MESSAGES, UploadTickets, type UploadTicket, type UsableTicket } from "./tickets.js";
+import { UNUSABLE_MESSAGES, UploadTickets, type TicketRecord, type UsableTicket } from "./tickets.js";
 
 /** The spec's `x-aurous-limits.upload_bytes` (10 MiB), through the stubs' generated metadata. */
 export const UPLOAD_MAX_BYTES = limits.upload_bytes;
@@ -20,9 +20,11 @@ const EXTENSION_TYPES: Record<string, ImageType> = {
   webp: "image/webp",
 };
 
-/** The init body and the minted ticket, as the spec (through the stubs' generated types) defines them. */
-export type InitRequest = UploadInitRequest;
-export type TicketView = MintedTicket;
+/** The failures of this service; each handler may pass on only those its operation documents. */
+export type BadSignature = Failure<401, "signature_invalid" | "upload_url_expired">;
+export type UnusableUpload = Failure<404, "resource_not_found"> | Failure<400, "upload_invalid">;
+export type RefusedPut = BadSignature | Failure<400, "upload_invalid" | "content_type_mismatch">;
+export type RefusedBytes = Failure<413, "upload_too_large"> | Failure<400, "upload_content_invalid" | "upload_invalid">;
 
 export interface PutRequest {
   uploadId: string;
@@ -54,7 +56,7 @@ export class UploadService {
     this.signer = new UploadUrlSigner(secret);
   }
 
-  init(teamId: string, body: InitRequest, origin: string): Result<TicketView> {
+  init(teamId: string, body: UploadInitRequest, origin: string): Result<UploadTicket, Failure<400, "parameter_invalid_combination">> {
     if (EXTENSION_TYPES[body.extension] !== body.content_type) {
       return fail(400, "parameter_invalid_combination", `content_type ${body.content_type} does not match extension ${body.extension}.`, "content_type");
     }
@@ -73,7 +75,7 @@ export class UploadService {
    * read (the stubs' `checkUpload`) and again once it is in: a forged or stale URL never gets to
    * upload anything.
    */
-  checkPut(req: PutRequest): Result<UploadTicket> {
+  checkPut(req: PutRequest): Result<TicketRecord, RefusedPut> {
     const ticket = this.tickets.get(req.uploadId);
     const expires = req.expires !== undefined && /^\d{1,11}$/.test(req.expires) ? Number(req.expires) : NaN;
     if (!ticket || Number.isNaN(expires) || !req.signature || !this.signer.verify(ticket.id, expires, ticket.contentType, req.signature)) {
@@ -92,7 +94,7 @@ export class UploadService {
   }
 
   /** Stores the bytes of a PUT that passed `checkPut`, if they really are the declared image type. */
-  async acceptBytes(ticket: UploadTicket, bytes: Uint8Array): Promise<Result<SniffedImage>> {
+  async acceptBytes(ticket: TicketRecord, bytes: Uint8Array): Promise<Result<SniffedImage, RefusedBytes>> {
     if (bytes.length > UPLOAD_MAX_BYTES) return fail(413, "upload_too_large", `Uploads are limited to ${UPLOAD_MAX_BYTES} bytes.`);
     const image = sniffImage(bytes);
     if (!image || image.type !== ticket.contentType) {
@@ -111,14 +113,14 @@ export class UploadService {
     return ok(image);
   }
 
-  private usable(teamId: string, uploadId: string, param: string): Result<UsableUpload> {
+  private usable(teamId: string, uploadId: string, param: string): Result<UsableUpload, UnusableUpload> {
     const found = this.tickets.lookup(uploadId, teamId);
     if (found.kind === "foreign") return fail(404, "resource_not_found", "No upload with this id.", param);
     if (found.kind === "unusable") return fail(400, "upload_invalid", UNUSABLE_MESSAGES[found.reason], param);
     return ok({ ticket: found.ticket, guess: classifyDimensions(found.ticket.image.width, found.ticket.image.height) });
   }
 
-  classify(teamId: string, uploadId: string): Result<{ upload_id: string; pose: PoseGuess["pose"]; confidence: number }> {
+  classify(teamId: string, uploadId: string): Result<Classification, UnusableUpload> {
     const found = this.usable(teamId, uploadId, "upload_id");
     if (!found.ok) return found;
     return ok({ upload_id: uploadId, pose: found.value.guess.pose, confidence: found.value.guess.confidence });
@@ -128,9 +130,9 @@ export class UploadService {
    * Checks every upload of a create request and, only if all are usable, marks them consumed in the
    * same synchronous step: two creates racing for one upload cannot both get it.
    */
-  consume(teamId: string, uploadIds: readonly string[]): Result<UsableUpload[]> {
+  consume(teamId: string, uploadIds: readonly string[]): Result<UsableUpload[], UnusableUpload> {
     const found: UsableUpload[] = [];
-    let firstInvalid: Failure | undefined;
+    let firstInvalid: UnusableUpload | undefined;
     for (const [i, id] of uploadIds.entries()) {
       const result = this.usable(teamId, id, `upload_ids[${i}]`);
       // Another team's upload is reported before an unusable one of our own, whatever the order.

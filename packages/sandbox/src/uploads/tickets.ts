@@ -8,7 +8,7 @@ import type { ImageType, SniffedImage } from "../images/sniff.js";
 export const UPLOAD_URL_TTL_MS = 15 * 60 * 1000;
 export const UPLOAD_TICKET_TTL_MS = 24 * 60 * 60 * 1000;
 
-export interface UploadTicket {
+export interface TicketRecord {
   id: string;
   teamId: string;
   filename: string;
@@ -31,16 +31,16 @@ export type TicketLookup =
   | { kind: "unusable"; reason: "unknown" | "expired" | "no_bytes" | "consumed" }
   | { kind: "foreign" };
 
-export type UsableTicket = UploadTicket & { image: SniffedImage; blobKey: string };
+export type UsableTicket = TicketRecord & { image: SniffedImage; blobKey: string };
 
 export class UploadTickets {
-  private readonly tickets = new Map<string, UploadTicket>();
+  private readonly tickets = new Map<string, TicketRecord>();
 
   constructor(private readonly clock: Clock) {}
 
-  mint(teamId: string, filename: string, contentType: ImageType): UploadTicket {
+  mint(teamId: string, filename: string, contentType: ImageType): TicketRecord {
     const now = this.clock.now();
-    const ticket: UploadTicket = {
+    const ticket: TicketRecord = {
       id: newId("upl"),
       teamId,
       filename,
@@ -56,11 +56,11 @@ export class UploadTickets {
     return ticket;
   }
 
-  get(uploadId: string): UploadTicket | undefined {
+  get(uploadId: string): TicketRecord | undefined {
     return this.tickets.get(uploadId);
   }
 
-  isExpired(ticket: UploadTicket): boolean {
+  isExpired(ticket: TicketRecord): boolean {
     return ticket.state === "evicted" || this.clock.now() >= ticket.expiresAt;
   }
 
@@ -76,12 +76,12 @@ export class UploadTickets {
   }
 
   /** A fresh blob key for the next PUT's bytes; keys are never reused, so a slow PUT cannot overwrite bytes a character already owns. */
-  nextBlobKey(ticket: UploadTicket): string {
+  nextBlobKey(ticket: TicketRecord): string {
     return `uploads/${ticket.id}/${newId("upl").slice(4)}`;
   }
 
   /** Records a finished PUT; returns the blob key of the bytes it replaces (to delete), if any. */
-  markUploaded(ticket: UploadTicket, image: SniffedImage, blobKey: string): string | null {
+  markUploaded(ticket: TicketRecord, image: SniffedImage, blobKey: string): string | null {
     const previous = ticket.blobKey;
     ticket.state = "uploaded";
     ticket.image = image;
@@ -89,7 +89,7 @@ export class UploadTickets {
     return previous;
   }
 
-  markConsumed(ticket: UploadTicket): void {
+  markConsumed(ticket: TicketRecord): void {
     ticket.state = "consumed";
   }
 
@@ -97,9 +97,9 @@ export class UploadTickets {
    * Marks tickets past their lifetime as evicted and returns those whose bytes should be deleted.
    * Records older than twice the lifetime are forgotten entirely.
    */
-  sweep(): UploadTicket[] {
+  sweep(): TicketRecord[] {
     const now = this.clock.now();
-    const evicted: UploadTicket[] = [];
+    const evicted: TicketRecord[] = [];
     for (const ticket of this.tickets.values()) {
       if (now >= ticket.createdAt + 2 * UPLOAD_TICKET_TTL_MS) this.tickets.delete(ticket.id);
       if (ticket.state === "uploaded" || ticket.state === "awaiting_bytes") {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FAIL_TOKEN } from "../../src/characters/fail-trigger.js";
 import type { CharacterRecord } from "../../src/characters/model.js";
-import { CharacterService, type CreateRequest } from "../../src/characters/service.js";
+import type { CreateCharacterRequest } from "@aurous/server-stubs";
+import { CharacterService } from "../../src/characters/service.js";
 import { CharacterStore } from "../../src/characters/store.js";
 import { systemClock } from "../../src/clock.js";
 import { newSecret } from "../../src/crypto.js";
@@ -63,7 +64,7 @@ describe("create", () => {
   it("requires exactly one flow, and attributes for a synthesis", () => {
     // Bodies the spec's oneOf (and so the stubs' validation, and the types) refuse: the service
     // refuses them on its own too, for callers that reach it without the runtime.
-    const unchecked = (body: object) => body as CreateRequest;
+    const unchecked = (body: object) => body as CreateCharacterRequest;
     expect(service.create("A", unchecked({ name: "n" }), "v")).toMatchObject({ status: 400, code: "parameter_invalid_combination" });
     expect(service.create("A", unchecked({ name: "n", generate: true, upload_ids: [] }), "v")).toMatchObject({ code: "parameter_invalid_combination" });
     expect(service.create("A", unchecked({ name: "n", generate: true }), "v")).toMatchObject({ status: 400, code: "missing_field", param: "attributes" });
@@ -116,8 +117,8 @@ describe("synthesis lifecycle", () => {
     const record = value(synthesize());
     await settle(record);
     const before = record.refs.map((r) => r.blobKey);
-    expect(value(service.regenerate("A", record.id, "side")).status).toBe("synthesizing");
-    expect(service.regenerate("A", record.id, "side")).toMatchObject({ status: 400, code: "invalid_request_error" });
+    expect(value(service.regenerateRef("A", record.id, "side")).status).toBe("synthesizing");
+    expect(service.regenerateRef("A", record.id, "side")).toMatchObject({ status: 400, code: "invalid_request_error" });
     expect(service.resynthesize("A", record.id)).toMatchObject({ status: 400, code: "invalid_request_error" });
     await settle(record);
     const after = record.refs.map((r) => r.blobKey);
@@ -133,7 +134,7 @@ describe("synthesis lifecycle", () => {
 
   it("adds a regenerated pose the character lacks", async () => {
     const record = value(service.create("A", { name: "n", upload_ids: [await uploaded("A", 100, 100)] }, "v"));
-    value(service.regenerate("A", record.id, "back"));
+    value(service.regenerateRef("A", record.id, "back"));
     await settle(record);
     expect(record.refs.map((r) => r.pose)).toEqual(["portrait", "back"]);
     // Created from uploads, so published: it never returns to reviewing.
@@ -170,7 +171,7 @@ describe("delete, update and isolation", () => {
       () => service.get("B", record.id),
       () => service.update("B", record.id, { name: "x" }),
       () => service.save("B", record.id),
-      () => service.regenerate("B", record.id, "front"),
+      () => service.regenerateRef("B", record.id, "front"),
       () => service.resynthesize("B", record.id),
     ];
     for (const op of ops) expect(op()).toEqual(notFound);

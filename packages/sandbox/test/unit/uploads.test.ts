@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { newSecret } from "../../src/crypto.js";
 import { BlobStore } from "../../src/storage/blob-store.js";
-import { type InitRequest, UPLOAD_MAX_BYTES, UploadService } from "../../src/uploads/service.js";
+import type { UploadInitRequest } from "@aurous/server-stubs";
+import { UPLOAD_MAX_BYTES, UploadService } from "../../src/uploads/service.js";
 import { UPLOAD_TICKET_TTL_MS, UPLOAD_URL_TTL_MS } from "../../src/uploads/tickets.js";
 import { listFiles } from "../helpers/files.js";
 import { jpegBytes, pngBytes } from "../helpers/images.js";
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 
 function mint(team = "A", type: "image/png" | "image/jpeg" = "image/png") {
-  const body: InitRequest = type === "image/png" ? { filename: "f", extension: "png", content_type: type } : { filename: "f", extension: "jpg", content_type: type };
+  const body: UploadInitRequest = type === "image/png" ? { filename: "f", extension: "png", content_type: type } : { filename: "f", extension: "jpg", content_type: type };
   const result = uploads.init(team, body, "http://127.0.0.1:4010");
   if (!result.ok) throw new Error(result.message);
   const url = new URL(result.value.upload_url);
@@ -56,7 +57,7 @@ describe("init", () => {
 
   it("refuses an extension that disagrees with the content type", () => {
     // A pair the spec's oneOf (and so the types and the stubs) refuse; the service refuses it too.
-    const mismatched = { filename: "f", extension: "jpg", content_type: "image/png" } as unknown as InitRequest;
+    const mismatched = { filename: "f", extension: "jpg", content_type: "image/png" } as unknown as UploadInitRequest;
     expect(uploads.init("A", mismatched, "http://x")).toMatchObject({
       ok: false,
       status: 400,

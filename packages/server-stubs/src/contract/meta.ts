@@ -1,61 +1,60 @@
-// Shape of the runtime metadata that scripts/generate.mjs emits for every operation.
+// Shape of the runtime metadata that scripts/generate.mjs emits for every operation: a serialisable
+// projection of the spec model's OperationModel (scripts/codegen/spec-model.d.mts), with the model's
+// field names, so that one concept has one name from the spec to the runtime. Only two differences:
+// response schemas are closed (see closed-world.mjs), and responses are keyed by status for lookup.
+import type {
+  BucketRule,
+  CreditCost,
+  HeaderModel,
+  Idempotency,
+  KeyScope,
+  OperationModel,
+  ParameterModel,
+  RateLimitRule,
+  RequestBodyModel,
+  ResponseModel,
+} from "../../../../scripts/codegen/spec-model.mjs";
+
+export type { BucketRule, CreditCost, Idempotency, KeyScope, RateLimitRule };
+
 export type JsonSchema = Record<string, unknown>;
 
-export type KeyScope = "read" | "write" | "full";
+export type ParameterMeta = Pick<ParameterModel, "name" | "in" | "required" | "errorParam"> & { schema: JsonSchema };
 
-/** One bucket: its numbers and the 429 code it answers with (one code per bucket across the API). */
-export interface BucketRule {
-  bucket: string;
-  error_code: string;
-  sustained_per_minute: number;
-  burst: number;
-}
+export type HeaderMeta = Pick<HeaderModel, "required"> & { schema: JsonSchema };
 
-export interface RateLimitRule extends BucketRule {
-  variants?: Array<BucketRule & { when: { body_field: string; equals: unknown } }>;
-}
+export type ResponseMeta = Pick<ResponseModel, "status" | "kind" | "errorType" | "codes"> & {
+  /** The JSON body's schema, closed (our server sends only documented fields); null without one. */
+  schema: JsonSchema | null;
+  headers: Record<string, HeaderMeta>;
+};
 
-export interface ParameterMeta {
-  name: string;
-  in: "path" | "query" | "header" | "cookie";
-  required: boolean;
-  schema: JsonSchema;
-  /** The name errors give it in `param` (x-aurous-error-param; else `name`). */
-  errorParam: string;
-}
+export type RequestBodyMeta = Pick<RequestBodyModel, "required" | "contentTypes" | "binary"> & { jsonSchema: JsonSchema | null };
 
-export interface HeaderMeta {
-  required: boolean;
-  schema: JsonSchema;
-}
-
-export type ResponseMeta =
-  | { kind: "success"; schema: JsonSchema | null; headers: Record<string, HeaderMeta> }
-  | {
-      kind: "error";
-      schema: JsonSchema;
-      headers: Record<string, HeaderMeta>;
-      /** The envelope's `error.type` for this status. */
-      type: string;
-      /** Every `error.code` this status may carry for this operation. */
-      codes: string[];
-    };
-
-export interface OperationMeta {
-  operationId: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** OpenAPI path template, e.g. `/v1/characters/{id}`. */
-  path: string;
-  /** The same path in fastify's syntax, e.g. `/v1/characters/:id`. */
-  routePath: string;
-  /** `api`: API-key operations; `storage`: the signed upload PUT (no key, no rate limit, no version). */
-  host: "api" | "storage";
-  scope: KeyScope | null;
-  rateLimit: RateLimitRule | null;
-  creditCost: { credits: number; variants?: Array<{ when: { body_field: string; equals: unknown }; credits: number }> } | null;
-  idempotency: { honours_key: boolean; window_hours?: number; naturally_idempotent?: boolean };
-  validationErrorCode: string | null;
+export type OperationMeta = Pick<
+  OperationModel,
+  | "operationId"
+  | "method"
+  | "httpMethod"
+  | "path"
+  | "routePath"
+  | "pathParamNames"
+  | "credential"
+  | "versioned"
+  | "scope"
+  | "rateLimit"
+  | "creditCost"
+  | "idempotency"
+  | "validationErrorCode"
+> & {
   parameters: ParameterMeta[];
-  requestBody: { required: boolean; contentTypes: string[]; schema: JsonSchema | null } | null;
+  requestBody: RequestBodyMeta | null;
+  /** Every documented response, keyed by status ("200", "404"…). */
   responses: Record<string, ResponseMeta>;
+};
+
+/** The documented error codes of `meta` at `status` (empty when it documents none). */
+export function codesAt(meta: OperationMeta, status: number): readonly string[] {
+  const r = meta.responses[String(status)];
+  return r?.kind === "error" ? r.codes : [];
 }

@@ -2,10 +2,10 @@
 // may only return a status the spec documents for its operation, and an error only with a code
 // documented for that status.
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
-import type { ApiOperationId, OperationId, OperationTypes } from "../generated/operations.gen.js";
+import type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId } from "../generated/operations.gen.js";
 import type { KeyScope } from "./meta.js";
 
-export type { ApiOperationId, OperationId, OperationTypes };
+export type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId };
 
 /** Headers the runtime always sets itself; a handler cannot set or override them. */
 export type RuntimeHeader =
@@ -61,6 +61,9 @@ export type ErrorResult<Op extends OperationId> = {
   [S in ErrorStatus<Op>]: { status: S; error: ErrorInit<ErrorCodeOf<Op, S>> };
 }[ErrorStatus<Op>];
 
+/** A documented error of any operation in the union `Ops` (distributes over it). */
+export type AnyErrorResult<Ops extends OperationId> = Ops extends OperationId ? ErrorResult<Ops> : never;
+
 export type HandlerResult<Op extends OperationId> = SuccessResult<Op> | ErrorResult<Op>;
 
 /** What `authenticate` returns for a known key. Extra fields reach handlers untouched. */
@@ -89,7 +92,7 @@ export interface HandlerRequest<Op extends OperationId, Auth extends AuthContext
   /** The documented request headers, under their spec names. */
   headers: OperationTypes[Op]["headers"];
   body: OperationTypes[Op]["body"];
-  /** The authenticated key (absent only on the storage operation, which has no API key). */
+  /** The authenticated key (absent on signed-URL operations, which take no API key). */
   auth: Op extends ApiOperationId ? Auth : undefined;
   /** The Aurous-Version applied to this request (echoed on the response). */
   version: string;
@@ -107,24 +110,37 @@ export type Handler<Op extends OperationId, Auth extends AuthContext = AuthConte
   request: HandlerRequest<Op, Auth>,
 ) => HandlerResult<Op> | Promise<HandlerResult<Op>>;
 
-/** What `checkUpload` sees of a storage PUT: all of the request but its body, which is not read yet. */
-export type UploadCheckRequest<Auth extends AuthContext = AuthContext> = Omit<HandlerRequest<"uploadCharacterImage", Auth>, "body">;
+/**
+ * What `checkUpload` sees of a request to a signed-URL operation: all of it but its body, which is
+ * not read yet. A union over the signed-URL operations; narrow on `operationId` when there are several.
+ */
+export type UploadCheckRequest<Auth extends AuthContext = AuthContext> = {
+  [Op in SignedUrlOperationId]: Omit<HandlerRequest<Op, Auth>, "body">;
+}[SignedUrlOperationId];
 
 /**
- * Judges a storage PUT from its URL and headers alone: a documented error (`request.fail(401,
- * "signature_invalid", …)`) refuses it before a byte of the body is read; nothing lets the body
- * through to `uploadCharacterImage`.
+ * Judges a signed-URL request from its URL and headers alone: a documented error (`request.fail(401,
+ * "signature_invalid", …)`) refuses it before a byte of the body is read; `undefined` lets the body
+ * through to the operation's handler.
  */
 export type UploadCheck<Auth extends AuthContext = AuthContext> = (
   request: UploadCheckRequest<Auth>,
-) => ErrorResult<"uploadCharacterImage"> | undefined | Promise<ErrorResult<"uploadCharacterImage"> | undefined>;
+) => AnyErrorResult<SignedUrlOperationId> | undefined | Promise<AnyErrorResult<SignedUrlOperationId> | undefined>;
 
 /**
- * One handler per API operation. `uploadCharacterImage` (the signed storage PUT) is optional: when
- * given, the runtime mounts it without API key, rate limit or Aurous-Version.
+ * One handler per API-key operation (required). Handlers of signed-URL operations (e.g. the storage
+ * PUT) are optional: when given, the runtime mounts them without API key, rate limit or Aurous-Version.
  */
 export type Implementation<Auth extends AuthContext = AuthContext> = {
   [Op in ApiOperationId]: Handler<Op, Auth>;
 } & {
-  uploadCharacterImage?: Handler<"uploadCharacterImage", Auth>;
+  [Op in SignedUrlOperationId]?: Handler<Op, Auth>;
+};
+
+/**
+ * Every operation's handler, signed-URL ones included: for an implementation that serves the whole
+ * contract (the sandbox), so that an operation added to the spec fails to compile until it has one.
+ */
+export type CompleteImplementation<Auth extends AuthContext = AuthContext> = {
+  [Op in OperationId]: Handler<Op, Auth>;
 };

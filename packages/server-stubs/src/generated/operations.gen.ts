@@ -4,8 +4,14 @@ import type * as T from "./openapi-ts/types.gen.js";
 
 export type OperationId = "initCharacterUpload" | "uploadCharacterImage" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
 
-/** Operations served on the API host (API key, rate limit, Aurous-Version). */
+/** Operations authorised by the team's API key (rate limit, scope, Aurous-Version): credential "api-key". */
 export type ApiOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
+
+/** Operations authorised by their signed URL alone (no key, no rate limit, no version): credential "signed-url". */
+export type SignedUrlOperationId = "uploadCharacterImage";
+
+/** Operations that take the Aurous-Version header (the ones version changes may apply to). */
+export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
 
 /** Per operation: request parts, documented responses and errors (keyed by status) and response headers. */
 export interface OperationTypes {
@@ -114,13 +120,29 @@ export const apiVersions: readonly string[] = ["2026-05-15"];
 
 export const limits = {"json_body_bytes":65536,"upload_bytes":10485760} as const;
 
+/** The envelope's `error.type` of every status some operation documents (the spec fixes it by status). */
+export const errorTypes: Readonly<Record<string, string>> = {
+  "400": "invalid_request",
+  "401": "authentication",
+  "402": "invalid_request",
+  "403": "authentication",
+  "404": "not_found",
+  "409": "invalid_request",
+  "413": "invalid_request",
+  "429": "rate_limit",
+  "500": "server_error"
+};
+
 export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   "initCharacterUpload": {
     "operationId": "initCharacterUpload",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters/uploads/init",
     "routePath": "/v1/characters/uploads/init",
-    "host": "api",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -151,12 +173,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/UploadInitRequest"
       }
     },
     "responses": {
       "201": {
+        "status": 201,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/UploadTicket"
@@ -201,9 +225,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/UploadInitBadRequest"
@@ -249,7 +276,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "missing_field",
@@ -259,6 +286,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -304,7 +332,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -312,6 +340,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -357,12 +386,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -408,12 +438,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -468,12 +499,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -519,7 +551,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -528,10 +560,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "uploadCharacterImage": {
     "operationId": "uploadCharacterImage",
-    "method": "PUT",
+    "method": "put",
+    "httpMethod": "PUT",
     "path": "/storage/uploads/{upload_id}",
     "routePath": "/storage/uploads/:upload_id",
-    "host": "storage",
+    "pathParamNames": [
+      "upload_id"
+    ],
+    "credential": "signed-url",
+    "versioned": false,
     "scope": null,
     "rateLimit": null,
     "creditCost": {
@@ -584,10 +621,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "image/png",
         "image/webp"
       ],
-      "schema": null
+      "binary": true,
+      "jsonSchema": null
     },
     "responses": {
       "204": {
+        "status": 204,
         "kind": "success",
         "schema": null,
         "headers": {
@@ -597,9 +636,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "$ref": "#/components/schemas/RequestId"
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/UploadBytesBadRequest"
@@ -612,7 +654,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "content_type_mismatch",
           "upload_content_invalid",
@@ -620,6 +662,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/UploadBytesUnauthorized"
@@ -632,13 +675,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "signature_invalid",
           "upload_url_expired"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/UploadBytesTooLarge"
@@ -651,12 +695,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "upload_too_large"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -669,7 +714,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -678,10 +723,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "classifyCharacterUpload": {
     "operationId": "classifyCharacterUpload",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters/uploads/classify",
     "routePath": "/v1/characters/uploads/classify",
-    "host": "api",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -713,12 +761,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/ClassifyRequest"
       }
     },
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Classification"
@@ -763,9 +813,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/ClassifyUploadBadRequest"
@@ -811,7 +864,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "missing_field",
@@ -820,6 +873,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -865,7 +919,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -873,6 +927,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -918,12 +973,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -969,12 +1025,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -1020,12 +1077,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -1080,12 +1138,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -1131,7 +1190,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -1140,10 +1199,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "listCharacters": {
     "operationId": "listCharacters",
-    "method": "GET",
+    "method": "get",
+    "httpMethod": "GET",
     "path": "/v1/characters",
     "routePath": "/v1/characters",
-    "host": "api",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "read",
     "rateLimit": {
       "bucket": "characters_get",
@@ -1204,6 +1266,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "requestBody": null,
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/CharacterList"
@@ -1248,9 +1311,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/ListCharactersBadRequest"
@@ -1296,13 +1362,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "invalid_request"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -1348,7 +1415,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -1356,6 +1423,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -1410,12 +1478,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -1461,7 +1530,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -1470,10 +1539,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "createCharacter": {
     "operationId": "createCharacter",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters",
     "routePath": "/v1/characters",
-    "host": "api",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -1538,12 +1610,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/CreateCharacterRequest"
       }
     },
     "responses": {
       "201": {
+        "status": 201,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -1595,9 +1669,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "const": "true"
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/CreateCharacterBadRequest"
@@ -1643,7 +1720,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "missing_field",
@@ -1654,6 +1731,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -1699,7 +1777,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -1707,6 +1785,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "402": {
+        "status": 402,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
@@ -1752,12 +1831,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "insufficient_credits"
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -1803,12 +1883,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -1854,12 +1935,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "409": {
+        "status": 409,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
@@ -1914,12 +1996,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "idempotency_key_in_use"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -1965,12 +2048,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/CreateCharacterTooManyRequests"
@@ -2025,13 +2109,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests",
           "rate_limit_exceeded"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -2077,7 +2162,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -2086,10 +2171,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "getCharacter": {
     "operationId": "getCharacter",
-    "method": "GET",
+    "method": "get",
+    "httpMethod": "GET",
     "path": "/v1/characters/{id}",
     "routePath": "/v1/characters/:id",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "read",
     "rateLimit": {
       "bucket": "characters_get",
@@ -2128,6 +2218,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "requestBody": null,
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -2172,9 +2263,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/CharacterIdBadRequest"
@@ -2220,12 +2314,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -2271,7 +2366,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -2279,6 +2374,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -2324,12 +2420,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -2384,12 +2481,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -2435,7 +2533,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -2444,10 +2542,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "updateCharacter": {
     "operationId": "updateCharacter",
-    "method": "PATCH",
+    "method": "patch",
+    "httpMethod": "PATCH",
     "path": "/v1/characters/{id}",
     "routePath": "/v1/characters/:id",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -2488,12 +2591,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/UpdateCharacterRequest"
       }
     },
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -2538,9 +2643,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/UpdateCharacterBadRequest"
@@ -2586,13 +2694,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "invalid_request"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -2638,7 +2747,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -2646,6 +2755,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -2691,12 +2801,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -2742,12 +2853,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -2793,12 +2905,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -2853,12 +2966,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -2904,7 +3018,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -2913,10 +3027,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "deleteCharacter": {
     "operationId": "deleteCharacter",
-    "method": "DELETE",
+    "method": "delete",
+    "httpMethod": "DELETE",
     "path": "/v1/characters/{id}",
     "routePath": "/v1/characters/:id",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -2954,6 +3073,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "requestBody": null,
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/DeletedCharacter"
@@ -2998,9 +3118,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/CharacterIdBadRequest"
@@ -3046,12 +3169,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -3097,7 +3221,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -3105,6 +3229,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -3150,12 +3275,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -3201,12 +3327,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -3252,12 +3379,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -3312,12 +3440,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -3363,7 +3492,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -3372,10 +3501,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "saveCharacter": {
     "operationId": "saveCharacter",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters/{id}/save",
     "routePath": "/v1/characters/:id/save",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_post",
@@ -3414,6 +3548,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "requestBody": null,
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -3458,9 +3593,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "maximum": 99999999999
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/SaveCharacterBadRequest"
@@ -3506,13 +3644,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "invalid_request_error"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -3558,7 +3697,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -3566,6 +3705,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -3611,12 +3751,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -3662,12 +3803,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -3713,12 +3855,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
@@ -3773,12 +3916,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "too_many_requests"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -3824,7 +3968,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -3833,10 +3977,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "regenerateCharacterRef": {
     "operationId": "regenerateCharacterRef",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters/{id}/refs/regenerate",
     "routePath": "/v1/characters/:id/refs/regenerate",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_synthesize",
@@ -3889,12 +4038,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/RegenerateRefRequest"
       }
     },
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -3946,9 +4097,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "const": "true"
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/RegenerateRefBadRequest"
@@ -3994,13 +4148,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "invalid_request_error"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -4046,7 +4201,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -4054,6 +4209,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "402": {
+        "status": 402,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
@@ -4099,12 +4255,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "insufficient_credits"
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -4150,12 +4307,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -4201,12 +4359,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "409": {
+        "status": 409,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
@@ -4261,12 +4420,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "idempotency_key_in_use"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -4312,12 +4472,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/RateLimitExceeded"
@@ -4372,12 +4533,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "rate_limit_exceeded"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -4423,7 +4585,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]
@@ -4432,10 +4594,15 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
   },
   "resynthesizeCharacter": {
     "operationId": "resynthesizeCharacter",
-    "method": "POST",
+    "method": "post",
+    "httpMethod": "POST",
     "path": "/v1/characters/{id}/resynthesize",
     "routePath": "/v1/characters/:id/resynthesize",
-    "host": "api",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
     "scope": "write",
     "rateLimit": {
       "bucket": "characters_synthesize",
@@ -4488,12 +4655,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "contentTypes": [
         "application/json"
       ],
-      "schema": {
+      "binary": false,
+      "jsonSchema": {
         "$ref": "#/components/schemas/ResynthesizeRequest"
       }
     },
     "responses": {
       "200": {
+        "status": 200,
         "kind": "success",
         "schema": {
           "$ref": "#/components/schemas/Character"
@@ -4545,9 +4714,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
               "const": "true"
             }
           }
-        }
+        },
+        "errorType": null,
+        "codes": []
       },
       "400": {
+        "status": 400,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/ResynthesizeCharacterBadRequest"
@@ -4593,13 +4765,14 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "unknown_version",
           "invalid_request_error"
         ]
       },
       "401": {
+        "status": 401,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
@@ -4645,7 +4818,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_api_key",
           "invalid_api_key",
@@ -4653,6 +4826,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       },
       "402": {
+        "status": 402,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
@@ -4698,12 +4872,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "insufficient_credits"
         ]
       },
       "403": {
+        "status": 403,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
@@ -4749,12 +4924,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "authentication",
+        "errorType": "authentication",
         "codes": [
           "missing_scope"
         ]
       },
       "404": {
+        "status": 404,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/NotFound"
@@ -4800,12 +4976,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "not_found",
+        "errorType": "not_found",
         "codes": [
           "resource_not_found"
         ]
       },
       "409": {
+        "status": 409,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
@@ -4860,12 +5037,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "idempotency_key_in_use"
         ]
       },
       "413": {
+        "status": 413,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
@@ -4911,12 +5089,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "invalid_request",
+        "errorType": "invalid_request",
         "codes": [
           "request_too_large"
         ]
       },
       "429": {
+        "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/RateLimitExceeded"
@@ -4971,12 +5150,13 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "rate_limit",
+        "errorType": "rate_limit",
         "codes": [
           "rate_limit_exceeded"
         ]
       },
       "500": {
+        "status": 500,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/InternalError"
@@ -5022,7 +5202,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             }
           }
         },
-        "type": "server_error",
+        "errorType": "server_error",
         "codes": [
           "internal_error"
         ]

@@ -9,6 +9,7 @@ import { authStep, type Authenticate } from "./auth-step.js";
 import { RuntimeReject } from "./errors.js";
 import type { IdempotencyOutbox } from "./idempotency-outbox.js";
 import { claimKey, fingerprint, windowMs, type IdempotencyOptions, type IdempotencyOutcome } from "./idempotency.js";
+import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { drawToken } from "./rate-limit.js";
 import { failResult, type Responder, type ResultLike } from "./responder.js";
 import type { ResponseValidators } from "./responses.js";
@@ -49,12 +50,13 @@ export function mountApiRoute<Auth extends AuthContext>(
   const claimContext = { store: ctx.idempotencyStore, outbox, timeoutMs: ctx.storeTimeoutMs, options: ctx.idempotencyOptions };
   const validate = compileRequestValidator(meta, ctx.compiler);
   const honoursKey = meta.idempotency.honours_key;
-  const jsonBody = meta.requestBody?.contentTypes.includes("application/json") ?? false;
+  const jsonBody = meta.requestBody?.jsonSchema != null;
   const window = windowMs(meta, ctx.idempotencyOptions);
 
   app.route({
-    method: meta.method,
+    method: meta.httpMethod,
     url: meta.routePath,
+    bodyLimit: bodyLimitOf(meta),
     config: { operationId: meta.operationId },
     onRequest: authStep(meta, ctx.authenticate, ctx.versions),
     handler: async (request, reply) => {
@@ -65,6 +67,7 @@ export function mountApiRoute<Auth extends AuthContext>(
       if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
         throw new RuntimeReject(400, validationCodeFor(meta, "invalid_format")!, "Send the body as application/json.", null);
       }
+      requireBytes(meta, rawBody);
       // Old pins: bring the request to the newest shape first, so that the bucket variants and the
       // schemas (both written for the newest release) see what the handler will see.
       let body: unknown = rawBody;

@@ -2,8 +2,9 @@
 // routing (FST_ERR_BAD_URL); this finds the operation the path would have reached and answers what
 // that operation documents for "no such resource" — never a code it does not document, and never
 // the raw URL (its query string may carry an upload signature).
-import type { OperationMeta } from "../contract/meta.js";
+import { codesAt, type OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
+import { refusalCode } from "./refusals.js";
 import { validationCodeFor } from "./validation.js";
 
 interface Template {
@@ -32,13 +33,11 @@ function undecodable(segment: string): boolean {
 /** The documented answer of `meta` to a path parameter that names nothing, or null if it has none. */
 function answerFor(meta: OperationMeta, param: string): BadUrlAnswer | null {
   const message = `No resource has this ${param}: it is not valid percent-encoding.`;
-  const notFound = meta.responses["404"];
-  if (notFound?.kind === "error" && notFound.codes.includes("resource_not_found")) {
+  if (codesAt(meta, 404).includes("resource_not_found")) {
     return { meta, status: 404, init: { code: "resource_not_found", message, param } };
   }
-  // Operations without a 404 (the storage PUT) answer their malformed-parameter code.
-  const bad = meta.responses["400"];
-  const code = bad?.kind === "error" ? (bad.codes.includes("upload_invalid") ? "upload_invalid" : validationCodeFor(meta, "invalid_format")) : undefined;
+  // Operations without a 404 (signed URLs) answer their code for an unusable URL, else a validation code.
+  const code = refusalCode(meta, "unusableUrl") ?? validationCodeFor(meta, "invalid_format");
   return code ? { meta, status: 400, init: { code, message, param } } : null;
 }
 
@@ -63,7 +62,7 @@ export function createBadUrlResolver(operations: readonly OperationMeta[]): (met
     const path = url.split("?")[0]!;
     const wanted = method === "HEAD" ? "GET" : method;
     for (const { meta, pattern, names } of templates) {
-      if (meta.method !== wanted) continue;
+      if (meta.httpMethod !== wanted) continue;
       const match = pattern.exec(path);
       if (!match) continue;
       const index = names.findIndex((_, i) => undecodable(match[i + 1]!));

@@ -1,11 +1,11 @@
 // Sending: envelopes for refusals outside an operation, and results of an operation (with the
-// off-spec → 500 fallback). Every API answer echoes Aurous-Version; the storage PUT's do not. An
-// operation's answer is validated (prepare) in the newest shape and downgraded to the echoed version
+// off-spec → 500 fallback). Answers of versioned operations (and outside any) echo Aurous-Version;
+// the others (the signed-URL PUT) do not. An operation's answer is validated (prepare) in the newest shape and downgraded to the echoed version
 // only when sent, so idempotent replays are shaped for whoever replays them.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
-import { envelope } from "./errors.js";
+import { INTERNAL_ERROR, envelope } from "./errors.js";
 import { OffSpecResponse, buildResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
 import { stateOf } from "./state.js";
 import type { VersionChanges } from "./version-changes.js";
@@ -29,17 +29,18 @@ export interface Responder {
 
 export type ReportFailure = (error: unknown, reason: "off_spec_response" | "version_change_threw", request: FastifyRequest) => void;
 
-const INTERNAL = (): ResultLike => failResult(500, "internal_error", "Something went wrong on our side.");
+const INTERNAL = (): ResultLike => ({ status: 500, error: { ...INTERNAL_ERROR } });
 
 export function createResponder(versions: VersionResolver, changes: VersionChanges, report: ReportFailure): Responder {
   const echo = (request: FastifyRequest, reply: FastifyReply) => {
     const st = stateOf(request);
-    if (st.op?.host !== "storage") reply.header("Aurous-Version", st.version ?? versions.first);
+    // Outside any operation (404, bad URL) the answer is the API's, so it is versioned too.
+    if (st.op?.versioned !== false) reply.header("Aurous-Version", st.version ?? versions.first);
   };
   /** The answer in the shape of the version it is echoed with. */
   const downgrade = (request: FastifyRequest, meta: OperationMeta, out: OutgoingResponse): OutgoingResponse => {
     const st = stateOf(request);
-    const plan = meta.host === "api" ? changes.plan(meta.operationId, st.version ?? versions.first) : null;
+    const plan = meta.versioned ? changes.plan(meta.operationId, st.version ?? versions.first) : null;
     if (!plan) return out;
     try {
       return plan.downgrade(out, st.refusedBy);

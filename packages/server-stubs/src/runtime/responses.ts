@@ -1,4 +1,4 @@
-// Turns a handler's result (or a thrown AurousError) into the response that is sent, checking it
+// Turns a handler's result (or a thrown ApiFailure) into the response that is sent, checking it
 // against the operation's documented responses when response validation is on.
 import type { ValidateFunction } from "ajv";
 import type { OperationMeta } from "../contract/meta.js";

@@ -3,7 +3,7 @@
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
 import type { Duplex } from "node:stream";
 import Fastify, { errorCodes as fastifyErrors, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import type { ApiOperationId, AuthContext, Handler, Implementation, OperationId, UploadCheck } from "../contract/types.js";
+import type { AuthContext, Handler, Implementation, OperationId, SignedUrlOperationId, UploadCheck, VersionedOperationId } from "../contract/types.js";
 import { apiVersions, componentSchemas, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
@@ -20,7 +20,9 @@ import { createResponder } from "./responder.js";
 import { compileResponseValidators, type ResponseValidators } from "./responses.js";
 import { createSchemaCompiler } from "./schemas.js";
 import { declareState, stateOf } from "./state.js";
-import { mountStorageRoute } from "./storage.js";
+import { withBodyParsers } from "./raw-body.js";
+import { assertRefusable } from "./refusals.js";
+import { mountSignedUrlRoute } from "./signed-url-route.js";
 import { VersionChangeError, compileVersionChanges, type VersionChange } from "./version-changes.js";
 import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
 import { resolveTimeouts, type ServerTimeouts } from "./timeouts.js";
@@ -29,7 +31,7 @@ import { createVersionResolver } from "./version.js";
 export type { Authenticate };
 
 export interface ErrorReport {
-  /** `handler_threw`: a handler threw something other than AurousError; `off_spec_response`: a
+  /** `handler_threw`: a handler threw something other than ApiFailure; `off_spec_response`: a
    *  response failed response validation; `version_change_threw`: a version change's hook threw
    *  (the error is a VersionChangeError); `store_failed`: a store call failed or timed out (the
    *  error is a StoreFailure); `internal`: any other unexpected failure. */
@@ -44,8 +46,9 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   /** Looks up an API key; null/undefined → 401 invalid_api_key, `revoked: true` → 401 revoked_api_key. */
   authenticate: Authenticate<Auth>;
   /**
-   * Checks a storage PUT (signature, expiry, Content-Type…) before its body is read, so that a
-   * forged or stale URL never streams up to 10 MiB into memory. Only with `uploadCharacterImage`.
+   * Checks a request to a signed-URL operation (signature, expiry, Content-Type…) before its body is
+   * read, so that a forged or stale URL never streams up to 10 MiB into memory. Needs the handler of
+   * at least one signed-URL operation (the storage PUT).
    */
   checkUpload?: UploadCheck<Auth>;
   /** Rate-limit and idempotency stores; in-memory by default (one process). */
@@ -70,7 +73,7 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
    * a release listed in the spec's `x-aurous-versions`, other than the first; checked at startup.
    */
   versionChanges?: readonly VersionChange[];
-  /** Limits on storage PUTs (one at a time per URL, attempts per URL, concurrent bodies). */
+  /** Limits on signed-URL requests (one at a time per URL, attempts per URL, concurrent bodies). */
   uploads?: UploadLimits;
   /** How long a client may take to send a request (see `ServerTimeouts`); answered 408 in the envelope. */
   timeouts?: ServerTimeouts;
@@ -99,29 +102,30 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   if (!Number.isFinite(storeTimeoutMs) || storeTimeoutMs <= 0) throw new Error(`createAurousServer: storeTimeoutMs must be a positive number of ms; got ${storeTimeoutMs}`);
   const outbox = new IdempotencyOutbox(idempotencyStore, storeTimeoutMs, now);
   const versions = createVersionResolver(apiVersions);
-  const apiOperationIds = Object.values(operations)
-    .filter((m) => m.host === "api")
-    .map((m) => m.operationId as ApiOperationId);
-  const versionChanges = compileVersionChanges(options.versionChanges ?? [], apiVersions, apiOperationIds);
+  const metas = Object.values(operations);
+  const versionedIds = metas.filter((m) => m.versioned).map((m) => m.operationId as VersionedOperationId);
+  const versionChanges = compileVersionChanges(options.versionChanges ?? [], apiVersions, versionedIds);
   const compiler = createSchemaCompiler();
   const implementation = options.implementation as unknown as Record<string, Handler<OperationId, Auth> | undefined>;
+  assertRefusable(metas);
 
-  const missing = Object.values(operations)
-    .filter((m) => m.host === "api" && typeof implementation[m.operationId] !== "function")
-    .map((m) => m.operationId);
+  // API-key operations are required; signed-URL ones are mounted when given (see Implementation).
+  const missing = metas.filter((m) => m.credential === "api-key" && typeof implementation[m.operationId] !== "function").map((m) => m.operationId);
   if (missing.length) throw new Error(`createAurousServer: implementation lacks handlers for ${missing.join(", ")}`);
-  if (options.checkUpload && typeof implementation.uploadCharacterImage !== "function") {
-    throw new Error("createAurousServer: checkUpload needs an uploadCharacterImage handler to guard");
+  const signedUrl = metas.filter((m) => m.credential === "signed-url");
+  if (options.checkUpload && !signedUrl.some((m) => typeof implementation[m.operationId] === "function")) {
+    const ids = signedUrl.map((m) => m.operationId).join(" or ") || "none in the spec";
+    throw new Error(`createAurousServer: checkUpload needs a signed-URL operation's handler to guard (${ids})`);
   }
 
   const longestPathParameter = Math.max(
     100,
-    ...Object.values(operations).flatMap((meta) =>
+    ...metas.flatMap((meta) =>
       meta.parameters.filter((p) => p.in === "path").map((p) => Number(componentSchema(p.schema).maxLength ?? 0)),
     ),
   );
   const timeouts = resolveTimeouts(options.timeouts);
-  const badUrl = createBadUrlResolver(Object.values(operations));
+  const badUrl = createBadUrlResolver(metas);
   const app = Fastify({
     // A path id of any length the spec allows must reach validation and its handler (an unknown id
     // is a 404, never "URL malformed"): a UTF-8 character percent-encodes to at most 12 bytes.
@@ -224,15 +228,17 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     return responder.send(request, reply, meta, out);
   });
 
-  for (const meta of Object.values(operations)) {
+  // One guard for every signed-URL route: its cap on bodies being read is per process.
+  const uploadGuard = signedUrl.length ? createUploadGuard(rateLimitStore, options.uploads, storeTimeoutMs) : null;
+  for (const meta of metas) {
     const validators = validateResponses ? compileResponseValidators(meta, compiler) : null;
     responseValidators.set(meta.operationId, validators);
     const handler = implementation[meta.operationId];
-    if (meta.host === "storage") {
+    if (meta.credential === "signed-url") {
       if (handler) {
-        mountStorageRoute(app, meta, handler as unknown as Handler<"uploadCharacterImage", Auth>, {
+        mountSignedUrlRoute(app, meta, handler as unknown as Handler<SignedUrlOperationId, Auth>, {
           compiler,
-          guard: createUploadGuard(rateLimitStore, options.uploads, storeTimeoutMs),
+          guard: uploadGuard!,
           now,
           check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
@@ -241,7 +247,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       }
       continue;
     }
-    mountApiRoute(app, meta, handler!, {
+    withBodyParsers(app, meta, (scope) => mountApiRoute(scope, meta, handler!, {
       authenticate: options.authenticate,
       versions,
       compiler,
@@ -254,7 +260,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       responder,
       validators,
       versionChanges,
-    });
+    }));
   }
 
   app.addHook("onClose", async () => {

@@ -1,7 +1,8 @@
-// Bounds what storage PUTs can hold in memory. A signed URL is reusable for its whole lifetime, so
-// without this one URL could stream many 10 MiB bodies at once. Per upload id: one PUT at a time and
-// a token bucket of attempts; per process: a cap on PUTs whose bodies are being read. A PUT refused
-// here is refused before its body is read (and its connection closed).
+// Bounds what signed-URL requests (credential "signed-url") can hold in memory. A signed URL is
+// reusable for its whole lifetime, so without this one URL could stream many 10 MiB bodies at once.
+// Per URL: one request at a time and a token bucket of attempts; per process: a cap on requests
+// whose bodies are being read. A request refused here is refused before its body is read (and its
+// connection closed).
 import type { RateLimitStore } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
 import { DEFAULT_STORE_TIMEOUT_MS, bounded } from "./store-calls.js";
@@ -16,8 +17,11 @@ export interface UploadLimits {
 const URL_LIFETIME_S = 15 * 60;
 
 export interface UploadGuard {
-  /** Admits a PUT (after its signature check) or throws its refusal; returns the release function. */
-  admit(uploadId: string, nowMs: number): Promise<() => void>;
+  /**
+   * Admits a request to the URL `urlKey` (after its signature check) or throws its refusal, a 400
+   * with `unusableCode` (the operation's code for an unusable URL); returns the release function.
+   */
+  admit(urlKey: string, nowMs: number, unusableCode: string): Promise<() => void>;
   readonly active: number;
 }
 
@@ -32,25 +36,25 @@ export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = 
     get active() {
       return busy.size;
     },
-    async admit(uploadId, nowMs) {
-      // The PUT documents no 429: a URL used too often is an unusable upload (mint a new one).
+    async admit(urlKey, nowMs, unusableCode) {
+      // Signed-URL operations document no 429: a URL used too often is unusable (mint a new one).
       const bucket = { capacity: attempts, refillPerSecond: attempts / URL_LIFETIME_S };
-      const taken = await bounded(() => store.take(`storage:${uploadId}`, bucket, nowMs), "rateLimit.take", storeTimeoutMs);
+      const taken = await bounded(() => store.take(`signed-url:${urlKey}`, bucket, nowMs), "rateLimit.take", storeTimeoutMs);
       if (!taken.allowed) {
-        throw new RuntimeReject(400, "upload_invalid", `This upload URL was used too often; retry in ${taken.retryAfter}s or mint a new one.`, null);
+        throw new RuntimeReject(400, unusableCode, `This URL was used too often; retry in ${taken.retryAfter}s or mint a new one.`, null);
       }
-      if (busy.has(uploadId)) {
-        throw new RuntimeReject(400, "upload_invalid", "Another PUT to this upload URL is in progress; wait for its answer.", null);
+      if (busy.has(urlKey)) {
+        throw new RuntimeReject(400, unusableCode, "Another request to this URL is in progress; wait for its answer.", null);
       }
       if (busy.size >= maxConcurrent) {
         throw new RuntimeReject(500, "internal_error", "Too many uploads are in progress; retry shortly.", null);
       }
-      busy.add(uploadId);
+      busy.add(urlKey);
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        busy.delete(uploadId);
+        busy.delete(urlKey);
       };
     },
   };

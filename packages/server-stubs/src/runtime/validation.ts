@@ -2,7 +2,7 @@
 // the envelope's code and param (missing_field / value_out_of_range / invalid_format, or the
 // operation's x-aurous-validation-error-code), always restricted to the codes the op documents.
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { JsonSchema, OperationMeta } from "../contract/meta.js";
+import { codesAt, type JsonSchema, type OperationMeta } from "../contract/meta.js";
 import { RuntimeReject } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
@@ -36,12 +36,11 @@ const COMBINATORS = new Set(["oneOf", "anyOf", "allOf", "if", "not"]);
 /**
  * The code a validation failure of `kind` answers with on `meta`: the op's override if it has one,
  * else `kind` when documented, else `invalid_format`. Undefined when the op documents none of them
- * (the storage PUT, whose validation the runtime maps itself).
+ * (signed-URL operations, whose refusals the runtime maps itself: see refusals.ts).
  */
 export function validationCodeFor(meta: OperationMeta, kind: ValidationKind): string | undefined {
   if (meta.validationErrorCode) return meta.validationErrorCode;
-  const bad = meta.responses["400"];
-  const codes = bad?.kind === "error" ? bad.codes : [];
+  const codes = codesAt(meta, 400);
   if (codes.includes(kind)) return kind;
   if (codes.includes("invalid_format")) return "invalid_format";
   return undefined;
@@ -247,8 +246,9 @@ export function compileRequestValidator(
   const path = paramGroup(meta, "path", compiler);
   const query = paramGroup(meta, "query", compiler);
   const header = paramGroup(meta, "header", compiler);
-  // Only JSON bodies are validated here; binary uploads are checked by their handler.
-  const bodySchema = meta.requestBody?.contentTypes.includes("application/json") ? meta.requestBody.schema : null;
+  // Only JSON bodies are validated here; raw bytes (requestBody.binary) pass through as Buffers.
+  const bodySchema = meta.requestBody?.jsonSchema ?? null;
+  const rawBytes = meta.requestBody?.binary === true;
   const body = bodySchema ? compiler.strict(bodySchema) : null;
   const bodyRequired = meta.requestBody?.required ?? false;
   const headerNames = header ? [...header.names] : [];
@@ -282,8 +282,7 @@ export function compileRequestValidator(
 
   // An id in the path that fails its schema cannot name anything: where the operation documents
   // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400).
-  const notFound = meta.responses["404"];
-  const pathMeansNotFound = notFound?.kind === "error" && notFound.codes.includes("resource_not_found");
+  const pathMeansNotFound = codesAt(meta, 404).includes("resource_not_found");
   const pathErrorParams = new Map(meta.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.errorParam]));
 
   return (parts) => {
@@ -320,6 +319,6 @@ export function compileRequestValidator(
         throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), "body");
       }
     }
-    return { params, query: queryOut, headers: headersOut, body: body ? parts.body : undefined };
+    return { params, query: queryOut, headers: headersOut, body: body || rawBytes ? parts.body : undefined };
   };
 }

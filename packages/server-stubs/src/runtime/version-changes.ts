@@ -3,8 +3,8 @@
 // to that version. For a caller pinned at P, every change introduced after P applies: request
 // upgrades oldest first, response (and error) downgrades newest first.
 import type { IncomingHttpHeaders } from "node:http";
-import type { ApiOperationId } from "../contract/types.js";
-import { AurousError, type ErrorEnvelope } from "./errors.js";
+import type { VersionedOperationId } from "../contract/types.js";
+import { ApiFailure, type ErrorEnvelope } from "./errors.js";
 
 export type ErrorBody = ErrorEnvelope["error"];
 
@@ -12,7 +12,7 @@ export type ErrorBody = ErrorEnvelope["error"];
 // older change sees whatever the changes after it produced, and requests are not validated yet.
 
 export interface VersionRequestContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   /** The version the caller is pinned to (after resolution). */
   readonly version: string;
   /** The JSON body in the shape of the version before this change (not validated yet), or undefined. */
@@ -29,7 +29,7 @@ export interface VersionRequestUpgrade {
 }
 
 export interface VersionResponseContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   readonly version: string;
   readonly status: number;
   /** The 2xx body in the shape of this change's version: a fresh JSON copy, safe to mutate. */
@@ -37,7 +37,7 @@ export interface VersionResponseContext {
 }
 
 export interface VersionErrorContext {
-  readonly operationId: ApiOperationId;
+  readonly operationId: VersionedOperationId;
   readonly version: string;
   readonly status: number;
   /** The envelope's `error` object (a copy, safe to mutate). */
@@ -49,7 +49,7 @@ export interface VersionChange {
   version: string;
   description: string;
   /** The operations it touches; default all API operations. */
-  operations?: readonly ApiOperationId[];
+  operations?: readonly VersionedOperationId[];
   /** Request of the version before `version` → request of `version`. Mutate `ctx` or return replacements. */
   request?(ctx: VersionRequestContext): void | VersionRequestUpgrade;
   /** 2xx body of `version` → body of the version before it. Return the new body, or nothing to keep `ctx.body`. */
@@ -58,7 +58,7 @@ export interface VersionChange {
   error?(ctx: VersionErrorContext): void | ErrorBody;
 }
 
-/** A change's hook threw something other than AurousError (answered 500, reported). */
+/** A change's hook threw something other than ApiFailure (answered 500, reported). */
 export class VersionChangeError extends Error {
   constructor(
     readonly change: VersionChange,
@@ -79,9 +79,9 @@ export interface RequestInput {
 
 export type UpgradeOutcome =
   | { ok: true; body: unknown; query: Record<string, unknown> }
-  /** A change refused the request (threw AurousError). Its error is in the terms of the request it
+  /** A change refused the request (threw ApiFailure). Its error is in the terms of the request it
    *  saw, so only the error downgrades of the changes applied before it undo it. */
-  | { ok: false; error: AurousError; refusedBy: VersionChange };
+  | { ok: false; error: ApiFailure; refusedBy: VersionChange };
 
 export interface OutgoingLike {
   status: number;
@@ -121,16 +121,16 @@ function checkChanges(changes: readonly VersionChange[], released: readonly stri
   }
 }
 
-/** Runs a hook; only a request upgrade may refuse with AurousError, anything else is a bug. */
+/** Runs a hook; only a request upgrade may refuse with ApiFailure, anything else is a bug. */
 function call<R>(change: VersionChange, phase: VersionChangeError["phase"], operationId: string, run: () => R): R {
   try {
     return run();
   } catch (error) {
-    throw phase === "request" && error instanceof AurousError ? error : new VersionChangeError(change, phase, operationId, error);
+    throw phase === "request" && error instanceof ApiFailure ? error : new VersionChangeError(change, phase, operationId, error);
   }
 }
 
-function buildPlan(operationId: ApiOperationId, version: string, applicable: VersionChange[]): VersionPlan {
+function buildPlan(operationId: VersionedOperationId, version: string, applicable: VersionChange[]): VersionPlan {
   const upgrades = applicable.filter((c) => c.request);
   const downgrades = applicable.filter((c) => c.response).reverse();
   const errorDowngrades = (upTo = applicable.length) => applicable.slice(0, upTo).filter((c) => c.error).reverse();
@@ -145,7 +145,7 @@ function buildPlan(operationId: ApiOperationId, version: string, applicable: Ver
           if (out && Object.hasOwn(out, "body")) ctx.body = out.body;
           if (out?.query) ctx.query = out.query;
         } catch (error) {
-          if (error instanceof AurousError) return { ok: false, error, refusedBy: change };
+          if (error instanceof ApiFailure) return { ok: false, error, refusedBy: change };
           throw error;
         }
       }
@@ -184,7 +184,7 @@ function buildPlan(operationId: ApiOperationId, version: string, applicable: Ver
 export function compileVersionChanges(
   changes: readonly VersionChange[],
   released: readonly string[],
-  operationIds: readonly ApiOperationId[],
+  operationIds: readonly VersionedOperationId[],
 ): VersionChanges {
   checkChanges(changes, released, new Set(operationIds));
   // Stable sort: changes of the same release keep their declared order.

@@ -8,6 +8,7 @@ import {
   type ErrorCodeOf,
   type Handler,
   type HandlerResult,
+  type CompleteImplementation,
   type Implementation,
   type UploadCheck,
   type VersionChange,
@@ -136,5 +137,15 @@ describe("checkUpload", () => {
     const body: UploadCheck = (req) => (req.body ? undefined : undefined);
     expectTypeOf(check).toBeFunction();
     expectTypeOf([apiCode, success, body]).toBeArray();
+  });
+});
+
+describe("implementations", () => {
+  it("Implementation leaves signed-URL operations optional; CompleteImplementation requires every operation", () => {
+    const apiOnly = {} as Omit<Implementation, "uploadCharacterImage">;
+    const partial: Implementation = apiOnly;
+    // @ts-expect-error uploadCharacterImage is missing: a complete implementation serves every operation
+    const complete: CompleteImplementation = apiOnly;
+    void [partial, complete];
   });
 });

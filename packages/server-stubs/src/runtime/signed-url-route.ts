@@ -1,22 +1,23 @@
-// The signed upload PUT (uploadCharacterImage) lives on the storage host: no API key, no rate
-// limit, no Aurous-Version. When an implementation provides its handler the runtime mounts it with
-// raw-byte parsing for the three image types and the upload size limit. Its documented codes have
-// no validation code, so failures map by location: a bad signature/expiry query is 401
-// signature_invalid, a malformed upload id 400 upload_invalid, another Content-Type 400
-// content_type_mismatch (see the error handler), and over 10 MiB 413 upload_too_large. The URL checks
-// (and the implementation's `checkUpload`) run in onRequest, before the body is read.
+// Routes of operations authorised by a signed URL alone (credential "signed-url" in the spec model,
+// e.g. the storage PUT): no API key, no rate limit, no Aurous-Version. When an implementation
+// provides the handler the runtime mounts it with its body parsed as the model says (raw bytes for
+// a binary body). Failures map to the codes the operation documents (see refusals.ts): a bad
+// signature query is a 401, a malformed path a 400, another Content-Type and an oversized body as
+// the error handler maps them. The URL checks (and the implementation's `checkUpload`) and the
+// upload guard run in onRequest, before the body is read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
-import type { AuthContext, Handler, HandlerRequest, UploadCheck, UploadCheckRequest } from "../contract/types.js";
-import { limits } from "../generated/operations.gen.js";
+import type { AuthContext, Handler, HandlerRequest, SignedUrlOperationId, UploadCheck, UploadCheckRequest } from "../contract/types.js";
 import { RuntimeReject } from "./errors.js";
+import { bodyLimitOf, requireBytes, withBodyParsers } from "./raw-body.js";
+import { refusalCode } from "./refusals.js";
 import { failResult, type ResultLike } from "./responder.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
 import type { UploadGuard } from "./upload-guard.js";
 import { compileRequestValidator, type ValidatedParts } from "./validation.js";
 
-export interface StorageMountContext {
+export interface SignedUrlMountContext {
   compiler: SchemaCompiler;
   guard: UploadGuard;
   now: () => number;
@@ -37,22 +38,24 @@ function closeIfBodyPending(request: FastifyRequest, reply: FastifyReply): void 
   }
 }
 
-export function mountStorageRoute<Auth extends AuthContext>(
+export function mountSignedUrlRoute<Auth extends AuthContext>(
   app: FastifyInstance,
   meta: OperationMeta,
-  handler: Handler<"uploadCharacterImage", Auth>,
-  ctx: StorageMountContext,
+  handler: Handler<SignedUrlOperationId, Auth>,
+  ctx: SignedUrlMountContext,
 ): void {
+  // assertRefusable has checked at startup that both codes are documented.
+  const badSignature = refusalCode(meta, "badSignature")!;
+  const unusableUrl = refusalCode(meta, "unusableUrl")!;
   const validate = compileRequestValidator(meta, ctx.compiler, (_kind, message, param, location) =>
     location === "query"
-      ? new RuntimeReject(401, "signature_invalid", "The upload URL signature is missing or does not match.", null)
-      : new RuntimeReject(400, "upload_invalid", message, param),
+      ? new RuntimeReject(401, badSignature, "The URL signature is missing or does not match.", null)
+      : new RuntimeReject(400, unusableUrl, message, param),
   );
-  const contentTypes = meta.requestBody?.contentTypes ?? [];
   // What onRequest validated, for the handler once the body has arrived.
   const validated = new WeakMap<FastifyRequest, ValidatedParts>();
   const requestFor = (request: FastifyRequest, parts: ValidatedParts): UploadCheckRequest<Auth> => ({
-    operationId: "uploadCharacterImage",
+    operationId: meta.operationId as SignedUrlOperationId,
     params: parts.params as never,
     query: parts.query as never,
     headers: {},
@@ -64,16 +67,14 @@ export function mountStorageRoute<Auth extends AuthContext>(
     log: request.log,
     raw: request,
   });
+  /** One signed URL: the operation and its path parameters (the query is its signature). */
+  const urlKey = (parts: ValidatedParts) => [meta.operationId, ...meta.pathParamNames.map((name) => String(parts.params[name]))].join(":");
 
-  // Encapsulated, so the raw-bytes parsers apply to this route only.
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(contentTypes, { parseAs: "buffer", bodyLimit: limits.upload_bytes }, (_request, body, done) =>
-      done(null, body),
-    );
+  withBodyParsers(app, meta, (scope) =>
     scope.route({
-      method: meta.method,
+      method: meta.httpMethod,
       url: meta.routePath,
-      bodyLimit: limits.upload_bytes,
+      bodyLimit: bodyLimitOf(meta),
       config: { operationId: meta.operationId },
       onRequest: async (request, reply) => {
         stateOf(request).op = meta;
@@ -98,7 +99,7 @@ export function mountStorageRoute<Auth extends AuthContext>(
         // Signed and current: only now may it hold one of the slots its body will be read into.
         let release: () => void;
         try {
-          release = await ctx.guard.admit(String(parts.params.upload_id), ctx.now());
+          release = await ctx.guard.admit(urlKey(parts), ctx.now(), unusableUrl);
         } catch (error) {
           closeIfBodyPending(request, reply);
           throw error;
@@ -108,15 +109,13 @@ export function mountStorageRoute<Auth extends AuthContext>(
         if (reply.raw.destroyed) release();
       },
       handler: async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) {
-          throw new RuntimeReject(400, "content_type_mismatch", `Content-Type must be one of ${contentTypes.join(", ")}.`, null);
-        }
-        const handlerRequest: HandlerRequest<"uploadCharacterImage", Auth> = {
+        requireBytes(meta, request.body);
+        const handlerRequest = {
           ...requestFor(request, validated.get(request)!),
           body: request.body,
-        };
+        } as HandlerRequest<SignedUrlOperationId, Auth>;
         return ctx.send(request, reply, (await handler(handlerRequest)) as ResultLike);
       },
-    });
-  });
+    }),
+  );
 }
