@@ -2,7 +2,7 @@
 // allows) and single-fault invalid ones (body, path id, query, headers, body size, JSON syntax),
 // each with the documented 4xx, code and param it must earn.
 import fc from "fast-check";
-import type { OperationInfo } from "../spec/operations.js";
+import type { OperationModel } from "../spec/operations.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { baseHeaders, type Expectation, type FuzzCase, type FuzzContext, fillPath } from "./context.js";
 import { expectCreate, expectInit, unknownId } from "./expect-valid.js";
@@ -12,14 +12,14 @@ import { stringArbitrary, validArbitrary } from "./valid.js";
 import { specLimits } from "../spec/limits.js";
 
 interface OpModel {
-  op: OperationInfo;
+  op: OperationModel;
   body: Shape | null;
   idShape: Shape | null;
   query: Record<string, Shape>;
 }
 
-function model(doc: OpenApiDocument, op: OperationInfo): OpModel {
-  const json = op.requestBody?.content["application/json"];
+function model(doc: OpenApiDocument, op: OperationModel): OpModel {
+  const json = op.requestBody?.jsonSchema;
   const id = op.parameters.find((p) => p.in === "path" && p.name === "id");
   const query = Object.fromEntries(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, shapeOf(doc, p.schema)]));
   return { op, body: json ? shapeOf(doc, json) : null, idShape: id ? shapeOf(doc, id.schema) : null, query };
@@ -29,13 +29,13 @@ function model(doc: OpenApiDocument, op: OperationInfo): OpModel {
  * The codes a validation fault may earn on this op: its single declared code, else the rule's —
  * each one the op does not document at 400 answered as invalid_format ("anything else").
  */
-function validationCodes(op: OperationInfo, ruleCodes: string[]): string[] {
+function validationCodes(op: OperationModel, ruleCodes: string[]): string[] {
   if (op.validationErrorCode) return [op.validationErrorCode];
   const documented = op.responses.find((r) => r.status === 400)?.codes ?? [];
   return [...new Set(ruleCodes.map((code) => (documented.includes(code) ? code : "invalid_format")))];
 }
 
-function bad(op: OperationInfo, ruleCodes: string[], param: Expectation["param"], why: string, status = 400): Expectation {
+function bad(op: OperationModel, ruleCodes: string[], param: Expectation["param"], why: string, status = 400): Expectation {
   return { status, codes: status === 400 ? validationCodes(op, ruleCodes) : ruleCodes, param, why };
 }
 
@@ -126,10 +126,10 @@ function bodyFaultCase(m: OpModel, id: string | undefined, ctx: FuzzContext, { b
 }
 
 /** One case per body site of the operation: every rule the schema has is broken at least once. */
-export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationInfo): Array<fc.Arbitrary<FuzzCase>> {
+export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): Array<fc.Arbitrary<FuzzCase>> {
   const m = model(doc, op);
   const idArb = idForBodies(ctx, m);
-  if (!m.body || op.auth !== "apiKey" || !idArb) return [];
+  if (!m.body || op.credential !== "api-key" || !idArb) return [];
   return invalidBodyPerSite(m.body, validArbitrary(m.body)).map((arb) => fc.tuple(idArb, arb).map(([id, b]) => bodyFaultCase(m, id, ctx, b)));
 }
 
@@ -167,7 +167,7 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
 }
 
 function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
-  if (!m.op.responses.some((r) => r.status === 413) || m.op.auth !== "apiKey") return null;
+  if (!m.op.responses.some((r) => r.status === 413) || m.op.credential !== "api-key") return null;
   const id = m.idShape ? (ctx.characterIds[0] ?? "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR") : undefined;
   const limit = specLimits().json_body_bytes;
   return fc.integer({ min: limit + 1, max: limit + 4_464 }).map((size): FuzzCase => {
@@ -190,7 +190,7 @@ function pathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
     fc.constantFrom("char_", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM", "char_01HXMQ7Z3K8Y2NABCDEFGHJKMRR", "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "CHAR_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "char_01hxmq7z3k8y2nabcdefghjkmr", "char_01HXMQ7Z3K8Y2NABCDEFGHJKM😀", "123e4567-e89b-12d3-a456-426614174000"),
     fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !ctx.characterIds.includes(s) && s.trim() === s && s !== "." && s !== ".."),
   );
-  const bodyFor = (op: OperationInfo) => (op.operationId === "regenerateCharacterRef" ? { pose: "front" } : op.operationId === "updateCharacter" ? { name: "x" } : undefined);
+  const bodyFor = (op: OperationModel) => (op.operationId === "regenerateCharacterRef" ? { pose: "front" } : op.operationId === "updateCharacter" ? { name: "x" } : undefined);
   return otherShapes.map((id): FuzzCase => ({
     operationId: m.op.operationId,
     kind: "invalid",
@@ -268,8 +268,8 @@ function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase
 }
 
 /** Every request arbitrary for one operation, valid and invalid, weighted towards faults. */
-export function operationCases(doc: OpenApiDocument, ctx: FuzzContext, op: OperationInfo): fc.Arbitrary<FuzzCase> | null {
-  if (op.auth !== "apiKey") return null; // the signed upload PUT is fuzzed separately (needs tickets)
+export function operationCases(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): fc.Arbitrary<FuzzCase> | null {
+  if (op.credential !== "api-key") return null; // the signed upload PUT is fuzzed separately (needs tickets)
   const m = model(doc, op);
   const valid = validCases(ctx, m);
   if (!valid) return null;

@@ -5,7 +5,7 @@ import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
 import { describeExchange, errorOf, type Exchange, type OutgoingRequest, send } from "../http/exchange.js";
 import { entryId } from "../spec/matrix.js";
-import type { OperationInfo } from "../spec/operations.js";
+import type { OperationModel } from "../spec/operations.js";
 import type { ServerTarget } from "./target.js";
 
 /** When to set a scenario up again instead of judging (a timing race it lost). */
@@ -34,13 +34,13 @@ export class Recorder {
   calls = 0;
 
   constructor(
-    private readonly operations: OperationInfo[],
+    private readonly operations: OperationModel[],
     private readonly validator: SpecValidator,
     readonly target: ServerTarget,
     private readonly log: (line: string) => void = () => {},
   ) {}
 
-  op(operationId: string): OperationInfo {
+  op(operationId: string): OperationModel {
     const op = this.operations.find((o) => o.operationId === operationId);
     if (!op) throw new Error(`no operation ${operationId}`);
     return op;
@@ -61,7 +61,7 @@ export class Recorder {
    * documented behaviour, not the point of the scenario: wait Retry-After (or move the server's
    * clock) and try again, up to three times.
    */
-  private async roundTrip(op: OperationInfo, request: OutgoingRequest, route: Route, wants429: boolean): Promise<{ x: Exchange; problems: string[] }> {
+  private async roundTrip(op: OperationModel, request: OutgoingRequest, route: Route, wants429: boolean): Promise<{ x: Exchange; problems: string[] }> {
     for (let attempt = 0; ; attempt++) {
       const x = await send(this.base(route), request);
       this.calls++;

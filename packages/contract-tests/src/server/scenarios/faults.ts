@@ -3,7 +3,7 @@
 // example, and that answer must pass Prism's validating proxy and our checks like any other.
 import type { MutationProxy } from "../../mutation/proxy.js";
 import { entryId } from "../../spec/matrix.js";
-import type { OperationInfo } from "../../spec/operations.js";
+import type { OperationModel } from "../../spec/operations.js";
 import { png } from "../png.js";
 import { UNKNOWN_CHARACTER, UNKNOWN_UPLOAD, req } from "../requests.js";
 import type { World } from "../world.js";
@@ -21,7 +21,7 @@ export const EXPIRY_REASON =
   "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
 
 /** Entries not provokable on this target, with the reason (depends on what the target lets us control). */
-export function notProvokable(operations: OperationInfo[], canMoveClock: boolean): NotProvokable[] {
+export function notProvokable(operations: OperationModel[], canMoveClock: boolean): NotProvokable[] {
   const out: NotProvokable[] = [];
   for (const op of operations) {
     for (const r of op.responses) {

@@ -2,14 +2,14 @@
 // 400 unknown_version, 413 request_too_large and 404 for an unknown id. Each is provoked on each
 // operation with an otherwise valid request.
 import type { OutgoingRequest } from "../../http/exchange.js";
-import type { OperationInfo } from "../../spec/operations.js";
+import type { OperationModel } from "../../spec/operations.js";
 import { type Auth, UNKNOWN_CHARACTER, UNKNOWN_KEY, UNKNOWN_UPLOAD, req } from "../requests.js";
 import { must, type World } from "../world.js";
 import { specLimits } from "../../spec/limits.js";
 
 /** A request to `op` that a full key of the main team would have answered with success (or a
  * harmless domain refusal): auth, scope and version checks come before any of that. */
-function validRequest(op: OperationInfo, auth: Auth, id: string): OutgoingRequest {
+function validRequest(op: OperationModel, auth: Auth, id: string): OutgoingRequest {
   switch (op.operationId) {
     case "initCharacterUpload":
       return req.init(auth);
