@@ -35,10 +35,6 @@ export interface FuzzCase {
   ticket?: { index: number; build: (uploadUrl: URL) => OutgoingRequest };
 }
 
-export function fillPath(op: OperationModel, id: string | undefined): string {
-  return op.path.replace("{id}", encodeURIComponent(id ?? ""));
-}
-
 export function baseHeaders(ctx: FuzzContext, op: OperationModel, json: boolean): Record<string, string> {
   const headers: Record<string, string> = { "X-Api-Key": ctx.apiKey, "Aurous-Version": ctx.apiVersion };
   if (json) headers["Content-Type"] = "application/json";

@@ -5,7 +5,8 @@ import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
 import { describeExchange, errorOf, type Exchange, type OutgoingRequest, send } from "../http/exchange.js";
 import { entryId } from "../spec/matrix.js";
-import type { OperationModel } from "../spec/operations.js";
+import { listOperations, type OperationModel } from "../spec/operations.js";
+import type { OpenApiDocument } from "../spec/types.js";
 import type { ServerTarget } from "./target.js";
 
 /** When to set a scenario up again instead of judging (a timing race it lost). */
@@ -33,12 +34,16 @@ export class Recorder {
   readonly findings: string[] = [];
   calls = 0;
 
+  private readonly operations: OperationModel[];
+
   constructor(
-    private readonly operations: OperationModel[],
+    readonly doc: OpenApiDocument,
     private readonly validator: SpecValidator,
     readonly target: ServerTarget,
     private readonly log: (line: string) => void = () => {},
-  ) {}
+  ) {
+    this.operations = listOperations(doc);
+  }
 
   op(operationId: string): OperationModel {
     const op = this.operations.find((o) => o.operationId === operationId);
