@@ -6,6 +6,7 @@ import { operationCases } from "../src/fuzz/cases.js";
 import type { FuzzCase, FuzzContext } from "../src/fuzz/context.js";
 import type { Recorder } from "../src/server/recorder.js";
 import { specRequest } from "../src/server/requests.js";
+import { clientCallArgs } from "./support/client-calls.js";
 import { genericScenarios } from "../src/server/scenarios/generic.js";
 import type { World } from "../src/server/world.js";
 import { loadSpec } from "../src/spec/bundle.js";
@@ -99,5 +100,10 @@ describe("an operation added to the spec", () => {
       expect(c.request.method).toBe("GET");
       expect(c.request.path).toMatch(/^\/v1\/characters\/[^/?]+\/refs(\?|$)/);
     }
+  });
+
+  it("gets a client call by the signature rule: client.characters.listRefs(id, options?)", () => {
+    expect(op.sdk).toEqual({ resource: "characters", method: "listRefs" });
+    expect(clientCallArgs(doc, op)).toEqual(["char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"]);
   });
 });
