@@ -3,6 +3,7 @@
 // every check (Prism's and ours). Responses that fit no documented entry are kept as findings.
 import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
+import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
 import { describeExchange, errorOf, type Exchange, type OutgoingRequest, send } from "../http/exchange.js";
 import { entryId } from "../spec/matrix.js";
 import { listOperations, type OperationModel } from "../spec/operations.js";
@@ -73,11 +74,11 @@ export class Recorder {
       const problems = checkResponse(op, x, this.validator, { requestInvalidOnPurpose: route !== "strict" }).map((p) => p.message);
       if (x.status !== 429 || wants429 || attempt >= 3) return { x, problems };
       for (const p of problems) this.findings.push(`${p} [${describeExchange(x)}]`);
-      const seconds = Number(x.headers["retry-after"] ?? "1") || 1;
+      const seconds = retryAfterSeconds(x.headers);
       this.log(`    (429 on ${op.operationId}: waiting ${seconds}s for the bucket)`);
       const advance = this.target.hooks?.advanceClock;
       if (advance) await advance(seconds * 1000 + 1000);
-      else await new Promise((r) => setTimeout(r, Math.min(seconds, 120) * 1000));
+      else await sleepSeconds(seconds, 120);
     }
   }
 
