@@ -12,7 +12,12 @@ export interface PrismOptions {
   /** `mock` serves examples; `proxy` forwards to `upstream` and validates both directions. */
   mode: "mock" | "proxy";
   upstream?: string;
-  /** `--errors`: a violation becomes an error response instead of a `sl-violations` header. */
+  /**
+   * `--errors` (checked against Prism 5.16's code and behaviour): an error-severity violation of
+   * the response becomes Prism's own 500 problem instead of passing through, and in `proxy` mode an
+   * invalid request is refused instead of forwarded. In `mock` mode an invalid request gets the
+   * spec's 400/422 with or without it. Violations are listed in `sl-violations` either way.
+   */
   errors?: boolean;
   port?: number;
   readyTimeoutMs?: number;
