@@ -28,7 +28,11 @@ export function notProvokable(operations: OperationModel[], canMoveClock: boolea
       if (r.status === 500) for (const code of r.codes) out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
     }
   }
-  if (!canMoveClock) out.push({ entry: entryId("uploadCharacterImage", 401, "upload_url_expired"), reason: EXPIRY_REASON });
+  if (!canMoveClock) {
+    for (const op of operations) {
+      if (op.errors.some((r) => r.status === 401 && r.codes.includes("upload_url_expired"))) out.push({ entry: entryId(op.operationId, 401, "upload_url_expired"), reason: EXPIRY_REASON });
+    }
+  }
   return out;
 }
 
