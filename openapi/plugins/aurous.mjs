@@ -10,10 +10,10 @@
 // applies them again to the already-decorated docs bundle.
 import { withChangelog } from "../tools/lib/changelog.mjs";
 import { readRegistry } from "../tools/lib/registry.mjs";
+import { readSpecModel } from "../../scripts/codegen/spec-model.mjs";
 import { codeSamples } from "./docs/code-samples.mjs";
 import { withLimits } from "./docs/limits.mjs";
 import { reflowAll } from "./docs/reflow.mjs";
-import { operationsOf } from "./docs/resolve.mjs";
 
 export const SANDBOX_SERVER = {
   url: "http://127.0.0.1:4010",
@@ -40,12 +40,17 @@ function Changelog() {
 /** Runs `fn(root)` once on the whole document, after everything else has been visited. */
 const onRoot = (fn) => () => ({ Root: { leave: (root) => fn(root) } });
 
+// The decorators see the bundled contract (every $ref local), which the spec model reads as is.
 const CodeSamples = onRoot((root) => {
-  for (const { path, method, item, op } of operationsOf(root)) op["x-codeSamples"] = codeSamples(root, path, method, item, op);
+  const model = readSpecModel(root);
+  for (const op of model.operations) root.paths[op.path][op.method]["x-codeSamples"] = codeSamples(model, op);
 });
 
 const Limits = onRoot((root) => {
-  for (const { op } of operationsOf(root)) op.description = withLimits(op.description, op);
+  for (const { path, method } of readSpecModel(root).operations) {
+    const op = root.paths[path][method];
+    op.description = withLimits(op.description, op);
+  }
 });
 
 const SandboxServer = onRoot((root) => {

@@ -1,6 +1,9 @@
-// Loads the bundled spec that every package consumes (built by `pnpm run bundle`).
+// Loads the bundled spec that every package consumes (built by `pnpm run bundle`). Tests read its
+// operations through the one spec model (scripts/codegen/spec-model.mjs); the only independent
+// walk of the document, to cross-check the model itself, is in spec-model.test.ts.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { deref as modelDeref, errorShapeOf, type OperationModel, readSpecModel } from "../../scripts/codegen/spec-model.mjs";
 
 export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
@@ -11,44 +14,33 @@ export function loadBundle(): Json {
   return JSON.parse(readFileSync(bundlePath, "utf8"));
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
 export interface OperationEntry {
   path: string;
   method: string;
+  /** The operation as written in the document (for checks on the document's own shape). */
   operation: Json;
   pathItem: Json;
+  /** The spec model's reading of it. */
+  model: OperationModel;
 }
 
+/** Every operation, in the model's order, with the raw nodes it was read from. */
 export function operations(spec: Json): OperationEntry[] {
-  const out: OperationEntry[] = [];
-  for (const [path, pathItem] of Object.entries<Json>(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      if (pathItem[method]) out.push({ path, method, operation: pathItem[method], pathItem });
-    }
-  }
-  return out;
+  return readSpecModel(spec).operations.map((model) => ({
+    path: model.path,
+    method: model.method,
+    operation: spec.paths[model.path][model.method],
+    pathItem: spec.paths[model.path],
+    model,
+  }));
 }
 
-/** Follows a local `#/components/...` reference (the bundle keeps shared parts as refs). */
+/** Follows a local `#/components/...` reference (the model's deref). */
 export function deref(spec: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    const parts = current.$ref.replace(/^#\//, "").split("/").map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    current = parts.reduce((acc: Json, key: string) => acc?.[key], spec);
-  }
-  return current;
+  return modelDeref(spec, node);
 }
 
 /** The `code` enum of an error response schema (`{error: allOf[ErrorDetail, {code: {enum}}]}`). */
 export function documentedCodes(spec: Json, schema: Json): string[] {
-  const envelope = deref(spec, schema);
-  const error = envelope?.properties?.error;
-  const parts: Json[] = error?.allOf ?? [error];
-  for (const part of parts) {
-    const resolved = deref(spec, part);
-    const codes = resolved?.properties?.code?.enum;
-    if (Array.isArray(codes) && resolved !== deref(spec, { $ref: "#/components/schemas/ErrorDetail" })) return codes;
-  }
-  return [];
+  return errorShapeOf(spec, schema)?.codes ?? [];
 }

@@ -5,8 +5,7 @@ import { deref, documentedCodes, loadBundle, operations } from "./bundle.js";
 
 const spec = loadBundle();
 const api = operations(spec).filter((o) => o.path.startsWith("/v1/"));
-const paramNames = (o: (typeof api)[number]) =>
-  [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])].map((p: any) => deref(spec, p).name);
+const paramNames = (o: (typeof api)[number]) => o.model.parameters.map((p) => p.name);
 
 describe("operation conventions", () => {
   it.each(api.map((o) => [o.operation.operationId, o] as const))("%s carries its machine-readable extensions", (_id, o) => {
@@ -87,7 +86,7 @@ describe("operation conventions", () => {
           links += 1;
           const target = byId.get(link.operationId);
           expect(target, `${operation.operationId} ${status} ${name}`).toBeDefined();
-          const params = [...(target!.pathItem.parameters ?? []), ...(target!.operation.parameters ?? [])].map((p: any) => deref(spec, p).name);
+          const params = target!.model.parameters.map((p) => p.name);
           for (const param of Object.keys(link.parameters ?? {})) expect(params, `${name} → ${link.operationId}`).toContain(param);
           if (link.requestBody !== undefined) expect(target!.operation.requestBody, name).toBeDefined();
           const walk = (v: unknown): void => {

@@ -13,7 +13,11 @@ interface Bucket { bucket: string; error_code: string; sustained_per_minute: num
 const retryAfter = (b: Bucket) => Math.max(1, Math.ceil(60 / b.sustained_per_minute));
 
 describe("429 examples agree with x-aurous-rate-limit", () => {
-  it("covers every rate-limited operation", () => expect(limited.length).toBe(10));
+  it("covers every rate-limited operation", () => {
+    const rateLimited = operations(spec).filter((o) => o.model.rateLimit);
+    expect(rateLimited.length).toBeGreaterThan(0);
+    expect(limited.map((o) => o.model.operationId)).toEqual(rateLimited.map((o) => o.model.operationId));
+  });
 
   it.each(limited.map((o) => [o.operation.operationId, o] as const))("%s", (_id, o) => {
     const limit = o.operation["x-aurous-rate-limit"];

@@ -1,24 +1,12 @@
 // x-codeSamples for every operation: a curl command and the same call through @aurous/client.
-// Paths, headers, parameters and bodies come from the spec (its examples); the TypeScript call is
-// the client's method for the operation, named in CLIENT_METHODS. The client's tests type-check
-// every TypeScript sample against the built client, so a renamed method or a changed body type
-// fails there instead of rotting in the docs.
-import { resolve } from "./resolve.mjs";
-
-/** operationId → the @aurous/client call and what it takes, in order. */
-export const CLIENT_METHODS = {
-  initCharacterUpload: { call: "uploads.init", args: ["body"] },
-  uploadCharacterImage: { call: "uploads.put", args: [] }, // written out by hand below: it needs a ticket
-  classifyCharacterUpload: { call: "uploads.classify", args: ["body.upload_id"] },
-  createCharacter: { call: "characters.create", args: ["body"] },
-  listCharacters: { call: "characters.list", args: ["query"] },
-  getCharacter: { call: "characters.get", args: ["id"] },
-  updateCharacter: { call: "characters.update", args: ["id", "body"] },
-  deleteCharacter: { call: "characters.delete", args: ["id"] },
-  saveCharacter: { call: "characters.save", args: ["id"] },
-  regenerateCharacterRef: { call: "characters.regenerateRef", args: ["id", "body"] },
-  resynthesizeCharacter: { call: "characters.resynthesize", args: ["id", "body"] },
-};
+// Everything comes from the spec model (scripts/codegen/spec-model.mjs; the decorators see the
+// bundled contract, whose refs are all local, so the model reads it as is): paths, headers,
+// parameters and bodies from the spec's examples, and the TypeScript call from x-aurous-sdk by the
+// client's signature rule — `client.<resource>.<method>(one string per path parameter in path
+// order, input?, options?)`, where input is the JSON body if any, else the query object if the
+// operation has query parameters, else absent. The client's tests type-check every TypeScript
+// sample against the built client, so a renamed method or a changed body type fails there.
+import { deref } from "../../../scripts/codegen/spec-model.mjs";
 
 /** Query parameters a sample leaves out: a cursor comes from a previous page. */
 const PAGE_CURSORS = ["starting_after"];
@@ -26,48 +14,44 @@ const PAGE_CURSORS = ["starting_after"];
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 const tsValue = (value) => JSON.stringify(value, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:").replace(/"/g, "'");
 
-function parameters(doc, item, op) {
-  return [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(doc, p));
-}
-
 function exampleOf(doc, parameter) {
   if (parameter.example !== undefined) return parameter.example;
-  const schema = resolve(doc, parameter.schema ?? {});
+  const named = Object.values(parameter.examples);
+  if (named.length > 0) return named[0];
+  const schema = deref(doc, parameter.schema);
   return schema?.examples?.[0] ?? schema?.example;
 }
 
 /** The request body's first example (named examples first, then the schema's). */
 function bodyExample(doc, op) {
-  const body = resolve(doc, op.requestBody);
-  const media = body?.content?.["application/json"];
+  const media = op.requestBody?.media.find((m) => m.contentType === "application/json");
   if (!media) return undefined;
-  const named = Object.values(media.examples ?? {})[0];
-  if (named) return resolve(doc, named).value;
-  if (media.example !== undefined) return media.example;
-  const schema = resolve(doc, media.schema);
+  const named = Object.values(media.examples);
+  if (named.length > 0) return named[0];
+  const schema = deref(doc, media.schema);
   return schema?.examples?.[0] ?? schema?.example;
 }
 
-/** What a sample needs: the concrete path, query and body, and whether a key is sent. */
-function requestOf(doc, path, item, op) {
-  const params = parameters(doc, item, op);
-  let concrete = path;
+/** What a sample needs: the concrete path, path arguments, query and body, and whether a key is sent. */
+function requestOf(doc, op) {
+  const pathArgs = op.pathParamNames.map((name) => exampleOf(doc, op.parameters.find((p) => p.in === "path" && p.name === name)));
+  let i = 0;
+  const concrete = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(pathArgs[i++])));
+  const queryParams = op.parameters.filter((p) => p.in === "query");
   const query = {};
-  for (const p of params) {
-    if (p.in === "path") concrete = concrete.replace(`{${p.name}}`, encodeURIComponent(String(exampleOf(doc, p))));
-    // A first call has no cursor yet: the sample shows the first page.
-    if (p.in === "query" && !PAGE_CURSORS.includes(p.name)) {
-      const value = exampleOf(doc, p);
-      if (value !== undefined) query[p.name] = value;
-    }
+  // A first call has no cursor yet: the sample shows the first page.
+  for (const p of queryParams.filter((q) => !PAGE_CURSORS.includes(q.name))) {
+    const value = exampleOf(doc, p);
+    if (value !== undefined) query[p.name] = value;
   }
-  const id = params.find((p) => p.in === "path" && p.name === "id");
   return {
     path: concrete,
+    pathArgs,
     query,
+    hasQuery: queryParams.length > 0,
     body: bodyExample(doc, op),
-    id: id ? exampleOf(doc, id) : undefined,
-    idempotent: op["x-aurous-idempotency"]?.honours_key === true,
+    hasJsonBody: op.requestBody?.contentTypes.includes("application/json") === true,
+    idempotent: op.idempotency.honours_key === true,
   };
 }
 
@@ -93,11 +77,10 @@ const TS_HEADER = [
   "const aurous = new Aurous({ apiKey: process.env.AUROUS_API_KEY! });",
 ];
 
-function tsSample(doc, operationId, request) {
-  const method = CLIENT_METHODS[operationId];
-  if (!method) throw new Error(`no @aurous/client method is known for ${operationId}: add it to CLIENT_METHODS`);
-  if (operationId === "uploadCharacterImage") {
-    const init = bodyExample(doc, doc.paths["/v1/characters/uploads/init"].post);
+function tsSample(model, op, request) {
+  if (op.credential === "signed-url") {
+    // Written out by hand: the PUT needs a ticket from init, not values from the spec.
+    const init = bodyExample(model.document, model.operations.find((o) => o.sdk.resource === "uploads" && o.sdk.method === "init"));
     return [
       "import { readFile } from 'node:fs/promises';",
       ...TS_HEADER,
@@ -107,28 +90,24 @@ function tsSample(doc, operationId, request) {
       "",
     ].join("\n");
   }
-  const args = method.args.map((kind) => {
-    if (kind === "id") return tsValue(request.id);
-    if (kind === "query") return tsValue(request.query);
-    if (kind === "body") return tsValue(request.body);
-    if (kind.startsWith("body.")) return tsValue(request.body[kind.slice(5)]);
-    throw new Error(`unknown argument kind ${kind}`);
-  });
+  const args = request.pathArgs.map(tsValue);
+  if (request.hasJsonBody) args.push(tsValue(request.body ?? {}));
+  else if (request.hasQuery) args.push(tsValue(request.query));
   if (request.idempotent) args.push("{ idempotencyKey: crypto.randomUUID() }");
   return [
     ...TS_HEADER,
-    `const { data, requestId } = await aurous.${method.call}(${args.join(", ")});`,
+    `const { data, requestId } = await aurous.${op.sdk.resource}.${op.sdk.method}(${args.join(", ")});`,
     "console.log(data, requestId);",
     "",
   ].join("\n");
 }
 
-/** The x-codeSamples of one operation. */
-export function codeSamples(doc, path, method, item, op) {
-  const request = requestOf(doc, path, item, op);
-  const curl = op.operationId === "uploadCharacterImage" ? UPLOAD_CURL : curlSample(doc, path, method, request);
+/** The x-codeSamples of one operation of the spec model `model`. */
+export function codeSamples(model, op) {
+  const request = requestOf(model.document, op);
+  const curl = op.credential === "signed-url" ? UPLOAD_CURL : curlSample(model.document, op.path, op.method, request);
   return [
     { lang: "Shell", label: "curl", source: curl },
-    { lang: "TypeScript", label: "@aurous/client", source: tsSample(doc, op.operationId, request) },
+    { lang: "TypeScript", label: "@aurous/client", source: tsSample(model, op, request) },
   ];
 }

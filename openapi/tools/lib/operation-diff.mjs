@@ -1,7 +1,9 @@
 // Walks two bundled OpenAPI documents operation by operation and collects breaking findings:
 // operations, parameters, request bodies, responses (statuses, headers, media types, bodies).
 // Everything is judged per operation, so each finding names the operationIds it affects.
-import { deref } from "./refs.mjs";
+// $refs resolve as the spec model resolves them (one implementation). Operations are walked here,
+// not read through the model: the diff must also read candidates the model would refuse outright.
+import { deref } from "../../../scripts/codegen/spec-model.mjs";
 import { RULES } from "./rules.mjs";
 import { compareSchemas } from "./schema-diff.mjs";
 

@@ -2,7 +2,8 @@
 // compatibility. `$ref` is followed together with its siblings and `allOf` is merged as the
 // intersection it means, so `{allOf: [ErrorDetail, {code: {enum: [...]}}]}` yields the narrowed
 // code list. `oneOf`/`anyOf` become alternative branches (see `branches`).
-import { resolveRef } from "./refs.mjs";
+// $refs resolve as the spec model resolves them (one implementation).
+import { resolvePointer as resolveRef } from "../../../scripts/codegen/spec-model.mjs";
 
 export const UPPER_BOUNDS = ["maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum"];
 export const LOWER_BOUNDS = ["minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum"];

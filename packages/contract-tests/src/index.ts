@@ -2,7 +2,7 @@
 // want to run the contract checks from their own test runner.
 export { loadSpec, defaultSpecPath } from "./spec/bundle.js";
 export { buildMatrix, entryId, type MatrixEntry } from "./spec/matrix.js";
-export { listOperations, operationById, type OperationInfo, type ResponseInfo } from "./spec/operations.js";
+export { listOperations, operationById, type OperationModel, type ResponseModel, specModel } from "./spec/operations.js";
 export type { OpenApiDocument } from "./spec/types.js";
 export { SpecValidator } from "./conformance/validator.js";
 export { checkResponse, type Problem } from "./conformance/check.js";

@@ -4,13 +4,12 @@
 import { API_VERSION, Aurous } from "@aurous/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrism, type PrismHandle } from "../src/prism/process.js";
-import { defaultSpecPath } from "../src/spec/bundle.js";
+import { defaultSpecPath, loadSpec } from "../src/spec/bundle.js";
+import { listOperations } from "../src/spec/operations.js";
 import { callOperation } from "./support/client-calls.js";
 
-const OPERATIONS = [
-  "initCharacterUpload", "uploadCharacterImage", "classifyCharacterUpload", "createCharacter", "listCharacters",
-  "getCharacter", "updateCharacter", "deleteCharacter", "saveCharacter", "regenerateCharacterRef", "resynthesizeCharacter",
-];
+// Every operation of the spec (read by the model, not listed here).
+const OPERATIONS = listOperations(loadSpec()).map((op) => op.operationId);
 const ROUNDS = 20;
 
 let prism: PrismHandle;

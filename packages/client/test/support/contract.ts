@@ -1,23 +1,17 @@
-// Reads the documented (operation, status, code) triples straight from the bundle, independently
-// of the generated meta, so the Prism test enumerates what the contract says.
-import { readFileSync } from 'node:fs';
+// The documented operations and (operation, status, code) triples, read by the one spec model
+// (scripts/codegen/spec-model.mjs) rather than by a walk of the bundle of our own.
 import { fileURLToPath } from 'node:url';
+import { deref as derefIn, loadSpecModel } from '../../../../scripts/codegen/spec-model.mjs';
 
 export const bundlePath = fileURLToPath(new URL('../../../../openapi/dist/openapi.json', import.meta.url));
 
-type Json = Record<string, any>;
-export const spec: Json = JSON.parse(readFileSync(bundlePath, 'utf8'));
+export const model = loadSpecModel(bundlePath);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const spec: Record<string, any> = model.document;
 
-export function deref(node: Json): Json {
-  let current = node;
-  while (current?.$ref) {
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce((parent: Json, key: string) => parent[key.replaceAll('~1', '/')], spec);
-  }
-  return current;
-}
+/** Follows a `$ref` chain inside the bundle. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const deref = (node: unknown): Record<string, any> => derefIn(spec, node);
 
 export interface DocumentedError {
   operationId: string;
@@ -34,26 +28,13 @@ export interface DocumentedOperation {
   successStatus: number;
 }
 
-export const documentedOperations: DocumentedOperation[] = [];
-export const documentedErrors: DocumentedError[] = [];
+export const documentedOperations: DocumentedOperation[] = model.operations.map((op) => ({
+  operationId: op.operationId,
+  method: op.method,
+  path: op.path,
+  successStatus: op.success.status,
+}));
 
-for (const [path, item] of Object.entries<Json>(spec.paths)) {
-  for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
-    const op = item[method];
-    if (!op) continue;
-    for (const [statusText, ref] of Object.entries<Json>(op.responses)) {
-      const status = Number(statusText);
-      const response = deref(ref);
-      if (status < 300) {
-        documentedOperations.push({ operationId: op.operationId, method, path, successStatus: status });
-        continue;
-      }
-      const media = response.content['application/json'];
-      const error = deref(deref(media.schema).properties.error);
-      const codes: string[] = error.allOf.map(deref).find((part: Json) => part.properties?.code?.enum).properties.code.enum;
-      for (const code of codes) {
-        documentedErrors.push({ operationId: op.operationId, status, code, examples: Object.keys(media.examples ?? {}) });
-      }
-    }
-  }
-}
+export const documentedErrors: DocumentedError[] = model.operations.flatMap((op) =>
+  op.errors.flatMap((r) => r.codes.map((code) => ({ operationId: op.operationId, status: r.status, code, examples: Object.keys(r.examples) }))),
+);

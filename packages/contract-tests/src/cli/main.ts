@@ -7,6 +7,7 @@ import { bucketLoad, formatDuration, planRuns } from "../fuzz/budget.js";
 import { type FuzzResult, fuzzCases, runFuzz } from "../fuzz/run.js";
 import { fuzzChecks, mergeFuzzResults } from "../fuzz/summary.js";
 import { type ContractReport, isConforming, tally } from "../report/types.js";
+import { sleep } from "../http/wait.js";
 import { writeReport } from "../report/write.js";
 import { startHarness } from "../server/harness.js";
 import { runServerSuite } from "../server/suite.js";
@@ -71,7 +72,7 @@ async function fuzz(
         onRateLimited: async (seconds) => {
           // Never wait past the budget: the case after it is not sent anyway.
           const left = deadline === undefined ? Infinity : Math.max(0, deadline - Date.now());
-          await new Promise((r) => setTimeout(r, Math.min(Math.max(seconds, 1) * 1000, 120_000, left)));
+          await sleep(Math.min(Math.max(seconds, 1) * 1000, 120_000, left));
         },
         onProgress: (_, total) => {
           done++;

@@ -2,7 +2,7 @@
 // headers (required ones present and valid, nothing undocumented), and whatever Prism flagged.
 // Each finding names the problem precisely, since the suite's verdict quotes them.
 import { errorOf, type Exchange } from "../http/exchange.js";
-import type { OperationInfo } from "../spec/operations.js";
+import type { OperationModel } from "../spec/operations.js";
 import { prismProblem, prismViolations } from "./prism-violations.js";
 import type { SpecValidator } from "./validator.js";
 
@@ -45,7 +45,7 @@ export interface CheckOptions {
   requestInvalidOnPurpose?: boolean;
 }
 
-export function checkResponse(op: OperationInfo, x: Exchange, validator: SpecValidator, options: CheckOptions = {}): Problem[] {
+export function checkResponse(op: OperationModel, x: Exchange, validator: SpecValidator, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const prefix = `${op.operationId} ${x.status}`;
 

@@ -1,5 +1,6 @@
-// Reads what Prism's validation proxy reports: the `sl-violations` header (without --errors) and
-// the problem+json responses Prism generates itself (with --errors, or for a request it rejects).
+// Reads what Prism's validation proxy reports: the `sl-violations` header (set whenever it found
+// violations, with or without --errors) and the problem+json responses Prism generates itself
+// (with --errors, or for a request it rejects).
 import type { Exchange } from "../http/exchange.js";
 
 export interface PrismViolation {

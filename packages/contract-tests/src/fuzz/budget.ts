@@ -3,7 +3,7 @@
 // `sustained_per_minute`. The spec states both per operation (x-aurous-rate-limit), so the number of
 // requests that fits in N minutes with K teams can be computed before sending any, instead of
 // learning it from a wall of 429s.
-import type { OperationInfo, RateLimit } from "../spec/operations.js";
+import type { OperationModel, RateLimitRule } from "../spec/operations.js";
 import type { FuzzCase } from "./context.js";
 
 export interface Bucket {
@@ -29,8 +29,8 @@ export function formatDuration(ms: number): string {
 }
 
 /** The bucket a request draws from: the operation's, or a variant's when the body selects it. */
-export function bucketOf(op: OperationInfo, c: FuzzCase): Bucket | null {
-  const limit: RateLimit | null = op.rateLimit;
+export function bucketOf(op: OperationModel, c: FuzzCase): Bucket | null {
+  const limit: RateLimitRule | null = op.rateLimit;
   if (!limit) return null;
   let body: Record<string, unknown> | undefined;
   try {
@@ -44,7 +44,7 @@ export function bucketOf(op: OperationInfo, c: FuzzCase): Bucket | null {
 }
 
 /** Requests per bucket, counted conservatively: every request to a limited operation draws. */
-export function bucketLoad(operations: OperationInfo[], cases: FuzzCase[]): Map<string, { bucket: Bucket; requests: number }> {
+export function bucketLoad(operations: OperationModel[], cases: FuzzCase[]): Map<string, { bucket: Bucket; requests: number }> {
   const load = new Map<string, { bucket: Bucket; requests: number }>();
   for (const c of cases) {
     const op = operations.find((o) => o.operationId === c.operationId);
@@ -66,7 +66,7 @@ export function bucketMinutes(bucket: Bucket, requests: number, teams: number, b
 }
 
 /** Predicted minutes for a set of cases: buckets drain in parallel, so the slowest decides. */
-export function predictMinutes(operations: OperationInfo[], cases: FuzzCase[], teams: number, burstsSpent = false): number {
+export function predictMinutes(operations: OperationModel[], cases: FuzzCase[], teams: number, burstsSpent = false): number {
   let worst = 0;
   for (const { bucket, requests } of bucketLoad(operations, cases).values()) worst = Math.max(worst, bucketMinutes(bucket, requests, teams, burstsSpent));
   return worst;
@@ -85,7 +85,7 @@ export interface FuzzPlan {
  * the largest that fits between `minimum` (the systematic cases) and `maximum`.
  */
 export function planRuns(
-  operations: OperationInfo[],
+  operations: OperationModel[],
   casesFor: (runs: number) => FuzzCase[],
   o: { minutes: number; teams: number; minimum: number; maximum: number; burstsSpent?: boolean },
 ): FuzzPlan {

@@ -2,120 +2,128 @@
 // allows) and single-fault invalid ones (body, path id, query, headers, body size, JSON syntax),
 // each with the documented 4xx, code and param it must earn.
 import fc from "fast-check";
-import type { OperationInfo } from "../spec/operations.js";
-import type { OpenApiDocument } from "../spec/types.js";
-import { baseHeaders, type Expectation, type FuzzCase, type FuzzContext, fillPath } from "./context.js";
-import { expectCreate, expectInit, unknownId } from "./expect-valid.js";
+import { exampleBody, fillPath, type PathValues } from "../server/requests.js";
+import { specLimits } from "../spec/limits.js";
+import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/types.js";
+import { baseHeaders, type Expectation, type FuzzCase, type FuzzContext } from "./context.js";
+import { unknownId, VALID_BODY_OUTCOMES } from "./expect-valid.js";
 import { type InvalidBody, invalidBodyArbitrary, invalidBodyPerSite } from "./invalid.js";
 import { shapeOf, type Shape } from "./schema.js";
 import { stringArbitrary, validArbitrary } from "./valid.js";
-import { specLimits } from "../spec/limits.js";
 
+// Everything below is derived from the operation's model (method, path and query parameters,
+// body schema, documented errors): a new operation is fuzzed without an edit here. Only the
+// outcomes the schemas cannot decide come from the spec's prose, in expect-valid.ts.
 interface OpModel {
-  op: OperationInfo;
+  doc: OpenApiDocument;
+  op: OperationModel;
   body: Shape | null;
-  idShape: Shape | null;
+  path: Record<string, Shape>;
   query: Record<string, Shape>;
 }
 
-function model(doc: OpenApiDocument, op: OperationInfo): OpModel {
-  const json = op.requestBody?.content["application/json"];
-  const id = op.parameters.find((p) => p.in === "path" && p.name === "id");
-  const query = Object.fromEntries(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, shapeOf(doc, p.schema)]));
-  return { op, body: json ? shapeOf(doc, json) : null, idShape: id ? shapeOf(doc, id.schema) : null, query };
+function model(doc: OpenApiDocument, op: OperationModel): OpModel {
+  const json = op.requestBody?.jsonSchema;
+  const shapes = (where: ParameterModel["in"]) => Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, shapeOf(doc, p.schema)]));
+  return { doc, op, body: json ? shapeOf(doc, json) : null, path: shapes("path"), query: shapes("query") };
 }
+
+const documents = (op: OperationModel, status: number, code: string) => op.errors.some((r) => r.status === status && r.codes.includes(code));
 
 /**
  * The codes a validation fault may earn on this op: its single declared code, else the rule's —
  * each one the op does not document at 400 answered as invalid_format ("anything else").
  */
-function validationCodes(op: OperationInfo, ruleCodes: string[]): string[] {
+function validationCodes(op: OperationModel, ruleCodes: string[]): string[] {
   if (op.validationErrorCode) return [op.validationErrorCode];
   const documented = op.responses.find((r) => r.status === 400)?.codes ?? [];
   return [...new Set(ruleCodes.map((code) => (documented.includes(code) ? code : "invalid_format")))];
 }
 
-function bad(op: OperationInfo, ruleCodes: string[], param: Expectation["param"], why: string, status = 400): Expectation {
+function bad(op: OperationModel, ruleCodes: string[], param: Expectation["param"], why: string, status = 400): Expectation {
   return { status, codes: status === 400 ? validationCodes(op, ruleCodes) : ruleCodes, param, why };
 }
 
-function json(ctx: FuzzContext, m: OpModel, id: string | undefined, body: unknown, extra: Partial<Record<string, string>> = {}) {
-  const headers = { ...baseHeaders(ctx, m.op, body !== undefined), ...extra } as Record<string, string>;
+function json(ctx: FuzzContext, m: OpModel, path: PathValues, body: unknown, query = "") {
+  const headers = baseHeaders(ctx, m.op, body !== undefined);
   return {
-    method: m.op.method.toUpperCase(),
-    path: fillPath(m.op, id),
+    method: m.op.httpMethod,
+    path: `${fillPath(m.doc, m.op, path)}${query}`,
     headers,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   };
 }
 
+/** Existing resources a path parameter may name: the context's characters, for every parameter errors call `character_id`. */
+function realValues(ctx: FuzzContext, m: OpModel, name: string): string[] {
+  const p = m.op.parameters.find((x) => x.in === "path" && x.name === name);
+  return p?.errorParam === "character_id" ? ctx.characterIds : [];
+}
+
 /**
- * Ids nobody minted, of any shape the path parameter allows — but not the dot segments "." and
+ * Ids nobody minted, of any shape each path parameter allows — but not the dot segments "." and
  * "..", which every URL parser removes from a path before it is sent.
  */
-function unknownIdArbitrary(ctx: FuzzContext, m: OpModel): fc.Arbitrary<string> {
-  return stringArbitrary(m.idShape as Shape).filter((id) => id !== "." && id !== ".." && !ctx.characterIds.includes(id));
+function unknownPath(ctx: FuzzContext, m: OpModel): fc.Arbitrary<PathValues> {
+  return fc.record(Object.fromEntries(Object.entries(m.path).map(([name, shape]) => [name, stringArbitrary(shape).filter((id) => id !== "." && id !== ".." && !realValues(ctx, m, name).includes(id))])));
 }
 
-function realOrUnknownId(ctx: FuzzContext, m: OpModel): fc.Arbitrary<{ id: string; real: boolean }> {
-  const unknown = unknownIdArbitrary(ctx, m).map((id) => ({ id, real: false }));
-  if (ctx.characterIds.length === 0) return unknown;
-  return fc.oneof(unknown, fc.constantFrom(...ctx.characterIds).map((id) => ({ id, real: true })));
+/** Existing resources for every path parameter (`{}` when there is none); null when one has none. */
+function realPath(ctx: FuzzContext, m: OpModel): fc.Arbitrary<PathValues> | null {
+  const values = Object.keys(m.path).map((name) => [name, realValues(ctx, m, name)] as const);
+  if (values.some(([, v]) => v.length === 0)) return null;
+  return fc.record(Object.fromEntries(values.map(([name, v]) => [name, fc.constantFrom(...v)])));
 }
 
+// A cursor must name a resource of an earlier page: a random well-formed one is no valid input.
+const isCursor = (p: ParameterModel) => String((p.schema as { $ref?: unknown }).$ref ?? "").endsWith("/Cursor");
+
+/** A query string of the optional parameters (a random subset), each a value its schema allows. */
+function validQuery(m: OpModel): fc.Arbitrary<string> {
+  const free = m.op.parameters.filter((p) => p.in === "query" && !isCursor(p));
+  const values = fc.record(Object.fromEntries(free.map((p) => [p.name, validArbitrary(m.query[p.name] as Shape)])), { requiredKeys: free.filter((p) => p.required).map((p) => p.name) });
+  return values.map((q) => {
+    const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+    return qs ? `?${qs}` : "";
+  });
+}
+
+/**
+ * Valid requests and the one outcome the spec allows: the prose's rule for the body where
+ * expect-valid.ts has one; else by method and path — reads of existing resources succeed, an id
+ * nobody minted is 404. Calls that spend credits or move state run on unknown ids only (the
+ * server-side suite covers their successes); a write with no path and no prose rule has no
+ * valid case (its faults are still fuzzed).
+ */
 function validCases(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   const { op } = m;
   const make = (rule: string, request: FuzzCase["request"], expect: Expectation): FuzzCase => ({ operationId: op.operationId, kind: "valid", rule, request, expect });
-  switch (op.operationId) {
-    case "initCharacterUpload":
-      return validArbitrary(m.body as Shape).map((b) => make("valid body", json(ctx, m, undefined, b), expectInit(b as never)));
-    case "classifyCharacterUpload":
-      return validArbitrary(m.body as Shape).map((b) =>
-        make("valid body, unknown upload", json(ctx, m, undefined, b), { status: 400, codes: ["upload_invalid"], param: "upload_id", why: "an upload id nobody minted" }),
-      );
-    case "createCharacter":
-      return validArbitrary(m.body as Shape).map((b) => make("valid body", json(ctx, m, undefined, b), expectCreate(b as never)));
-    case "listCharacters": {
-      const query = fc.record(
-        Object.fromEntries(Object.entries(m.query).filter(([k]) => k !== "starting_after").map(([k, s]) => [k, validArbitrary(s)])),
-        { requiredKeys: [] },
-      );
-      return query.map((q) => {
-        const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
-        const req = json(ctx, m, undefined, undefined);
-        return make("valid query", { ...req, path: `${req.path}${qs ? `?${qs}` : ""}` }, { status: 200, codes: [], why: "a valid query lists" });
-      });
-    }
-    case "getCharacter":
-    case "deleteCharacter":
-    case "saveCharacter":
-      // Delete and save on real characters would change the team's state under the other cases:
-      // only unknown ids here (the server-side suite covers their successes).
-      return (op.operationId === "getCharacter" ? realOrUnknownId(ctx, m) : unknownIdArbitrary(ctx, m).map((id) => ({ id, real: false }))).map(({ id, real }) =>
-        make(real ? "existing id" : "unknown id", json(ctx, m, id, undefined), real ? { status: 200, codes: [], why: "an existing character" } : unknownId),
-      );
-    case "updateCharacter":
-      return fc.tuple(realOrUnknownId(ctx, m), validArbitrary(m.body as Shape)).map(([{ id, real }, b]) =>
-        make(real ? "valid body, existing id" : "valid body, unknown id", json(ctx, m, id, b), real ? { status: 200, codes: [], why: "a valid update of an existing character" } : unknownId),
-      );
-    case "regenerateCharacterRef":
-    case "resynthesizeCharacter":
-      // Valid calls on real characters spend credits and move state; unknown ids answer 404.
-      return fc.tuple(unknownIdArbitrary(ctx, m), m.body ? validArbitrary(m.body) : fc.constant(undefined)).map(([id, b]) =>
-        make("valid body, unknown id", json(ctx, m, id, b), unknownId),
-      );
-    default:
-      return null;
+  const body = m.body ? validArbitrary(m.body) : fc.constant(undefined);
+  const query = op.method === "get" ? validQuery(m) : fc.constant("");
+  const outcome = VALID_BODY_OUTCOMES[op.operationId];
+  if (outcome) {
+    const path = realPath(ctx, m) ?? unknownPath(ctx, m);
+    return fc.tuple(path, body, query).map(([p, b, q]) => make("valid body", json(ctx, m, p, b, q), outcome(b as never)));
   }
+  const success: Expectation = { status: op.success.status, codes: [], why: `a valid ${op.httpMethod} of what exists` };
+  if (Object.keys(m.path).length === 0) {
+    return op.method === "get" ? query.map((q) => make("valid query", json(ctx, m, {}, undefined, q), success)) : null;
+  }
+  const real = realPath(ctx, m);
+  const harmless = op.method === "get" || (op.method === "patch" && op.idempotency.naturally_idempotent === true && !op.creditCost?.credits && !op.creditCost?.variants);
+  const targets: Array<fc.Arbitrary<{ path: PathValues; real: boolean }>> = [];
+  if (documents(op, 404, "resource_not_found")) targets.push(unknownPath(ctx, m).map((path) => ({ path, real: false })));
+  if (real && harmless) targets.push(real.map((path) => ({ path, real: true })));
+  if (targets.length === 0) return null;
+  return fc.tuple(fc.oneof(...targets), body, query).map(([{ path, real: isReal }, b, q]) =>
+    make(`${b !== undefined ? "valid body, " : ""}${isReal ? "existing id" : "unknown id"}`, json(ctx, m, path, b, q), isReal ? success : unknownId),
+  );
 }
 
 /** Real ids for body faults on by-id operations (a 404 would mask the fault); null if none. */
-function idForBodies(ctx: FuzzContext, m: OpModel): fc.Arbitrary<string | undefined> | null {
-  if (m.idShape === null) return fc.constant(undefined);
-  return ctx.characterIds.length > 0 ? fc.constantFrom(...ctx.characterIds) : null;
-}
+const pathForBodies = realPath;
 
-function bodyFaultCase(m: OpModel, id: string | undefined, ctx: FuzzContext, { body, violation }: InvalidBody): FuzzCase {
+function bodyFaultCase(m: OpModel, id: PathValues, ctx: FuzzContext, { body, violation }: InvalidBody): FuzzCase {
   return {
     operationId: m.op.operationId,
     kind: "invalid",
@@ -126,17 +134,17 @@ function bodyFaultCase(m: OpModel, id: string | undefined, ctx: FuzzContext, { b
 }
 
 /** One case per body site of the operation: every rule the schema has is broken at least once. */
-export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationInfo): Array<fc.Arbitrary<FuzzCase>> {
+export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): Array<fc.Arbitrary<FuzzCase>> {
   const m = model(doc, op);
-  const idArb = idForBodies(ctx, m);
-  if (!m.body || op.auth !== "apiKey" || !idArb) return [];
+  const idArb = pathForBodies(ctx, m);
+  if (!m.body || op.credential !== "api-key" || !idArb) return [];
   return invalidBodyPerSite(m.body, validArbitrary(m.body)).map((arb) => fc.tuple(idArb, arb).map(([id, b]) => bodyFaultCase(m, id, ctx, b)));
 }
 
 function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   if (!m.body) return null;
   const { op } = m;
-  const idArb = idForBodies(ctx, m);
+  const idArb = pathForBodies(ctx, m);
   if (!idArb) return null;
   const base = validArbitrary(m.body);
   const structural = fc.constantFrom<[string, string, Expectation["param"]]>(
@@ -167,8 +175,9 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
 }
 
 function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
-  if (!m.op.responses.some((r) => r.status === 413) || m.op.auth !== "apiKey") return null;
-  const id = m.idShape ? (ctx.characterIds[0] ?? "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR") : undefined;
+  if (!m.op.responses.some((r) => r.status === 413) || m.op.credential !== "api-key") return null;
+  // An existing resource where there is one (else the spec's example id): the size is checked first either way.
+  const id = Object.fromEntries(Object.keys(m.path).flatMap((name) => realValues(ctx, m, name).slice(0, 1).map((v) => [name, v])));
   const limit = specLimits().json_body_bytes;
   return fc.integer({ min: limit + 1, max: limit + 4_464 }).map((size): FuzzCase => {
     const filler = "x".repeat(size);
@@ -185,18 +194,21 @@ function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
 // Ids are opaque: an id of any other shape (the docs' own examples are 24 characters after the
 // prefix) is simply unknown, the documented 404 — never a 400.
 function pathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
-  if (!m.idShape) return null;
+  const names = Object.keys(m.path);
+  if (names.length === 0 || !documents(m.op, 404, "resource_not_found")) return null;
+  const known = new Set(names.flatMap((name) => realValues(ctx, m, name)));
   const otherShapes = fc.oneof(
     fc.constantFrom("char_", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM", "char_01HXMQ7Z3K8Y2NABCDEFGHJKMRR", "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "CHAR_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "char_01hxmq7z3k8y2nabcdefghjkmr", "char_01HXMQ7Z3K8Y2NABCDEFGHJKM😀", "123e4567-e89b-12d3-a456-426614174000"),
-    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !ctx.characterIds.includes(s) && s.trim() === s && s !== "." && s !== ".."),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !known.has(s) && s.trim() === s && s !== "." && s !== ".."),
   );
-  const bodyFor = (op: OperationInfo) => (op.operationId === "regenerateCharacterRef" ? { pose: "front" } : op.operationId === "updateCharacter" ? { name: "x" } : undefined);
-  return otherShapes.map((id): FuzzCase => ({
+  // The spec's example body, so only the path is at fault.
+  const body = exampleBody(m.doc, m.op);
+  return fc.tuple(fc.constantFrom(...names), otherShapes).map(([name, id]): FuzzCase => ({
     operationId: m.op.operationId,
     kind: "invalid",
     rule: "path id of another shape",
-    request: json(ctx, m, id, bodyFor(m.op)),
-    expect: { ...unknownId, why: `"${id}" names no character` },
+    request: json(ctx, m, { [name]: id }, body),
+    expect: { ...unknownId, why: `"${id}" names nothing` },
   }));
 }
 
@@ -204,15 +216,15 @@ function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | nul
   const entries = Object.entries(m.query);
   if (entries.length === 0) return null;
   const badValue = (s: Shape): fc.Arbitrary<string> => {
-    if (s.enum) return fc.constantFrom("deleted", "READY", "bogus", "");
+    if (s.enum) return fc.constantFrom("deleted", "READY", "bogus", "").filter((v) => !s.enum?.includes(v));
     // Not "1e2" or "0x10": numeric strings that coerce to an integer are a grey zone the spec
     // does not settle (OpenAPI leaves query number syntax open).
     if (s.kind === "integer") return fc.constantFrom(String((s.maximum ?? 0) + 1), String((s.minimum ?? 0) - 1), "abc", "1.5", "", "ten");
     return fc.constantFrom("char_", "not a cursor", "char_01HXMQ7Z-3K8Y2N", "");
   };
-  return fc.constantFrom(...entries).chain(([name, shape]) =>
+  return fc.tuple(fc.constantFrom(...entries), realPath(ctx, m) ?? fc.constant({})).chain(([[name, shape], path]) =>
     badValue(shape).map((value): FuzzCase => {
-      const req = json(ctx, m, undefined, undefined);
+      const req = json(ctx, m, path, undefined);
       return {
         operationId: m.op.operationId,
         kind: "invalid",
@@ -268,15 +280,20 @@ function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase
 }
 
 /** Every request arbitrary for one operation, valid and invalid, weighted towards faults. */
-export function operationCases(doc: OpenApiDocument, ctx: FuzzContext, op: OperationInfo): fc.Arbitrary<FuzzCase> | null {
-  if (op.auth !== "apiKey") return null; // the signed upload PUT is fuzzed separately (needs tickets)
+export function operationCases(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): fc.Arbitrary<FuzzCase> | null {
+  if (op.credential !== "api-key") return null; // the signed upload PUT is fuzzed separately (needs tickets)
   const m = model(doc, op);
   const valid = validCases(ctx, m);
-  if (!valid) return null;
-  const parts: Array<{ arbitrary: fc.Arbitrary<FuzzCase>; weight: number }> = [
-    { arbitrary: valid, weight: 4 },
-    { arbitrary: headerFaults(ctx, m, valid), weight: 2 },
-  ];
+  // Header faults need a request that is otherwise valid: the spec's example where no valid case is judged.
+  const example = (realPath(ctx, m) ?? fc.constant({})).map((path): FuzzCase => ({
+    operationId: op.operationId,
+    kind: "valid",
+    rule: "the spec's example",
+    request: json(ctx, m, path, exampleBody(doc, op)),
+    expect: { status: op.success.status, codes: [], why: "not judged" },
+  }));
+  const parts: Array<{ arbitrary: fc.Arbitrary<FuzzCase>; weight: number }> = [{ arbitrary: headerFaults(ctx, m, valid ?? example), weight: 2 }];
+  if (valid) parts.push({ arbitrary: valid, weight: 4 });
   for (const [arb, weight] of [[bodyFaults(ctx, m), 5], [pathFaults(ctx, m), 2], [queryFaults(ctx, m), 3], [oversize(ctx, m), 1]] as const) {
     if (arb) parts.push({ arbitrary: arb, weight });
   }

@@ -1,14 +1,14 @@
 // What a fuzz run needs to know about its target: the key to use, real resources of that key's
 // team (so a body fault on a by-id operation is not masked by a 404), and the spec.
 import type { OutgoingRequest } from "../http/exchange.js";
-import type { OperationInfo } from "../spec/operations.js";
+import type { OperationModel } from "../spec/operations.js";
 
 export interface FuzzContext {
   apiKey: string;
   apiVersion: string;
   /** Characters of the key's team that exist (not deleted). */
   characterIds: string[];
-  operations: OperationInfo[];
+  operations: OperationModel[];
   /** Upload tickets (PNG) of the key's team, for the signed-PUT cases; never consumed. */
   tickets?: Array<{ upload_id: string; upload_url: string }>;
   /** Mints a fresh PNG ticket (their URLs expire after 15 minutes of the server's time). */
@@ -35,11 +35,7 @@ export interface FuzzCase {
   ticket?: { index: number; build: (uploadUrl: URL) => OutgoingRequest };
 }
 
-export function fillPath(op: OperationInfo, id: string | undefined): string {
-  return op.path.replace("{id}", encodeURIComponent(id ?? ""));
-}
-
-export function baseHeaders(ctx: FuzzContext, op: OperationInfo, json: boolean): Record<string, string> {
+export function baseHeaders(ctx: FuzzContext, op: OperationModel, json: boolean): Record<string, string> {
   const headers: Record<string, string> = { "X-Api-Key": ctx.apiKey, "Aurous-Version": ctx.apiVersion };
   if (json) headers["Content-Type"] = "application/json";
   if (op.idempotency?.honours_key) headers["Idempotency-Key"] = crypto.randomUUID();

@@ -26,3 +26,13 @@ export function expectCreate(body: { generate?: boolean; upload_ids?: string[]; 
 }
 
 export const unknownId: Expectation = { status: 404, codes: ["resource_not_found"], why: "a well-formed id that does not exist" };
+
+/**
+ * Operations whose valid-by-schema body still has one outcome decided by the prose (above), by
+ * operationId. Any other operation's valid cases are judged by method and path alone (cases.ts).
+ */
+export const VALID_BODY_OUTCOMES: Record<string, (body: never) => Expectation> = {
+  initCharacterUpload: expectInit,
+  classifyCharacterUpload: () => ({ status: 400, codes: ["upload_invalid"], param: "upload_id", why: "an upload id nobody minted" }),
+  createCharacter: expectCreate,
+};

@@ -10,7 +10,7 @@ import type { OpenApiDocument } from "../spec/types.js";
 import { type FuzzCase, type FuzzContext } from "./context.js";
 import { everyBodySite, operationCases } from "./cases.js";
 import { uploadCases } from "./upload-cases.js";
-import { sleepSeconds } from "./wait.js";
+import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
 
 export interface FuzzOptions {
   baseUrl: string;
@@ -90,7 +90,7 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
         return;
       }
       result.retriesAfter429++;
-      const wait = Number(x.headers["retry-after"] ?? "1");
+      const wait = retryAfterSeconds(x.headers);
       await (o.onRateLimited ?? sleepSeconds)(wait);
       continue;
     }

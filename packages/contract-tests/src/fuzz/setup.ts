@@ -6,7 +6,7 @@ import { headers, req } from "../server/requests.js";
 import { listOperations } from "../spec/operations.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import type { FuzzContext } from "./context.js";
-import { sleepSeconds } from "./wait.js";
+import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
 
 async function readyCharacter(baseUrl: string, key: string, n: number): Promise<string> {
   const init = await send(baseUrl, req.init({ key }));
@@ -28,7 +28,7 @@ export async function prepareFuzzContext(baseUrl: string, apiKey: string, doc: O
     for (let attempt = 0; ; attempt++) {
       const init = await send(baseUrl, req.init({ key: apiKey }));
       if (init.status === 429 && attempt < 5) {
-        await onRateLimited(Number(init.headers["retry-after"] ?? "1"));
+        await onRateLimited(retryAfterSeconds(init.headers));
         continue;
       }
       if (init.status !== 201) throw new Error(`fuzz set-up: upload init answered ${init.status}: ${init.bodyText.slice(0, 200)}`);

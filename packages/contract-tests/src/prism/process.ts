@@ -5,13 +5,19 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import getPort from "get-port";
+import { pollUntil } from "../http/wait.js";
 
 export interface PrismOptions {
   specPath: string;
   /** `mock` serves examples; `proxy` forwards to `upstream` and validates both directions. */
   mode: "mock" | "proxy";
   upstream?: string;
-  /** `--errors`: a violation becomes an error response instead of a `sl-violations` header. */
+  /**
+   * `--errors` (checked against Prism 5.16's code and behaviour): an error-severity violation of
+   * the response becomes Prism's own 500 problem instead of passing through, and in `proxy` mode an
+   * invalid request is refused instead of forwarded. In `mock` mode an invalid request gets the
+   * spec's 400/422 with or without it. Violations are listed in `sl-violations` either way.
+   */
   errors?: boolean;
   port?: number;
   readyTimeoutMs?: number;
@@ -64,14 +70,13 @@ export function prismBinary(): string {
 /** Resolves when Prism prints that it listens on `url` (the only signal that it is *our* Prism
  * answering on that port, not some other process that took the port first). */
 async function waitForListening(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const listening = () => {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`Prism exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
     }
-    if (output().includes(`Prism is listening on ${url}`)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return output().includes(`Prism is listening on ${url}`);
+  };
+  if (await pollUntil(listening, (ok) => ok, { timeoutMs, intervalMs: 100 })) return;
   throw new Error(`Prism did not start on ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 

@@ -3,9 +3,11 @@
 // every check (Prism's and ours). Responses that fit no documented entry are kept as findings.
 import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
+import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
 import { describeExchange, errorOf, type Exchange, type OutgoingRequest, send } from "../http/exchange.js";
 import { entryId } from "../spec/matrix.js";
-import type { OperationInfo } from "../spec/operations.js";
+import { listOperations, type OperationModel } from "../spec/operations.js";
+import type { OpenApiDocument } from "../spec/types.js";
 import type { ServerTarget } from "./target.js";
 
 /** When to set a scenario up again instead of judging (a timing race it lost). */
@@ -33,14 +35,18 @@ export class Recorder {
   readonly findings: string[] = [];
   calls = 0;
 
+  private readonly operations: OperationModel[];
+
   constructor(
-    private readonly operations: OperationInfo[],
+    readonly doc: OpenApiDocument,
     private readonly validator: SpecValidator,
     readonly target: ServerTarget,
     private readonly log: (line: string) => void = () => {},
-  ) {}
+  ) {
+    this.operations = listOperations(doc);
+  }
 
-  op(operationId: string): OperationInfo {
+  op(operationId: string): OperationModel {
     const op = this.operations.find((o) => o.operationId === operationId);
     if (!op) throw new Error(`no operation ${operationId}`);
     return op;
@@ -61,18 +67,18 @@ export class Recorder {
    * documented behaviour, not the point of the scenario: wait Retry-After (or move the server's
    * clock) and try again, up to three times.
    */
-  private async roundTrip(op: OperationInfo, request: OutgoingRequest, route: Route, wants429: boolean): Promise<{ x: Exchange; problems: string[] }> {
+  private async roundTrip(op: OperationModel, request: OutgoingRequest, route: Route, wants429: boolean): Promise<{ x: Exchange; problems: string[] }> {
     for (let attempt = 0; ; attempt++) {
       const x = await send(this.base(route), request);
       this.calls++;
       const problems = checkResponse(op, x, this.validator, { requestInvalidOnPurpose: route !== "strict" }).map((p) => p.message);
       if (x.status !== 429 || wants429 || attempt >= 3) return { x, problems };
       for (const p of problems) this.findings.push(`${p} [${describeExchange(x)}]`);
-      const seconds = Number(x.headers["retry-after"] ?? "1") || 1;
+      const seconds = retryAfterSeconds(x.headers);
       this.log(`    (429 on ${op.operationId}: waiting ${seconds}s for the bucket)`);
       const advance = this.target.hooks?.advanceClock;
       if (advance) await advance(seconds * 1000 + 1000);
-      else await new Promise((r) => setTimeout(r, Math.min(seconds, 120) * 1000));
+      else await sleepSeconds(seconds, 120);
     }
   }
 

@@ -1,6 +1,12 @@
-// Request builders for the scenarios: one place that knows each operation's path, method and
-// headers, so scenarios read as "what" rather than "how".
+// Requests built from the spec: method, path (every path parameter filled), headers and a valid
+// body or query taken from the spec's own examples. Generic scenarios and the fault injection
+// call `specRequest` for any operation; the stateful scenarios use the named `req` shorthands,
+// which are the same builder over the bundled spec's operations.
 import type { OutgoingRequest } from "../http/exchange.js";
+import { loadSpec } from "../spec/bundle.js";
+import { deref } from "../spec/deref.js";
+import { listOperations, specModel } from "../spec/operations.js";
+import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/types.js";
 
 export const UNKNOWN_CHARACTER = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 export const UNKNOWN_UPLOAD = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
@@ -13,6 +19,9 @@ export interface Auth {
   idempotencyKey?: string;
 }
 
+/** Path parameter values by name: a run's state (`{ id: readyId }`); the rest come from the spec. */
+export type PathValues = Record<string, string | undefined>;
+
 export function headers(auth: Auth, json: boolean, extra: Record<string, string> = {}): Record<string, string> {
   const h: Record<string, string> = { ...extra };
   if (auth.key !== null) h["X-Api-Key"] = auth.key;
@@ -22,23 +31,90 @@ export function headers(auth: Auth, json: boolean, extra: Record<string, string>
   return h;
 }
 
-function jsonRequest(method: string, path: string, auth: Auth, body?: unknown): OutgoingRequest {
-  return { method, path, headers: headers(auth, body !== undefined), ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}) };
+/** The parameter's documented example: its `example`, its first named one, else its schema's. */
+export function parameterExample(doc: OpenApiDocument, p: ParameterModel | undefined): unknown {
+  if (!p) return undefined;
+  if (p.example !== undefined) return p.example;
+  const named = Object.values(p.examples);
+  if (named.length > 0) return named[0];
+  const schema = deref<{ examples?: unknown[]; example?: unknown } | undefined>(doc, p.schema);
+  return schema?.examples?.[0] ?? schema?.example;
 }
 
-const byId = (id: string, suffix = "") => `/v1/characters/${encodeURIComponent(id)}${suffix}`;
+/** `op.path` with every `{name}` filled from `values`, else from the parameter's example. */
+export function fillPath(doc: OpenApiDocument, op: OperationModel, values: PathValues = {}): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name] ?? parameterExample(doc, op.parameters.find((p) => p.in === "path" && p.name === name));
+    if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter {${name}} (and the spec gives no example)`);
+    return encodeURIComponent(String(value));
+  });
+}
 
+/** A valid JSON body from the spec: the medium's first named example, else the schema's `examples[0]`/`example`. */
+export function exampleBody(doc: OpenApiDocument, op: OperationModel): unknown {
+  const media = op.requestBody?.media.find((m) => m.contentType === "application/json");
+  if (!media) return undefined;
+  const named = Object.values(media.examples);
+  if (named.length > 0) return named[0];
+  const schema = deref<{ examples?: unknown[]; example?: unknown }>(doc, media.schema);
+  const example = schema?.examples?.[0] ?? schema?.example;
+  if (example === undefined && op.requestBody?.required) throw new Error(`${op.operationId}: the request body has no example to send`);
+  return example;
+}
+
+/** The required query parameters, from their examples (optional ones are left out: the plainest valid call). */
+export function exampleQuery(doc: OpenApiDocument, op: OperationModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of op.parameters.filter((x) => x.in === "query" && x.required)) {
+    const value = parameterExample(doc, p);
+    if (value === undefined) throw new Error(`${op.operationId}: query parameter ${p.name} is required and has no example`);
+    out[p.name] = String(value);
+  }
+  return out;
+}
+
+export interface RequestParts {
+  path?: PathValues;
+  /** The JSON body (a string is sent as is); `undefined` = the spec's example, `null` = none. */
+  body?: unknown;
+  /** A query string (`?a=1`) or values; default: the required parameters' examples. */
+  query?: string | Record<string, string>;
+}
+
+/** A request to `op` that a full key would have answered with success (or a harmless domain refusal). */
+export function specRequest(doc: OpenApiDocument, op: OperationModel, auth: Auth, parts: RequestParts = {}): OutgoingRequest {
+  const body = parts.body === undefined ? exampleBody(doc, op) : parts.body === null ? undefined : parts.body;
+  const query = typeof parts.query === "string" ? parts.query : new URLSearchParams(parts.query ?? exampleQuery(doc, op)).toString();
+  const qs = query && !query.startsWith("?") ? `?${query}` : query;
+  return {
+    method: op.httpMethod,
+    path: `${fillPath(doc, op, parts.path)}${qs}`,
+    headers: headers(auth, body !== undefined),
+    ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+  };
+}
+
+let bundled: OpenApiDocument | undefined;
+const bundledDoc = () => (bundled ??= loadSpec());
+/** A shorthand over the bundled spec's operation: method and path from the spec, never typed here. */
+const call = (operationId: string, auth: Auth, parts: RequestParts) => {
+  const doc = bundledDoc();
+  return specRequest(doc, specModel(doc).operation(operationId), auth, parts);
+};
+const opt = (body: unknown) => (body === undefined ? null : body);
+
+/** Shorthands for the stateful scenarios (which name the operation they drive). */
 export const req = {
-  init: (auth: Auth, body: unknown = { filename: "front.png", extension: "png", content_type: "image/png" }) => jsonRequest("POST", "/v1/characters/uploads/init", auth, body),
-  classify: (auth: Auth, body: unknown) => jsonRequest("POST", "/v1/characters/uploads/classify", auth, body),
-  create: (auth: Auth, body: unknown) => jsonRequest("POST", "/v1/characters", auth, body),
-  list: (auth: Auth, query = "") => jsonRequest("GET", `/v1/characters${query}`, auth),
-  get: (auth: Auth, id: string) => jsonRequest("GET", byId(id), auth),
-  update: (auth: Auth, id: string, body: unknown) => jsonRequest("PATCH", byId(id), auth, body),
-  delete: (auth: Auth, id: string, body?: unknown) => jsonRequest("DELETE", byId(id), auth, body),
-  save: (auth: Auth, id: string, body?: unknown) => jsonRequest("POST", byId(id, "/save"), auth, body),
-  regenerate: (auth: Auth, id: string, body: unknown = { pose: "front" }) => jsonRequest("POST", byId(id, "/refs/regenerate"), auth, body),
-  resynthesize: (auth: Auth, id: string, body?: unknown) => jsonRequest("POST", byId(id, "/resynthesize"), auth, body),
+  init: (auth: Auth, body?: unknown) => call("initCharacterUpload", auth, { body: body ?? { filename: "front.png", extension: "png", content_type: "image/png" } }),
+  classify: (auth: Auth, body: unknown) => call("classifyCharacterUpload", auth, { body }),
+  create: (auth: Auth, body: unknown) => call("createCharacter", auth, { body }),
+  list: (auth: Auth, query = "") => call("listCharacters", auth, { query }),
+  get: (auth: Auth, id: string) => call("getCharacter", auth, { path: { id } }),
+  update: (auth: Auth, id: string, body: unknown) => call("updateCharacter", auth, { path: { id }, body }),
+  delete: (auth: Auth, id: string, body?: unknown) => call("deleteCharacter", auth, { path: { id }, body: opt(body) }),
+  save: (auth: Auth, id: string, body?: unknown) => call("saveCharacter", auth, { path: { id }, body: opt(body) }),
+  regenerate: (auth: Auth, id: string, body: unknown = { pose: "front" }) => call("regenerateCharacterRef", auth, { path: { id }, body }),
+  resynthesize: (auth: Auth, id: string, body?: unknown) => call("resynthesizeCharacter", auth, { path: { id }, body: opt(body) }),
   /** The upload PUT, sent to the path and query of `uploadUrl` on whichever base the route picks. */
   put: (uploadUrl: string, contentType: string, bytes: Uint8Array): OutgoingRequest => {
     const u = new URL(uploadUrl);
@@ -46,16 +122,7 @@ export const req = {
   },
 };
 
-/** Which operation a request builder targets, for the generic (auth, version, size) scenarios. */
-export const OPERATION_OF = {
-  init: "initCharacterUpload",
-  classify: "classifyCharacterUpload",
-  create: "createCharacter",
-  list: "listCharacters",
-  get: "getCharacter",
-  update: "updateCharacter",
-  delete: "deleteCharacter",
-  save: "saveCharacter",
-  regenerate: "regenerateCharacterRef",
-  resynthesize: "resynthesizeCharacter",
-} as const;
+/** The operations a key-authenticated request can reach (the signed-URL PUT needs a ticket). */
+export function apiKeyOperations(doc: OpenApiDocument): OperationModel[] {
+  return listOperations(doc).filter((op) => op.credential === "api-key");
+}

@@ -62,7 +62,7 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
     apiVersion: o.doc.info.version,
     synthesisTimeoutMs: o.synthesisTimeoutMs,
   };
-  const rec = new Recorder(operations, o.validator, target, log);
+  const rec = new Recorder(o.doc, o.validator, target, log);
   const w: World = { rec, main: { key: o.keys.full }, second: { key: o.keys.secondTeam }, log };
   const extras: ExtraCheck[] = [];
   const groups = o.groups ?? SCENARIO_GROUPS;

@@ -1,6 +1,7 @@
 // Shared state of one server-side run: the recorder, the target, and the resources scenarios
 // create for each other (a ready character, a second team's upload, …).
 import { errorOf, type Exchange } from "../http/exchange.js";
+import { pollUntil } from "../http/wait.js";
 import type { Recorder } from "./recorder.js";
 import { png } from "./png.js";
 import { type Auth, req } from "./requests.js";
@@ -45,12 +46,9 @@ export async function readyCharacter(w: World, auth: Auth, name = "Contract Read
 
 /** Polls a character until it leaves `synthesizing`; returns its status. */
 export async function settle(w: World, auth: Auth, id: string): Promise<string> {
-  const deadline = Date.now() + (w.rec.target.synthesisTimeoutMs ?? 120_000);
-  for (;;) {
+  const read = async () => {
     const x = await w.rec.send("getCharacter", req.get(auth, id));
-    const status = body<{ status?: string }>(x).status ?? `http ${x.status}`;
-    if (status !== "synthesizing") return status;
-    if (Date.now() > deadline) return status;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return body<{ status?: string }>(x).status ?? `http ${x.status}`;
+  };
+  return pollUntil(read, (status) => status !== "synthesizing", { timeoutMs: w.rec.target.synthesisTimeoutMs ?? 120_000, intervalMs: 250 });
 }

@@ -1,6 +1,6 @@
 // The contract matrix: one entry per documented outcome of every operation — each success
 // response, and each (status, error code) pair. Both suites and the report are keyed by it.
-import { listOperations, type OperationInfo, type ResponseInfo } from "./operations.js";
+import { listOperations, type OperationModel, type ResponseModel } from "./operations.js";
 import type { OpenApiDocument } from "./types.js";
 
 export interface MatrixEntry {
@@ -20,8 +20,8 @@ export function entryId(operationId: string, status: number, code: string | null
   return code ? `${operationId} ${status} ${code}` : `${operationId} ${status}`;
 }
 
-function entriesOf(op: OperationInfo, response: ResponseInfo): MatrixEntry[] {
-  const base = { operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status: response.status };
+function entriesOf(op: OperationModel, response: ResponseModel): MatrixEntry[] {
+  const base = { operationId: op.operationId, method: op.httpMethod, path: op.path, status: response.status };
   if (response.status < 400) {
     const example = Object.keys(response.examples)[0] ?? null;
     return [{ ...base, id: entryId(op.operationId, response.status, null), code: null, example }];
@@ -40,7 +40,7 @@ export function buildMatrix(doc: OpenApiDocument): MatrixEntry[] {
 }
 
 /** Documented codes for one operation and status (empty when the status is undocumented). */
-export function documentedCodes(op: OperationInfo, status: number): string[] | null {
+export function documentedCodes(op: OperationModel, status: number): string[] | null {
   const response = op.responses.find((r) => r.status === status);
   return response ? response.codes : null;
 }

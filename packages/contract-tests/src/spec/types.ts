@@ -1,16 +1,17 @@
-// Loose shapes of the parts of an OpenAPI 3.1 document this package reads. The bundle is data
-// we validate against, not code we type-check, so JSON Schema nodes stay structurally open.
-export type JsonSchema = { [key: string]: unknown } | boolean;
+// The spec's shapes come from the one spec model (scripts/codegen/spec-model.d.mts); this file
+// only re-exports them under the names this package uses, so nothing here describes them twice.
+export type {
+  BucketRule,
+  HttpMethod,
+  JsonSchema,
+  MediaModel,
+  OpenApiDocument,
+  OperationModel,
+  ParameterModel,
+  RateLimitRule,
+  ResponseModel,
+  SpecModel,
+} from "../../../../scripts/codegen/spec-model.mjs";
+export { HTTP_METHODS } from "../../../../scripts/codegen/spec-model.mjs";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-export interface OpenApiDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, unknown>>;
-  components: Record<string, Record<string, unknown>>;
-  [extension: `x-${string}`]: unknown;
-}
-
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];

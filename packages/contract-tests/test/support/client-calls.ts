@@ -1,40 +1,43 @@
-// One call per operation through @aurous/client's public API, with extra headers (Prism's
-// `Prefer`) passed through the per-call options: the client suite forces each matrix entry this way.
+// One call per operation through @aurous/client's public API, derived from the spec model: the
+// method is `client[sdk.resource][sdk.method]` (x-aurous-sdk) and its arguments follow the
+// client's signature rule — one string per path parameter in path order, then the input (the JSON
+// body if the operation has one, else the query object if it has query parameters, else none),
+// then the per-call options (Prism's `Prefer` goes in their headers). Values are the spec's examples.
 import type { Aurous, ApiResult } from "@aurous/client";
 import { png } from "../../src/server/png.js";
+import { exampleBody, fillPath, parameterExample } from "../../src/server/requests.js";
+import { loadSpec } from "../../src/spec/bundle.js";
+import { operationById } from "../../src/spec/operations.js";
+import type { OpenApiDocument, OperationModel } from "../../src/spec/types.js";
 
-export const EXAMPLE_CHARACTER = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-export const EXAMPLE_UPLOAD = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-
-export function callOperation(aurous: Aurous, baseUrl: string, operationId: string, headers: Record<string, string>): Promise<ApiResult<unknown>> {
-  const options = { headers, maxRetries: 0 };
-  switch (operationId) {
-    case "initCharacterUpload":
-      return aurous.uploads.init({ filename: "front.png", extension: "png", content_type: "image/png" }, options);
-    case "uploadCharacterImage":
-      return aurous.uploads.put(`${baseUrl}/storage/uploads/${EXAMPLE_UPLOAD}?expires=1778235300&signature=${"ab".repeat(32)}`, png(8, 8), {
-        ...options,
-        headers: { "Content-Type": "image/png", ...headers },
-      });
-    case "classifyCharacterUpload":
-      return aurous.uploads.classify({ upload_id: EXAMPLE_UPLOAD }, options);
-    case "createCharacter":
-      return aurous.characters.create({ name: "Aurora", upload_ids: [EXAMPLE_UPLOAD] }, options);
-    case "listCharacters":
-      return aurous.characters.list({ limit: 2 }, options);
-    case "getCharacter":
-      return aurous.characters.get(EXAMPLE_CHARACTER, options);
-    case "updateCharacter":
-      return aurous.characters.update(EXAMPLE_CHARACTER, { name: "Aurora the Bold" }, options);
-    case "deleteCharacter":
-      return aurous.characters.delete(EXAMPLE_CHARACTER, options);
-    case "saveCharacter":
-      return aurous.characters.save(EXAMPLE_CHARACTER, options);
-    case "regenerateCharacterRef":
-      return aurous.characters.regenerateRef(EXAMPLE_CHARACTER, { pose: "front" }, options);
-    case "resynthesizeCharacter":
-      return aurous.characters.resynthesize(EXAMPLE_CHARACTER, { force_all: true }, options);
-    default:
-      throw new Error(`no client call for ${operationId}`);
+/** The path parameters and input of `op` by the signature rule (the options are appended by the caller). */
+export function clientCallArgs(doc: OpenApiDocument, op: OperationModel): unknown[] {
+  const pathArgs = op.pathParamNames.map((name) => String(parameterExample(doc, op.parameters.find((p) => p.in === "path" && p.name === name))));
+  let input: unknown;
+  if (op.requestBody && !op.requestBody.binary) input = exampleBody(doc, op) ?? {};
+  else {
+    const query = op.parameters.filter((p) => p.in === "query");
+    if (query.length > 0) input = Object.fromEntries(query.flatMap((p) => (parameterExample(doc, p) === undefined ? [] : [[p.name, parameterExample(doc, p)]])));
   }
+  return input === undefined ? pathArgs : [...pathArgs, input];
+}
+
+let bundled: OpenApiDocument | undefined;
+
+export function callOperation(aurous: Aurous, baseUrl: string, operationId: string, headers: Record<string, string>, doc: OpenApiDocument = (bundled ??= loadSpec())): Promise<ApiResult<unknown>> {
+  const options = { headers, maxRetries: 0 };
+  const op = operationById(doc, operationId);
+  const resource = (aurous as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>>>)[op.sdk.resource];
+  const method = resource?.[op.sdk.method];
+  if (!method) throw new Error(`the client has no ${op.sdk.resource}.${op.sdk.method} (x-aurous-sdk of ${operationId})`);
+  if (op.credential === "signed-url") {
+    // A signed-URL operation takes the whole URL (here a made-up one), the raw bytes, and the
+    // headers the URL was signed with in the options.
+    const url = new URL(`${baseUrl}${fillPath(doc, op)}`);
+    url.searchParams.set("expires", "1778235300");
+    url.searchParams.set("signature", "ab".repeat(32));
+    const contentType = op.requestBody?.contentTypes.includes("image/png") ? "image/png" : (op.requestBody?.contentTypes[0] ?? "application/octet-stream");
+    return method.call(resource, url.href, png(8, 8), { ...options, headers: { "Content-Type": contentType, ...headers } });
+  }
+  return method.call(resource, ...clientCallArgs(doc, op), options);
 }

@@ -3,9 +3,9 @@
 // example, and that answer must pass Prism's validating proxy and our checks like any other.
 import type { MutationProxy } from "../../mutation/proxy.js";
 import { entryId } from "../../spec/matrix.js";
-import type { OperationInfo } from "../../spec/operations.js";
+import type { OperationModel } from "../../spec/operations.js";
 import { png } from "../png.js";
-import { UNKNOWN_CHARACTER, UNKNOWN_UPLOAD, req } from "../requests.js";
+import { fillPath, req, specRequest } from "../requests.js";
 import type { World } from "../world.js";
 
 export interface NotProvokable {
@@ -21,34 +21,31 @@ export const EXPIRY_REASON =
   "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
 
 /** Entries not provokable on this target, with the reason (depends on what the target lets us control). */
-export function notProvokable(operations: OperationInfo[], canMoveClock: boolean): NotProvokable[] {
+export function notProvokable(operations: OperationModel[], canMoveClock: boolean): NotProvokable[] {
   const out: NotProvokable[] = [];
   for (const op of operations) {
     for (const r of op.responses) {
       if (r.status === 500) for (const code of r.codes) out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
     }
   }
-  if (!canMoveClock) out.push({ entry: entryId("uploadCharacterImage", 401, "upload_url_expired"), reason: EXPIRY_REASON });
+  if (!canMoveClock) {
+    for (const op of operations) {
+      if (op.errors.some((r) => r.status === 401 && r.codes.includes("upload_url_expired"))) out.push({ entry: entryId(op.operationId, 401, "upload_url_expired"), reason: EXPIRY_REASON });
+    }
+  }
   return out;
 }
 
-function requestFor(opId: string, auth: { key: string }, readyId: string) {
-  // req.put keeps only path and query, so the origin of this made-up ticket URL never matters.
-  const ticketUrl = `http://storage.invalid/storage/uploads/${UNKNOWN_UPLOAD}?expires=1778235300&signature=${"0".repeat(64)}`;
-  switch (opId) {
-    case "initCharacterUpload": return req.init(auth);
-    case "uploadCharacterImage": return req.put(ticketUrl, "image/png", png(8, 8));
-    case "classifyCharacterUpload": return req.classify(auth, { upload_id: UNKNOWN_UPLOAD });
-    case "createCharacter": return req.create(auth, { name: "x", upload_ids: [UNKNOWN_UPLOAD] });
-    case "listCharacters": return req.list(auth);
-    case "getCharacter": return req.get(auth, readyId);
-    case "updateCharacter": return req.update(auth, readyId, { name: "x" });
-    case "deleteCharacter": return req.delete(auth, UNKNOWN_CHARACTER);
-    case "saveCharacter": return req.save(auth, UNKNOWN_CHARACTER);
-    case "regenerateCharacterRef": return req.regenerate(auth, UNKNOWN_CHARACTER);
-    case "resynthesizeCharacter": return req.resynthesize(auth, UNKNOWN_CHARACTER);
-    default: throw new Error(`no request for ${opId}`);
+/** A valid request to the operation, from the spec's examples: the proxy answers it, the server never sees it. */
+function requestFor(w: World, op: OperationModel, auth: { key: string }) {
+  if (op.credential === "signed-url") {
+    // Signed by a ticket, not a key: a made-up ticket URL (req.put keeps only its path and query).
+    const url = new URL(`http://storage.invalid${fillPath(w.rec.doc, op)}`);
+    url.searchParams.set("expires", "1778235300");
+    url.searchParams.set("signature", "0".repeat(64));
+    return req.put(url.href, "image/png", png(8, 8));
   }
+  return specRequest(w.rec.doc, op, auth);
 }
 
 /** Injects each not-provokable entry's documented example; returns evidence per entry id. */
@@ -79,7 +76,7 @@ export async function faultScenarios(w: World, proxy: MutationProxy, entries: No
     if ("Retry-After" in response.headers) headers["retry-after"] = "1";
     proxy.setMutations([{ kind: "respond", status, headers, body: JSON.stringify(example) }]);
     try {
-      const result = await w.rec.expect(opId, status, code, requestFor(opId, { key: w.main.key as string }, w.readyId ?? UNKNOWN_CHARACTER), "strict", "documented example injected by the fault proxy");
+      const result = await w.rec.expect(opId, status, code, requestFor(w, op, { key: w.main.key as string }), "strict", "documented example injected by the fault proxy");
       if (result.ok && (proxy.hits[0] ?? 0) > 0) {
         evidence.set(entry, "the fault proxy answered in the server's place with the documented example; it passed Prism's validating proxy (--errors) and the response checks");
       }
