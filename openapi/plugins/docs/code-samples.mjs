@@ -85,8 +85,8 @@ function tsSample(model, op, request) {
       "import { readFile } from 'node:fs/promises';",
       ...TS_HEADER,
       `const { data: ticket } = await aurous.uploads.init(${tsValue(init)});`,
-      "// The client sends the ticket's upload_headers and no API key to the signed URL.",
-      `await aurous.uploads.put(ticket, await readFile(${tsValue(init.filename)}));`,
+      "// No API key goes to the signed URL; the headers it was signed with must.",
+      `await aurous.uploads.put(ticket.upload_url, await readFile(${tsValue(init.filename)}), { headers: ticket.upload_headers });`,
       "",
     ].join("\n");
   }

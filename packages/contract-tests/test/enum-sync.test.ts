@@ -70,7 +70,7 @@ describe("enum sync: spec ↔ server runtime", () => {
       for (const [status, r] of Object.entries(meta.responses)) {
         if (r.kind !== "error") continue;
         codes[`${opId} ${status}`] = r.codes;
-        types[`${opId} ${status}`] = r.type;
+        types[`${opId} ${status}`] = r.errorType;
       }
     }
     expect(describeDrift([...compareEnums("server-stubs codes", spec.errorCodes, codes), ...compareEnums("server-stubs types", spec.errorTypes, types)])).toEqual([]);
