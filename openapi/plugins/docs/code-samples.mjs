@@ -6,7 +6,7 @@
 // order, input?, options?)`, where input is the JSON body if any, else the query object if the
 // operation has query parameters, else absent. The client's tests type-check every TypeScript
 // sample against the built client, so a renamed method or a changed body type fails there.
-import { deref } from "../../../scripts/codegen/spec-model.mjs";
+import { bodyExample, exampleCall } from "../../../scripts/codegen/example-request.mjs";
 
 /** Query parameters a sample leaves out: a cursor comes from a previous page. */
 const PAGE_CURSORS = ["starting_after"];
@@ -14,45 +14,10 @@ const PAGE_CURSORS = ["starting_after"];
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 const tsValue = (value) => JSON.stringify(value, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:").replace(/"/g, "'");
 
-function exampleOf(doc, parameter) {
-  if (parameter.example !== undefined) return parameter.example;
-  const named = Object.values(parameter.examples);
-  if (named.length > 0) return named[0];
-  const schema = deref(doc, parameter.schema);
-  return schema?.examples?.[0] ?? schema?.example;
-}
-
-/** The request body's first example (named examples first, then the schema's). */
-function bodyExample(doc, op) {
-  const media = op.requestBody?.media.find((m) => m.contentType === "application/json");
-  if (!media) return undefined;
-  const named = Object.values(media.examples);
-  if (named.length > 0) return named[0];
-  const schema = deref(doc, media.schema);
-  return schema?.examples?.[0] ?? schema?.example;
-}
-
-/** What a sample needs: the concrete path, path arguments, query and body, and whether a key is sent. */
 function requestOf(doc, op) {
-  const pathArgs = op.pathParamNames.map((name) => exampleOf(doc, op.parameters.find((p) => p.in === "path" && p.name === name)));
-  let i = 0;
-  const concrete = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(pathArgs[i++])));
-  const queryParams = op.parameters.filter((p) => p.in === "query");
-  const query = {};
   // A first call has no cursor yet: the sample shows the first page.
-  for (const p of queryParams.filter((q) => !PAGE_CURSORS.includes(q.name))) {
-    const value = exampleOf(doc, p);
-    if (value !== undefined) query[p.name] = value;
-  }
-  return {
-    path: concrete,
-    pathArgs,
-    query,
-    hasQuery: queryParams.length > 0,
-    body: bodyExample(doc, op),
-    hasJsonBody: op.requestBody?.contentTypes.includes("application/json") === true,
-    idempotent: op.idempotency.honours_key === true,
-  };
+  const call = exampleCall(doc, op, { skipQuery: PAGE_CURSORS });
+  return { ...call, idempotent: op.idempotency.honours_key === true };
 }
 
 function curlSample(doc, path, method, request) {
@@ -90,9 +55,7 @@ function tsSample(model, op, request) {
       "",
     ].join("\n");
   }
-  const args = request.pathArgs.map(tsValue);
-  if (request.hasJsonBody) args.push(tsValue(request.body ?? {}));
-  else if (request.hasQuery) args.push(tsValue(request.query));
+  const args = request.args.map(tsValue);
   if (request.idempotent) args.push("{ idempotencyKey: crypto.randomUUID() }");
   return [
     ...TS_HEADER,

@@ -4,7 +4,7 @@
 // which are the same builder over the bundled spec's operations.
 import type { OutgoingRequest } from "../http/exchange.js";
 import { loadSpec } from "../spec/bundle.js";
-import { deref } from "../spec/deref.js";
+import { bodyExample, parameterExample } from "../../../../scripts/codegen/example-request.mjs";
 import { listOperations, specModel } from "../spec/operations.js";
 import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/types.js";
 
@@ -31,15 +31,7 @@ export function headers(auth: Auth, json: boolean, extra: Record<string, string>
   return h;
 }
 
-/** The parameter's documented example: its `example`, its first named one, else its schema's. */
-export function parameterExample(doc: OpenApiDocument, p: ParameterModel | undefined): unknown {
-  if (!p) return undefined;
-  if (p.example !== undefined) return p.example;
-  const named = Object.values(p.examples);
-  if (named.length > 0) return named[0];
-  const schema = deref<{ examples?: unknown[]; example?: unknown } | undefined>(doc, p.schema);
-  return schema?.examples?.[0] ?? schema?.example;
-}
+export { parameterExample };
 
 /** `op.path` with every `{name}` filled from `values`, else from the parameter's example. */
 export function fillPath(doc: OpenApiDocument, op: OperationModel, values: PathValues = {}): string {
@@ -50,15 +42,12 @@ export function fillPath(doc: OpenApiDocument, op: OperationModel, values: PathV
   });
 }
 
-/** A valid JSON body from the spec: the medium's first named example, else the schema's `examples[0]`/`example`. */
+/** A valid JSON body from the spec's examples; a required body without one is an error in the spec. */
 export function exampleBody(doc: OpenApiDocument, op: OperationModel): unknown {
-  const media = op.requestBody?.media.find((m) => m.contentType === "application/json");
-  if (!media) return undefined;
-  const named = Object.values(media.examples);
-  if (named.length > 0) return named[0];
-  const schema = deref<{ examples?: unknown[]; example?: unknown }>(doc, media.schema);
-  const example = schema?.examples?.[0] ?? schema?.example;
-  if (example === undefined && op.requestBody?.required) throw new Error(`${op.operationId}: the request body has no example to send`);
+  const example = bodyExample(doc, op);
+  if (example === undefined && op.requestBody?.required && !op.requestBody.binary) {
+    throw new Error(`${op.operationId}: the request body has no example to send`);
+  }
   return example;
 }
 

@@ -5,21 +5,15 @@
 // then the per-call options (Prism's `Prefer` goes in their headers). Values are the spec's examples.
 import type { Aurous, ApiResult } from "@aurous/client";
 import { png } from "../../src/server/png.js";
-import { exampleBody, fillPath, parameterExample } from "../../src/server/requests.js";
+import { exampleCall } from "../../../../scripts/codegen/example-request.mjs";
+import { fillPath } from "../../src/server/requests.js";
 import { loadSpec } from "../../src/spec/bundle.js";
 import { operationById } from "../../src/spec/operations.js";
 import type { OpenApiDocument, OperationModel } from "../../src/spec/types.js";
 
 /** The path parameters and input of `op` by the signature rule (the options are appended by the caller). */
 export function clientCallArgs(doc: OpenApiDocument, op: OperationModel): unknown[] {
-  const pathArgs = op.pathParamNames.map((name) => String(parameterExample(doc, op.parameters.find((p) => p.in === "path" && p.name === name))));
-  let input: unknown;
-  if (op.requestBody && !op.requestBody.binary) input = exampleBody(doc, op) ?? {};
-  else {
-    const query = op.parameters.filter((p) => p.in === "query");
-    if (query.length > 0) input = Object.fromEntries(query.flatMap((p) => (parameterExample(doc, p) === undefined ? [] : [[p.name, parameterExample(doc, p)]])));
-  }
-  return input === undefined ? pathArgs : [...pathArgs, input];
+  return exampleCall(doc, op).args;
 }
 
 let bundled: OpenApiDocument | undefined;
