@@ -1,7 +1,7 @@
 // One API operation's route. onRequest: auth → scope → version (before the body is read); then
 // body check → request upgrade (version changes) → rate limit → validation → idempotency → handler →
 // response (validated when on; downgraded to the caller's version when sent).
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
@@ -12,10 +12,10 @@ import { claimKey, fingerprint, windowMs, type IdempotencyOptions, type Idempote
 import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { drawToken } from "./rate-limit.js";
 import { failResult, type Responder, type ResultLike } from "./responder.js";
-import type { ResponseValidators } from "./responses.js";
+import type { OutgoingResponse, ResponseValidators } from "./responses.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
-import { compileRequestValidator, validationCodeFor } from "./validation.js";
+import { compileRequestValidator, validationCodeFor, type ValidatedParts } from "./validation.js";
 import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
 
@@ -53,15 +53,101 @@ export function mountApiRoute<Auth extends AuthContext>(
   const jsonBody = meta.requestBody?.jsonSchema != null;
   const window = windowMs(meta, ctx.idempotencyOptions);
 
+  // Synchronous until something answers with a promise (an async store, authenticate or handler):
+  // an in-memory bucket and a synchronous handler cost no promise and no microtask.
+  const afterLimit = (request: FastifyRequest, reply: FastifyReply, body: unknown, query: Record<string, unknown>, limitHeaders: LimitHeaders | null) => {
+    const auth = stateOf(request).auth!;
+    if (limitHeaders) {
+      reply.header("X-RateLimit-Limit", limitHeaders["X-RateLimit-Limit"]);
+      reply.header("X-RateLimit-Remaining", limitHeaders["X-RateLimit-Remaining"]);
+      reply.header("X-RateLimit-Reset", limitHeaders["X-RateLimit-Reset"]);
+    }
+    const parts = validate({ params: request.params as Record<string, unknown>, query, headers: request.headers, body });
+    const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;
+    if (key !== undefined) return withKey(request, reply, parts, auth, key);
+    return run(request, reply, parts, auth, undefined, undefined);
+  };
+
+  const withKey = async (request: FastifyRequest, reply: FastifyReply, parts: ValidatedParts, auth: AuthContext, key: string) => {
+    const fp = fingerprint(meta.operationId, parts.params, parts.body);
+    const outcome = await claimKey(claimContext, meta, auth.teamId, key, fp, now());
+    if (outcome.kind === "replay") {
+      const { status, body, headers } = outcome.response;
+      if (headers) reply.headers(headers);
+      reply.header("Aurous-Idempotent-Replayed", "true");
+      responder.send(request, reply, meta, { status, body });
+      return;
+    }
+    await run(request, reply, parts, auth, key, outcome);
+  };
+
+  const release = (c: Claim) => outbox.write(c.storeKey, { kind: "release", fingerprint: c.fingerprint, owner: c.owner, expiresAtMs: c.lockExpiresAt });
+
+  const run = (request: FastifyRequest, reply: FastifyReply, parts: ValidatedParts, auth: AuthContext, key: string | undefined, claim: Claim | undefined) => {
+    const handlerRequest: HandlerRequest<OperationId, Auth> = {
+      operationId: meta.operationId as OperationId,
+      params: parts.params as never,
+      query: parts.query as never,
+      headers: parts.headers as never,
+      body: parts.body as never,
+      auth: auth as never,
+      version: stateOf(request).version!,
+      requestId: request.id,
+      idempotencyKey: claim ? key : undefined,
+      fail: failResult as never,
+      log: request.log,
+      raw: request,
+    };
+    let result: ResultLike | PromiseLike<ResultLike>;
+    try {
+      result = handler(handlerRequest) as ResultLike | PromiseLike<ResultLike>;
+    } catch (error) {
+      if (claim) return release(claim).then(() => Promise.reject(error));
+      throw error;
+    }
+    if (isThenable(result)) {
+      return Promise.resolve(result).then(
+        (r) => finish(request, reply, r, claim),
+        async (error: unknown) => {
+          if (claim) await release(claim);
+          throw error;
+        },
+      );
+    }
+    return finish(request, reply, result, claim);
+  };
+
+  const finish = (request: FastifyRequest, reply: FastifyReply, result: ResultLike, claim: Claim | undefined): Promise<void> | undefined => {
+    const out = responder.prepare(request, meta, result, ctx.validators);
+    if (!claim) {
+      responder.send(request, reply, meta, out);
+      return undefined;
+    }
+    return remember(request, out, claim).then(() => void responder.send(request, reply, meta, out));
+  };
+
+  // Only a success is remembered; an error releases the key so the request is re-evaluated.
+  // Neither waits for a failing store: the handler's effects happened, so its answer goes out
+  // and the write is retried from the outbox (a retry meanwhile is replayed from there).
+  const remember = async (request: FastifyRequest, out: OutgoingResponse, claim: Claim) => {
+    if (out.status >= 200 && out.status < 300) {
+      const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
+      const write = { kind: "complete" as const, fingerprint: claim.fingerprint, owner: claim.owner, response: stored, expiresAtMs: claim.claimedAt + window };
+      if (!(await outbox.write(claim.storeKey, write))) request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
+    } else {
+      await release(claim);
+    }
+  };
+
   app.route({
     method: meta.httpMethod,
     url: meta.routePath,
     bodyLimit: bodyLimitOf(meta),
     config: { operationId: meta.operationId },
     onRequest: authStep(meta, ctx.authenticate, ctx.versions),
-    handler: async (request, reply) => {
+    // Returns undefined once it has sent (fastify then does nothing more), or a promise.
+    handler: (request, reply) => {
       const st = stateOf(request);
-      const auth = st.auth!;
       const rawBody = request.body;
       // A body in another media type is unreadable: refused before the bucket is drawn.
       if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
@@ -81,70 +167,16 @@ export function mountApiRoute<Auth extends AuthContext>(
         }
         ({ body, query } = upgraded);
       }
-
-      let limitHeaders = drawToken(ctx.rateLimitStore, meta, auth.teamId, body, now(), ctx.storeTimeoutMs);
-      if (limitHeaders instanceof Promise) limitHeaders = await limitHeaders;
-      if (limitHeaders) reply.headers(limitHeaders);
-
-      const parts = validate({
-        params: request.params as Record<string, unknown>,
-        query,
-        headers: request.headers,
-        body,
-      });
-
-      const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;
-      let claim: Extract<IdempotencyOutcome, { kind: "claimed" }> | undefined;
-      if (key !== undefined) {
-        const fp = fingerprint(meta.operationId, parts.params, parts.body);
-        const outcome = await claimKey(claimContext, meta, auth.teamId, key, fp, now());
-        if (outcome.kind === "replay") {
-          const { status, body, headers } = outcome.response;
-          if (headers) reply.headers(headers);
-          reply.header("Aurous-Idempotent-Replayed", "true");
-          return responder.send(request, reply, meta, { status, body });
-        }
-        claim = outcome;
-      }
-
-      const handlerRequest: HandlerRequest<OperationId, Auth> = {
-        operationId: meta.operationId as OperationId,
-        params: parts.params as never,
-        query: parts.query as never,
-        headers: parts.headers as never,
-        body: parts.body as never,
-        auth: auth as never,
-        version: st.version!,
-        requestId: request.id,
-        idempotencyKey: claim ? key : undefined,
-        fail: failResult as never,
-        log: request.log,
-        raw: request,
-      };
-
-      const release = (c: NonNullable<typeof claim>) =>
-        outbox.write(c.storeKey, { kind: "release", fingerprint: c.fingerprint, owner: c.owner, expiresAtMs: c.lockExpiresAt });
-      let result: ResultLike;
-      try {
-        result = (await handler(handlerRequest)) as ResultLike;
-      } catch (error) {
-        if (claim) await release(claim);
-        throw error;
-      }
-      const out = responder.prepare(request, meta, result, ctx.validators);
-      if (claim) {
-        // Only a success is remembered; an error releases the key so the request is re-evaluated.
-        // Neither waits for a failing store: the handler's effects happened, so its answer goes out
-        // and the write is retried from the outbox (a retry meanwhile is replayed from there).
-        if (out.status >= 200 && out.status < 300) {
-          const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
-          const write = { kind: "complete" as const, fingerprint: claim.fingerprint, owner: claim.owner, response: stored, expiresAtMs: claim.claimedAt + window };
-          if (!(await outbox.write(claim.storeKey, write))) request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
-        } else {
-          await release(claim);
-        }
-      }
-      return responder.send(request, reply, meta, out);
+      const limitHeaders = drawToken(ctx.rateLimitStore, meta, st.auth!.teamId, body, now(), ctx.storeTimeoutMs);
+      if (limitHeaders instanceof Promise) return limitHeaders.then((h) => afterLimit(request, reply, body, query, h));
+      return afterLimit(request, reply, body, query, limitHeaders);
     },
   });
+}
+
+type Claim = Extract<IdempotencyOutcome, { kind: "claimed" }>;
+type LimitHeaders = Record<string, number>;
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return value !== null && typeof value === "object" && typeof (value as PromiseLike<T>).then === "function";
 }

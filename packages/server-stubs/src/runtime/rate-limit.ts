@@ -13,6 +13,21 @@ export interface ResolvedBucket {
   errorCode: string;
 }
 
+const toBucket = (chosen: BucketRule): ResolvedBucket => ({
+  name: chosen.bucket,
+  capacity: chosen.burst,
+  refillPerSecond: chosen.sustained_per_minute / 60,
+  errorCode: chosen.error_code,
+});
+
+// A rule's buckets are the same on every request: resolved once per rule.
+const resolved = new WeakMap<BucketRule, ResolvedBucket>();
+const bucketOf = (rule: BucketRule): ResolvedBucket => {
+  let bucket = resolved.get(rule);
+  if (!bucket) resolved.set(rule, (bucket = toBucket(rule)));
+  return bucket;
+};
+
 export function resolveBucket(meta: OperationMeta, body: unknown): ResolvedBucket | null {
   const rule = meta.rateLimit;
   if (!rule) return null;
@@ -21,7 +36,7 @@ export function resolveBucket(meta: OperationMeta, body: unknown): ResolvedBucke
     const variant = rule.variants.find((v) => (body as Record<string, unknown>)[v.when.body_field] === v.when.equals);
     if (variant) chosen = variant;
   }
-  return { name: chosen.bucket, capacity: chosen.burst, refillPerSecond: chosen.sustained_per_minute / 60, errorCode: chosen.error_code };
+  return bucketOf(chosen);
 }
 
 type LimitHeaders = Record<string, number>;

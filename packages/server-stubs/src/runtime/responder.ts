@@ -7,6 +7,7 @@ import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
 import { INTERNAL_ERROR, envelope } from "./errors.js";
 import { OffSpecResponse, buildResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
+import type { ResponseSerializers } from "./serializers.js";
 import { stateOf } from "./state.js";
 import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
@@ -30,8 +31,18 @@ export interface Responder {
 export type ReportFailure = (error: unknown, reason: "off_spec_response" | "version_change_threw", request: FastifyRequest) => void;
 
 const INTERNAL = (): ResultLike => ({ status: 500, error: { ...INTERNAL_ERROR } });
+const JSON_TYPE = "application/json; charset=utf-8";
 
-export function createResponder(versions: VersionResolver, changes: VersionChanges, report: ReportFailure): Responder {
+const NONE: ResponseSerializers = new Map();
+
+/** `serializers`: per operation id, compiled at start-up (responseSerializers). */
+export function createResponder(
+  versions: VersionResolver,
+  changes: VersionChanges,
+  report: ReportFailure,
+  serializers: ReadonlyMap<string, ResponseSerializers>,
+): Responder {
+  const serializersOf = (meta: OperationMeta) => serializers.get(meta.operationId) ?? NONE;
   const echo = (request: FastifyRequest, reply: FastifyReply) => {
     const st = stateOf(request);
     // Outside any operation (404, bad URL) the answer is the API's, so it is versioned too.
@@ -69,7 +80,20 @@ export function createResponder(versions: VersionResolver, changes: VersionChang
       if (out.headers) reply.headers(out.headers);
       echo(request, reply);
       reply.code(out.status);
-      return out.body === undefined ? reply.send() : reply.send(out.body);
+      if (out.body === undefined) return reply.send();
+      // A downgraded answer has an older version's shape, which the (newest) schemas do not describe.
+      const serialize = out === prepared ? serializersOf(meta).get(String(out.status)) : undefined;
+      if (!serialize) return reply.send(out.body);
+      let payload: string;
+      try {
+        payload = serialize(out.body);
+      } catch (error) {
+        // Only reachable with validation off (see serializers.ts): sent as before, and flagged.
+        report(new OffSpecResponse(meta.operationId, out.status, `body not serializable by its schema: ${(error as Error).message}`), "off_spec_response", request);
+        return reply.send(out.body);
+      }
+      reply.header("content-type", JSON_TYPE);
+      return reply.send(payload);
     },
   };
 }

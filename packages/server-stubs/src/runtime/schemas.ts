@@ -6,7 +6,7 @@ import ajvFormats from "ajv-formats";
 import { componentSchemas } from "../generated/operations.gen.js";
 import type { JsonSchema } from "../contract/meta.js";
 
-const SPEC_ID = "aurous-spec";
+export const SPEC_ID = "aurous-spec";
 
 // ajv-formats is CommonJS with a `default` property on the exported function, which is what both
 // module systems and TypeScript agree on.

@@ -2,7 +2,14 @@
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
 import type { Duplex } from "node:stream";
-import Fastify, { errorCodes as fastifyErrors, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  errorCodes as fastifyErrors,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  type onRequestHookHandler,
+} from "fastify";
 import type { AuthContext, Handler, Implementation, OperationId, SignedUrlOperationId, UploadCheck, VersionedOperationId } from "../contract/types.js";
 import { apiVersions, componentSchemas, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
@@ -19,6 +26,7 @@ import { newRequestId } from "./request-id.js";
 import { createResponder } from "./responder.js";
 import { compileResponseValidators, type ResponseValidators } from "./responses.js";
 import { createSchemaCompiler } from "./schemas.js";
+import { responseSerializers } from "./serializers.js";
 import { declareState, stateOf } from "./state.js";
 import { withBodyParsers } from "./raw-body.js";
 import { assertRefusable } from "./refusals.js";
@@ -166,7 +174,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     request.log.error({ err: error, operationId, reason }, "request failed with 500 internal_error");
     options.onError?.(error, { reason, requestId: request.id, operationId });
   }
-  const responder = createResponder(versions, versionChanges, report);
+  // Compiled once per process from the closed response schemas (see serializers.ts).
+  const serializers = new Map(metas.map((meta) => [meta.operationId, responseSerializers(meta)]));
+  const responder = createResponder(versions, versionChanges, report, serializers);
   const responseValidators = new Map<string, ResponseValidators | null>();
 
   // Every response, API or not, carries the request id. The implementation's own routes are where
@@ -174,11 +184,17 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   // declared type. (API operations answer JSON and send only the headers the spec documents.)
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("Aurous-Request-Id", request.id);
-    const route = request.routeOptions;
-    if (route.url !== undefined && (route.config as { operationId?: string } | undefined)?.operationId === undefined) {
-      reply.header("X-Content-Type-Options", "nosniff");
-    }
     done();
+  });
+  // Which routes are the implementation's is known when they are added, not on every request.
+  const nosniff: onRequestHookHandler = (_request, reply, done) => {
+    reply.header("X-Content-Type-Options", "nosniff");
+    done();
+  };
+  app.addHook("onRoute", (route) => {
+    if ((route.config as { operationId?: string } | undefined)?.operationId !== undefined) return;
+    const own = route.onRequest;
+    route.onRequest = own === undefined ? [nosniff] : [nosniff, ...(Array.isArray(own) ? own : [own])];
   });
 
   /** The route's operation documents no request body (auth-step has set the operation by now). */

@@ -287,11 +287,14 @@ export function compileRequestValidator(
 
   return (parts) => {
     const params = { ...parts.params };
-    if (pathMeansNotFound && path && !path.validate(params)) {
-      const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
-      throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", pathErrorParams.get(failing) ?? null);
-    }
-    check(path, params, "path");
+    if (pathMeansNotFound && path) {
+      // Validated once: a valid path needs no second pass through check().
+      if (!path.validate(params)) {
+        const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
+        throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", pathErrorParams.get(failing) ?? null);
+      }
+      if (path.numerals.size) check(path, params, "path");
+    } else check(path, params, "path");
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
     const headersIn: Record<string, unknown> = {};
