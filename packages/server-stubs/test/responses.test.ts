@@ -110,12 +110,13 @@ describe("response validation (on)", () => {
 });
 
 describe("response validation switch", () => {
-  it("off: responses are sent as returned (no per-request schema work)", async () => {
+  it("off: a body its serializer cannot write is sent as returned, and flagged (see serializers.test.ts)", async () => {
     const { refs: _refs, ...incomplete } = character();
     const app = appWith({ getCharacter: () => ({ status: 200, body: incomplete }) as never }, false);
     const res = await app.inject({ method: "GET", url: GET, headers: AUTH });
     expect(res.statusCode).toBe(200);
     expect(res.json().refs).toBeUndefined();
+    expect(reports.map((r) => r.report.reason)).toEqual(["off_spec_response"]);
   });
 
   it("defaults to off when NODE_ENV=production and on otherwise", async () => {

@@ -18,7 +18,8 @@ export function authStep<Auth extends AuthContext>(
   authenticate: Authenticate<Auth>,
   versions: VersionResolver,
 ): onRequestHookHandler {
-  return (request, _reply, done) => {
+  return (request, reply, done) => {
+    reply.header("Aurous-Request-Id", request.id);
     const st = stateOf(request);
     st.op = meta;
     const rawPin = request.headers["aurous-version"];

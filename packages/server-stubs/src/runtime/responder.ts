@@ -62,6 +62,7 @@ export function createResponder(
   };
   return {
     sendEnvelope(request, reply, status, init, headers) {
+      reply.header("Aurous-Request-Id", request.id);
       if (headers) reply.headers(headers);
       echo(request, reply);
       return reply.code(status).send(envelope(status, init, request.id));

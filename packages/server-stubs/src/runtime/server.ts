@@ -182,19 +182,18 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   // Every response, API or not, carries the request id. The implementation's own routes are where
   // uploaded bytes are served back: nosniff keeps browsers from running them as anything but their
   // declared type. (API operations answer JSON and send only the headers the spec documents.)
-  app.addHook("onRequest", (request, reply, done) => {
+  // API routes set the request id in their first onRequest step, envelopes outside any route
+  // (404, bad URL) when sent; the implementation's own routes get a hook of their own, chosen when
+  // they are added (not by a per-request look at request.routeOptions, which builds an object).
+  const ownRoute: onRequestHookHandler = (request, reply, done) => {
     reply.header("Aurous-Request-Id", request.id);
-    done();
-  });
-  // Which routes are the implementation's is known when they are added, not on every request.
-  const nosniff: onRequestHookHandler = (_request, reply, done) => {
     reply.header("X-Content-Type-Options", "nosniff");
     done();
   };
   app.addHook("onRoute", (route) => {
     if ((route.config as { operationId?: string } | undefined)?.operationId !== undefined) return;
     const own = route.onRequest;
-    route.onRequest = own === undefined ? [nosniff] : [nosniff, ...(Array.isArray(own) ? own : [own])];
+    route.onRequest = own === undefined ? [ownRoute] : [ownRoute, ...(Array.isArray(own) ? own : [own])];
   });
 
   /** The route's operation documents no request body (auth-step has set the operation by now). */

@@ -77,6 +77,7 @@ export function mountSignedUrlRoute<Auth extends AuthContext>(
       bodyLimit: bodyLimitOf(meta),
       config: { operationId: meta.operationId },
       onRequest: async (request, reply) => {
+        reply.header("Aurous-Request-Id", request.id);
         stateOf(request).op = meta;
         let parts: ValidatedParts;
         try {
