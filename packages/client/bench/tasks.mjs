@@ -36,6 +36,15 @@ const factories = {
       clearTimeout(timer);
     }
   },
+  // openapi-typescript's client: typed by generated `paths` in TypeScript; untyped here, same calls.
+  'openapi-fetch client': async (baseUrl) => {
+    const { default: createClient } = await import('openapi-fetch');
+    const openapiFetch = createClient({ baseUrl, headers });
+    return async () => {
+      const { error, response } = await openapiFetch.GET('/v1/characters/{id}', { params: { path: { id: CHARACTER_ID } } });
+      if (error !== undefined || !response.ok) throw new Error(`HTTP ${response.status}`);
+    };
+  },
   'hey-api fetch client': async (baseUrl) => {
     const { createClient } = await import(pathToFileURL(process.env[HEY_API_CLIENT_ENV]).href);
     const heyApi = createClient({ baseUrl });
