@@ -50,6 +50,17 @@ describe("compiled serializers", () => {
     }
     expect(checked).toBeGreaterThan(50);
   });
+
+  it("write both sides of an \"X or null\" field unchanged (their oneOf becomes nullable X)", () => {
+    const serialize = responseSerializers(operations.getCharacter).get("200")!;
+    for (const value of [
+      character({ attributes: null, client_reference_id: null }),
+      character({ attributes: { gender: "female", age: 28 }, client_reference_id: "order-42" }),
+    ]) {
+      expect(compiler.strict(operations.getCharacter.responses["200"]!.schema!)(value)).toBe(true);
+      expect(JSON.parse(serialize(value))).toEqual(value);
+    }
+  });
 });
 
 const GET = `/v1/characters/${CHAR_ID}`;

@@ -28,13 +28,38 @@ const build = ((fastJsonStringify as unknown as { default?: typeof fastJsonStrin
 const cache = new Map<string, ResponseSerializers>();
 let external: Record<string, unknown> | undefined;
 
+type Node = Record<string, unknown>;
+const isNullBranch = (b: unknown) =>
+  !!b && typeof b === "object" && (b as Node).type === "null" && Object.keys(b).every((k) => k === "type" || k === "description");
+
+/**
+ * `oneOf`/`anyOf` of one schema and `{type: "null"}` (how the spec writes "X or null") becomes X
+ * marked nullable: fast-json-stringify would otherwise run a validator per branch on every value.
+ * Only the serializer's copy changes; validation keeps the spec's schema.
+ */
+export function nullablesForSerializer(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(nullablesForSerializer);
+  if (!schema || typeof schema !== "object") return schema;
+  const out: Node = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = nullablesForSerializer(v);
+  for (const key of ["oneOf", "anyOf"]) {
+    const branches = out[key];
+    if (!Array.isArray(branches) || branches.length !== 2 || !branches.some(isNullBranch) || branches.every(isNullBranch)) continue;
+    const { [key]: _pair, ...rest } = out;
+    return { ...rest, allOf: [branches.find((b) => !isNullBranch(b))], nullable: true };
+  }
+  return out;
+}
+
+const prepare = (schema: unknown) => nullablesForSerializer(rewriteRefs(schema));
+
 export function responseSerializers(meta: OperationMeta): ResponseSerializers {
   let found = cache.get(meta.operationId);
   if (found) return found;
-  external ??= { [SPEC_ID]: rewriteRefs({ $id: SPEC_ID, components: { schemas: componentSchemas } }) as Record<string, unknown> };
+  external ??= { [SPEC_ID]: prepare({ $id: SPEC_ID, components: { schemas: componentSchemas } }) as Node };
   const out = new Map<string, Serialize>();
   for (const [status, r] of Object.entries(meta.responses)) {
-    if (r.schema) out.set(status, build(rewriteRefs(r.schema) as Parameters<typeof build>[0], { schema: external as never }) as Serialize);
+    if (r.schema) out.set(status, build(prepare(r.schema) as Parameters<typeof build>[0], { schema: external as never }) as Serialize);
   }
   cache.set(meta.operationId, (found = out));
   return found;
