@@ -90,6 +90,11 @@ row("stubs + response validation / fastify (≥ 0.70×)", "stubs-validated", "fa
 row("stubs + response validation / stubs", "stubs-validated", "stubs");
 row("stubs on Redis stores / stubs (in memory)", "stubs-redis", "stubs");
 row("fastify + the 5 contract headers / fastify", "fastify-headers", "fastify");
+// With BENCH_TARGETS naming stubs-before / stubs-validated-before (BENCH_BEFORE_DIST): before vs after.
+row("stubs before / bare fastify", "stubs-before", "fastify");
+row("stubs before / fastify-openapi-glue", "stubs-before", "glue");
+row("stubs + validation before / bare fastify", "stubs-validated-before", "fastify");
+row("stubs / stubs before", "stubs", "stubs-before");
 row("stubs / fastify + the 5 contract headers", "stubs", "fastify-headers");
 const targets = [
   ["stubs / bare fastify", "stubs", "fastify", 0.85],
