@@ -74,7 +74,7 @@ for (const kind of TARGETS) {
 }
 const ratio = (a, b) => (perRequest[b] / perRequest[a]).toFixed(2);
 console.log(`\n${MEASURED} requests counted after ${WARM} warm-up requests`);
-if (perRequest.stubs && perRequest.fastify) console.log(`stubs / bare fastify: ${ratio("stubs", "fastify")}× (throughput-equivalent; target ≥ 0.75×)`);
+if (perRequest.stubs && perRequest.fastify) console.log(`stubs / bare fastify: ${ratio("stubs", "fastify")}× (throughput-equivalent; target ≥ 0.85×)`);
 if (perRequest.stubs && perRequest.http) console.log(`stubs / node:http:    ${ratio("stubs", "http")}×`);
 if (perRequest["stubs-validated"] && perRequest.fastify) {
   console.log(`stubs with response validation / bare fastify: ${ratio("stubs-validated", "fastify")}×`);
