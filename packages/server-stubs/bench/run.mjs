@@ -15,7 +15,9 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PATH = "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-const TARGETS = (process.env.BENCH_TARGETS ?? "http,fastify,fastify-headers,glue,stubs,stubs-validated,stubs-redis").split(",");
+const TARGETS = (
+  process.env.BENCH_TARGETS ?? "http,fastify,fastify-headers,glue,stubs,stubs-validated,stubs-redis"
+).split(",");
 const serversScript = fileURLToPath(new URL("./servers.mjs", import.meta.url));
 
 function ask(child, message, key) {
@@ -42,7 +44,12 @@ async function measure(kind) {
     const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
     const after = await ask(child, "cpu", "cpu");
     const cpuMicros = after.user + after.system - before.user - before.system;
-    return { rps: r.requests.average, p99: r.latency.p99, cpuPerRequest: cpuMicros / r.requests.total, bad: r.non2xx + r.errors };
+    return {
+      rps: r.requests.average,
+      p99: r.latency.p99,
+      cpuPerRequest: cpuMicros / r.requests.total,
+      bad: r.non2xx + r.errors,
+    };
   } finally {
     child.disconnect();
     child.kill();
@@ -68,14 +75,16 @@ const rps = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => 
 const cpu = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => r.cpuPerRequest))]));
 console.log(`\nmedian of ${ROUNDS} × ${DURATION}s, ${CONNECTIONS} connections`);
 console.log("target            req/s   µs CPU/req");
-for (const t of TARGETS) console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
+for (const t of TARGETS)
+  console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
 const pairedMedian = (a, b, of) => median(runs[a].map((r, i) => of(r, runs[b][i])));
 const spread = (a, b) => {
   const ratios = runs[a].map((r, i) => r.rps / runs[b][i].rps);
   return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 };
 const row = (label, a, b) =>
-  runs[a] && runs[b] &&
+  runs[a] &&
+  runs[b] &&
   console.log(
     `${label.padEnd(44)} ${pairedMedian(a, b, (x, y) => x.rps / y.rps).toFixed(2)}× req/s (rounds ${spread(a, b)})   ` +
       `${pairedMedian(a, b, (x, y) => y.cpuPerRequest / x.cpuPerRequest).toFixed(2)}× by CPU per request`,
@@ -105,7 +114,9 @@ console.log("");
 for (const [label, a, b, min] of targets) {
   if (!runs[a] || !runs[b]) continue;
   const ratio = pairedMedian(a, b, (x, y) => x.rps / y.rps);
-  console.log(`Target: ${label} ${ratio.toFixed(2)}× vs ≥ ${min.toFixed(2)}×: ${ratio >= min ? "meets target" : "MISSES target"}`);
+  console.log(
+    `Target: ${label} ${ratio.toFixed(2)}× vs ≥ ${min.toFixed(2)}×: ${ratio >= min ? "meets target" : "MISSES target"}`,
+  );
 }
 const bad = TARGETS.filter((t) => runs[t].some((r) => r.bad > 0));
 if (bad.length) {

@@ -12,8 +12,9 @@ import * as built from "../dist/index.js";
 const kind = process.argv[2];
 // `stubs-before`, `stubs-validated-before`: the stubs from another build (BENCH_BEFORE_DIST, e.g. a copy of dist/ from before
 // a change), to compare two versions of the runtime in the same run.
-const { RedisIdempotencyStore, RedisRateLimitStore, createAurousServer } =
-  kind.endsWith("-before") ? await import(new URL(`file://${process.env.BENCH_BEFORE_DIST}/index.js`).href) : built;
+const { RedisIdempotencyStore, RedisRateLimitStore, createAurousServer } = kind.endsWith("-before")
+  ? await import(new URL(`file://${process.env.BENCH_BEFORE_DIST}/index.js`).href)
+  : built;
 
 const CHARACTER = {
   id: "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
@@ -65,7 +66,10 @@ async function start() {
     const server = http.createServer((req, res) => {
       const id = req.url.split("/")[3];
       const body = JSON.stringify({ ...CHARACTER, id });
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+      res.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
     });
     await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -111,7 +115,11 @@ async function start() {
   } else if (kind === "stubs-redis") {
     // The same stubs with both stores on a local redis-server of their own (no persistence).
     const port = 20000 + (process.pid % 20000);
-    redisServer = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    redisServer = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
     const redis = new Redis({ host: "127.0.0.1", port, retryStrategy: (n) => (n > 50 ? null : 100) });
     redis.on("error", () => {}); // refused while redis-server starts; ioredis retries
     await redis.ping();

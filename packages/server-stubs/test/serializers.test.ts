@@ -1,17 +1,28 @@
 // Responses are written by serializers compiled from the closed response schemas. They must write
 // every documented answer unchanged, never write an undocumented field, and never hide from
 // response validation what it used to catch (see src/runtime/serializers.ts).
-import { createRequire } from "node:module";
+
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { operations, type ErrorReport, type Implementation } from "../src/index.js";
+import { type ErrorReport, type Implementation, operations } from "../src/index.js";
 import { createSchemaCompiler } from "../src/runtime/schemas.js";
 import { responseSerializers } from "../src/runtime/serializers.js";
 import { AUTH, CHAR_ID, character, implementation, server } from "./helpers.js";
 
 type Json = Record<string, any>;
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8")) as Json;
-const deref = (node: Json): Json => (typeof node?.$ref === "string" ? deref(node.$ref.split("/").slice(1).reduce((n: Json, k: string) => n[k], spec)) : node);
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8"),
+) as Json;
+const deref = (node: Json): Json =>
+  typeof node?.$ref === "string"
+    ? deref(
+        node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((n: Json, k: string) => n[k], spec),
+      )
+    : node;
 
 /** Every JSON example of every documented response: [operationId, status, name, value]. */
 function examples(): Array<[string, string, string, unknown]> {
@@ -23,7 +34,8 @@ function examples(): Array<[string, string, string, unknown]> {
         const media = deref(response).content?.["application/json"];
         if (!media) continue;
         if (media.example !== undefined) out.push([op.operationId, status, "example", media.example]);
-        for (const [name, ex] of Object.entries((media.examples ?? {}) as Json)) out.push([op.operationId, status, name, deref(ex).value]);
+        for (const [name, ex] of Object.entries((media.examples ?? {}) as Json))
+          out.push([op.operationId, status, name, deref(ex).value]);
       }
     }
   }
@@ -51,7 +63,7 @@ describe("compiled serializers", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it("write both sides of an \"X or null\" field unchanged (their oneOf becomes nullable X)", () => {
+  it('write both sides of an "X or null" field unchanged (their oneOf becomes nullable X)', () => {
     const serialize = responseSerializers(operations.getCharacter).get("200")!;
     for (const value of [
       character({ attributes: null, client_reference_id: null }),
@@ -67,7 +79,11 @@ const GET = `/v1/characters/${CHAR_ID}`;
 const reports: ErrorReport[] = [];
 const opened: Array<{ close(): Promise<unknown> }> = [];
 function appWith(overrides: Partial<Implementation>, validateResponses: boolean) {
-  const app = server({ implementation: implementation(overrides), validateResponses, onError: (_e, report) => reports.push(report) });
+  const app = server({
+    implementation: implementation(overrides),
+    validateResponses,
+    onError: (_e, report) => reports.push(report),
+  });
   opened.push(app);
   return app;
 }
@@ -112,9 +128,16 @@ describe("an undocumented field in a handler's answer", () => {
   });
 
   it("error envelopes go through their status's serializer too", async () => {
-    const app = appWith({ getCharacter: (req) => req.fail(404, "resource_not_found", "No character with this id.", "id") }, false);
+    const app = appWith(
+      { getCharacter: (req) => req.fail(404, "resource_not_found", "No character with this id.", "id") },
+      false,
+    );
     const res = await app.inject({ method: "GET", url: GET, headers: AUTH });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toMatchObject({ code: "resource_not_found", param: "id", request_id: res.headers["aurous-request-id"] });
+    expect(res.json().error).toMatchObject({
+      code: "resource_not_found",
+      param: "id",
+      request_id: res.headers["aurous-request-id"],
+    });
   });
 });

@@ -5,19 +5,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
-import { authStep, type Authenticate } from "./auth-step.js";
+import { type Authenticate, authStep } from "./auth-step.js";
 import { RuntimeReject } from "./errors.js";
+import { claimKey, fingerprint, type IdempotencyOptions, type IdempotencyOutcome, windowMs } from "./idempotency.js";
 import type { IdempotencyOutbox } from "./idempotency-outbox.js";
-import { claimKey, fingerprint, windowMs, type IdempotencyOptions, type IdempotencyOutcome } from "./idempotency.js";
-import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { drawToken } from "./rate-limit.js";
+import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { failResult, type Responder, type ResultLike } from "./responder.js";
 import type { OutgoingResponse, ResponseValidators } from "./responses.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
-import { compileRequestValidator, validationCodeFor, type ValidatedParts } from "./validation.js";
-import type { VersionChanges } from "./version-changes.js";
+import { compileRequestValidator, type ValidatedParts, validationCodeFor } from "./validation.js";
 import type { VersionResolver } from "./version.js";
+import type { VersionChanges } from "./version-changes.js";
 
 const JSON_MEDIA = /^application\/json\s*(;|$)/i;
 
@@ -47,7 +47,12 @@ export function mountApiRoute<Auth extends AuthContext>(
   ctx: ApiRouteContext<Auth>,
 ): void {
   const { responder, outbox, now } = ctx;
-  const claimContext = { store: ctx.idempotencyStore, outbox, timeoutMs: ctx.storeTimeoutMs, options: ctx.idempotencyOptions };
+  const claimContext = {
+    store: ctx.idempotencyStore,
+    outbox,
+    timeoutMs: ctx.storeTimeoutMs,
+    options: ctx.idempotencyOptions,
+  };
   const validate = compileRequestValidator(meta, ctx.compiler);
   const honoursKey = meta.idempotency.honours_key;
   const jsonBody = meta.requestBody?.jsonSchema != null;
@@ -55,20 +60,37 @@ export function mountApiRoute<Auth extends AuthContext>(
 
   // Synchronous until something answers with a promise (an async store, authenticate or handler):
   // an in-memory bucket and a synchronous handler cost no promise and no microtask.
-  const afterLimit = (request: FastifyRequest, reply: FastifyReply, body: unknown, query: Record<string, unknown>, limitHeaders: LimitHeaders | null) => {
+  const afterLimit = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: unknown,
+    query: Record<string, unknown>,
+    limitHeaders: LimitHeaders | null,
+  ) => {
     const auth = stateOf(request).auth!;
     if (limitHeaders) {
       reply.header("X-RateLimit-Limit", limitHeaders["X-RateLimit-Limit"]);
       reply.header("X-RateLimit-Remaining", limitHeaders["X-RateLimit-Remaining"]);
       reply.header("X-RateLimit-Reset", limitHeaders["X-RateLimit-Reset"]);
     }
-    const parts = validate({ params: request.params as Record<string, unknown>, query, headers: request.headers, body });
+    const parts = validate({
+      params: request.params as Record<string, unknown>,
+      query,
+      headers: request.headers,
+      body,
+    });
     const key = honoursKey ? (parts.headers["Idempotency-Key"] as string | undefined) : undefined;
     if (key !== undefined) return withKey(request, reply, parts, auth, key);
     return run(request, reply, parts, auth, undefined, undefined);
   };
 
-  const withKey = async (request: FastifyRequest, reply: FastifyReply, parts: ValidatedParts, auth: AuthContext, key: string) => {
+  const withKey = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    parts: ValidatedParts,
+    auth: AuthContext,
+    key: string,
+  ) => {
     const fp = fingerprint(meta.operationId, parts.params, parts.body);
     const outcome = await claimKey(claimContext, meta, auth.teamId, key, fp, now());
     if (outcome.kind === "replay") {
@@ -81,9 +103,22 @@ export function mountApiRoute<Auth extends AuthContext>(
     await run(request, reply, parts, auth, key, outcome);
   };
 
-  const release = (c: Claim) => outbox.write(c.storeKey, { kind: "release", fingerprint: c.fingerprint, owner: c.owner, expiresAtMs: c.lockExpiresAt });
+  const release = (c: Claim) =>
+    outbox.write(c.storeKey, {
+      kind: "release",
+      fingerprint: c.fingerprint,
+      owner: c.owner,
+      expiresAtMs: c.lockExpiresAt,
+    });
 
-  const run = (request: FastifyRequest, reply: FastifyReply, parts: ValidatedParts, auth: AuthContext, key: string | undefined, claim: Claim | undefined) => {
+  const run = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    parts: ValidatedParts,
+    auth: AuthContext,
+    key: string | undefined,
+    claim: Claim | undefined,
+  ) => {
     const handlerRequest: HandlerRequest<OperationId, Auth> = {
       operationId: meta.operationId as OperationId,
       params: parts.params as never,
@@ -117,7 +152,12 @@ export function mountApiRoute<Auth extends AuthContext>(
     return finish(request, reply, result, claim);
   };
 
-  const finish = (request: FastifyRequest, reply: FastifyReply, result: ResultLike, claim: Claim | undefined): Promise<void> | undefined => {
+  const finish = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: ResultLike,
+    claim: Claim | undefined,
+  ): Promise<void> | undefined => {
     const out = responder.prepare(request, meta, result, ctx.validators);
     if (!claim) {
       responder.send(request, reply, meta, out);
@@ -131,9 +171,20 @@ export function mountApiRoute<Auth extends AuthContext>(
   // and the write is retried from the outbox (a retry meanwhile is replayed from there).
   const remember = async (request: FastifyRequest, out: OutgoingResponse, claim: Claim) => {
     if (out.status >= 200 && out.status < 300) {
-      const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
-      const write = { kind: "complete" as const, fingerprint: claim.fingerprint, owner: claim.owner, response: stored, expiresAtMs: claim.claimedAt + window };
-      if (!(await outbox.write(claim.storeKey, write))) request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
+      const stored = {
+        status: out.status,
+        body: out.body,
+        ...(out.headers ? { headers: stringHeaders(out.headers) } : {}),
+      };
+      const write = {
+        kind: "complete" as const,
+        fingerprint: claim.fingerprint,
+        owner: claim.owner,
+        response: stored,
+        expiresAtMs: claim.claimedAt + window,
+      };
+      if (!(await outbox.write(claim.storeKey, write)))
+        request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
     } else {
       await release(claim);
     }
@@ -151,7 +202,12 @@ export function mountApiRoute<Auth extends AuthContext>(
       const rawBody = request.body;
       // A body in another media type is unreadable: refused before the bucket is drawn.
       if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
-        throw new RuntimeReject(400, validationCodeFor(meta, "invalid_format")!, "Send the body as application/json.", null);
+        throw new RuntimeReject(
+          400,
+          validationCodeFor(meta, "invalid_format")!,
+          "Send the body as application/json.",
+          null,
+        );
       }
       requireBytes(meta, rawBody);
       // Old pins: bring the request to the newest shape first, so that the bucket variants and the

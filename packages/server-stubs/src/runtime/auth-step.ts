@@ -5,7 +5,7 @@ import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext } from "../contract/types.js";
 import { extractApiKey, scopeAllows } from "./auth.js";
 import { RuntimeReject } from "./errors.js";
-import { stateOf, type RequestState } from "./state.js";
+import { type RequestState, stateOf } from "./state.js";
 import type { VersionResolver } from "./version.js";
 
 export type Authenticate<Auth extends AuthContext> = (
@@ -31,7 +31,11 @@ export function authStep<Auth extends AuthContext>(
     if (auth.revoked) throw new RuntimeReject(401, "revoked_api_key", "The API key was revoked.");
     st.auth = auth;
     if (!scopeAllows(auth.scope, meta.scope)) {
-      throw new RuntimeReject(403, "missing_scope", `This operation needs a key with the ${meta.scope} scope; this key has ${auth.scope}.`);
+      throw new RuntimeReject(
+        403,
+        "missing_scope",
+        `This operation needs a key with the ${meta.scope} scope; this key has ${auth.scope}.`,
+      );
     }
     if (pin !== undefined) st.version = versions.resolve(pin);
   };

@@ -3,7 +3,7 @@
 import type { BucketRule, OperationMeta } from "../contract/meta.js";
 import type { RateLimitStore, TakeResult } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
-import { StoreFailure, bounded } from "./store-calls.js";
+import { bounded, StoreFailure } from "./store-calls.js";
 
 export interface ResolvedBucket {
   name: string;
@@ -86,5 +86,7 @@ export function drawToken(
   // A synchronous answer (the in-memory store) costs no promise; an asynchronous one is bounded.
   if (!isPromiseLike(taken)) return toHeaders(bucket, taken);
   const pending = taken;
-  return bounded(() => Promise.resolve(pending), "rateLimit.take", timeoutMs).then((result) => toHeaders(bucket, result));
+  return bounded(() => Promise.resolve(pending), "rateLimit.take", timeoutMs).then((result) =>
+    toHeaders(bucket, result),
+  );
 }

@@ -15,14 +15,15 @@
 import fastJsonStringify from "fast-json-stringify";
 import type { OperationMeta } from "../contract/meta.js";
 import { componentSchemas } from "../generated/operations.gen.js";
-import { SPEC_ID, rewriteRefs } from "./schemas.js";
+import { rewriteRefs, SPEC_ID } from "./schemas.js";
 
 export type Serialize = (body: unknown) => string;
 /** Status → serializer of its JSON body. */
 export type ResponseSerializers = ReadonlyMap<string, Serialize>;
 
 // fast-json-stringify is CommonJS with a `default` property, as ajv-formats (see schemas.ts).
-const build = ((fastJsonStringify as unknown as { default?: typeof fastJsonStringify }).default ?? fastJsonStringify) as typeof fastJsonStringify;
+const build = ((fastJsonStringify as unknown as { default?: typeof fastJsonStringify }).default ??
+  fastJsonStringify) as typeof fastJsonStringify;
 
 // The schemas are the generated module's: compiled once per process, shared by every server.
 const cache = new Map<string, ResponseSerializers>();
@@ -30,7 +31,10 @@ let external: Record<string, unknown> | undefined;
 
 type Node = Record<string, unknown>;
 const isNullBranch = (b: unknown) =>
-  !!b && typeof b === "object" && (b as Node).type === "null" && Object.keys(b).every((k) => k === "type" || k === "description");
+  !!b &&
+  typeof b === "object" &&
+  (b as Node).type === "null" &&
+  Object.keys(b).every((k) => k === "type" || k === "description");
 
 /**
  * `oneOf`/`anyOf` of one schema and `{type: "null"}` (how the spec writes "X or null") becomes X
@@ -44,7 +48,13 @@ export function nullablesForSerializer(schema: unknown): unknown {
   for (const [k, v] of Object.entries(schema)) out[k] = nullablesForSerializer(v);
   for (const key of ["oneOf", "anyOf"]) {
     const branches = out[key];
-    if (!Array.isArray(branches) || branches.length !== 2 || !branches.some(isNullBranch) || branches.every(isNullBranch)) continue;
+    if (
+      !Array.isArray(branches) ||
+      branches.length !== 2 ||
+      !branches.some(isNullBranch) ||
+      branches.every(isNullBranch)
+    )
+      continue;
     const { [key]: _pair, ...rest } = out;
     return { ...rest, allOf: [branches.find((b) => !isNullBranch(b))], nullable: true };
   }
@@ -59,7 +69,11 @@ export function responseSerializers(meta: OperationMeta): ResponseSerializers {
   external ??= { [SPEC_ID]: prepare({ $id: SPEC_ID, components: { schemas: componentSchemas } }) as Node };
   const out = new Map<string, Serialize>();
   for (const [status, r] of Object.entries(meta.responses)) {
-    if (r.schema) out.set(status, build(prepare(r.schema) as Parameters<typeof build>[0], { schema: external as never }) as Serialize);
+    if (r.schema)
+      out.set(
+        status,
+        build(prepare(r.schema) as Parameters<typeof build>[0], { schema: external as never }) as Serialize,
+      );
   }
   cache.set(meta.operationId, (found = out));
   return found;
