@@ -11,8 +11,8 @@ export function strykerConfig({ mutate, vitestConfig = 'vitest.config.ts', thres
     // The vitest runner always measures per-test coverage: each mutant runs only the tests that reach it.
     coverageAnalysis: 'perTest',
     mutate,
-    // 2 matches a CI runner; on a shared machine pass `--concurrency 1`.
-    concurrency: 2,
+    // 2 matches a CI runner; on a shared machine set STRYKER_CONCURRENCY=1 (or pass `--concurrency 1`).
+    concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
     timeoutMS: 20_000,
     timeoutFactor: 2,
     // Results of unchanged mutants and tests are reused; the file stays out of git (reports/ is ignored).
