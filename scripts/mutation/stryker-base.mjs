@@ -21,7 +21,12 @@ export function strykerConfig({ mutate, vitestConfig = 'vitest.config.ts', thres
     reporters: ['html', 'json', 'clear-text', 'progress'],
     htmlReporter: { fileName: 'reports/mutation/index.html' },
     jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-    tempDirName: '.stryker-tmp',
+    // Sandboxes at the depth of a package (<root>/.stryker-tmp/sandbox-…), so that the tests' relative
+    // paths to the spec and scripts outside the package (../../../openapi/…) still resolve.
+    // Stryker would rewrite tsconfig `extends` for a sandbox two levels down; at this depth the
+    // original ../../tsconfig.base.json is right, so no tsconfig is named for it to rewrite.
+    tempDirName: '../../.stryker-tmp',
+    tsconfigFile: 'no-tsconfig-to-rewrite.json',
     cleanTempDir: 'always',
     thresholds: thresholds ?? { high: 90, low: 85, break: null },
     plugins: ['@stryker-mutator/vitest-runner'],
