@@ -99,6 +99,7 @@ async function attemptOnce<T>(
   // The transport reports a 2xx body it could not parse as JSON with a SyntaxError.
   const notJson = error instanceof SyntaxError;
   if (!response || (error instanceof Error && !notJson)) {
+    // Stryker disable next-line BooleanLiteral: retried or not, the loop throws AurousAbortError once it sees the aborted signal
     if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
     if (attempt.timedOut()) return { error: new AurousTimeoutError(op.id, timeoutMs), retryable: true };
     const message = error instanceof Error ? error.message : 'the request failed';
