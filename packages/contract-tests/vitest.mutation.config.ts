@@ -9,6 +9,14 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["test/check.test.ts", "test/check-findings.test.ts", "test/matrix.test.ts", "test/report.test.ts", "test/report-output.test.ts", "test/budget.test.ts", "test/new-operation.test.ts"],
+    include: [
+      "test/check.test.ts",
+      "test/check-findings.test.ts",
+      "test/matrix.test.ts",
+      "test/report.test.ts",
+      "test/report-output.test.ts",
+      "test/budget.test.ts",
+      "test/new-operation.test.ts",
+    ],
   },
 });

@@ -1,7 +1,7 @@
 // Public surface of @aurous/client. Runs in any runtime with fetch; Node-only helpers live in
 // '@aurous/client/node'.
-export { Aurous, type AurousOptions } from './client.js';
-export { type AurousCore, createAurous } from './core/core.js';
+export { Aurous, type AurousOptions } from "./client.js";
+export { type AurousCore, createAurous } from "./core/core.js";
 export type {
   CallOptions,
   ClientOptions,
@@ -11,31 +11,19 @@ export type {
   ResponseValidators,
   RetryBackoff,
   VersionMismatch,
-} from './core/options.js';
-export type { ApiResult, RateLimit } from './core/result.js';
-
-export * from './generated/operations.gen.js';
-export * from './generated/resources.gen.js';
-export type { BinaryBody, ImageBytes } from './operations/request.js';
-export { listAllCharacters } from './helpers/paginate.js';
-export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
-export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';
-export { contentTypeOf } from './helpers/content-type.js';
-export { Characters } from './resources/characters.js';
-export { Uploads } from './resources/uploads.js';
-
-export { AurousError } from './errors/base.js';
-export * from './errors/api-error.js';
-export * from './errors/transport.js';
+} from "./core/options.js";
+export type { ApiResult, RateLimit } from "./core/result.js";
+export * from "./errors/api-error.js";
+export { AurousError } from "./errors/base.js";
+export { AurousCharacterFailedError, AurousWaitTimeoutError } from "./errors/character.js";
+export { AurousFileError } from "./errors/file.js";
+export { type AnyOperationError, isApiError, type OperationError } from "./errors/guards.js";
 export {
   AurousResponseValidationError,
   AurousUndocumentedResponseError,
   type ValidationIssue,
-} from './errors/response.js';
-export { AurousCharacterFailedError, AurousWaitTimeoutError } from './errors/character.js';
-export { AurousFileError } from './errors/file.js';
-export { type AnyOperationError, isApiError, type OperationError } from './errors/guards.js';
-
+} from "./errors/response.js";
+export * from "./errors/transport.js";
 export {
   API_VERSION,
   type ApiVersion,
@@ -47,8 +35,9 @@ export {
   type Operations,
   operations,
   RELEASED_VERSIONS,
-} from './generated/meta.js';
-export * from './generated/validators.js';
+} from "./generated/meta.js";
+export * from "./generated/operations.gen.js";
+export * from "./generated/resources.gen.js";
 export type {
   Character,
   CharacterAttributes,
@@ -68,4 +57,12 @@ export type {
   UploadExtension,
   UploadInitRequest,
   UploadTicket,
-} from './generated/types.gen.js';
+} from "./generated/types.gen.js";
+export * from "./generated/validators.js";
+export { contentTypeOf } from "./helpers/content-type.js";
+export { listAllCharacters } from "./helpers/paginate.js";
+export { type UploadedImage, type UploadImageOptions, uploadImage } from "./helpers/upload.js";
+export { type WaitableStatus, type WaitForOptions, waitForCharacter } from "./helpers/wait-for.js";
+export type { BinaryBody, ImageBytes } from "./operations/request.js";
+export { Characters } from "./resources/characters.js";
+export { Uploads } from "./resources/uploads.js";

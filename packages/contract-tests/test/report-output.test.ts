@@ -10,7 +10,15 @@ import { type ContractReport, isConforming, tally } from "../src/report/types.js
 import { writeReport } from "../src/report/write.js";
 import type { MatrixEntry } from "../src/spec/matrix.js";
 
-const entry = (id: string, status: number, code: string | null): MatrixEntry => ({ id, operationId: id.split(" ")[0] as string, method: "GET", path: "/v1/characters/{id}", status, code, example: code });
+const entry = (id: string, status: number, code: string | null): MatrixEntry => ({
+  id,
+  operationId: id.split(" ")[0] as string,
+  method: "GET",
+  path: "/v1/characters/{id}",
+  status,
+  code,
+  example: code,
+});
 
 const report: ContractReport = {
   title: "Contract",
@@ -18,10 +26,25 @@ const report: ContractReport = {
   target: "http://127.0.0.1:4010",
   sides: ["client", "server"],
   rows: [
-    { entry: entry("getCharacter 200", 200, null), client: { outcome: "pass", detail: "fine" }, server: { outcome: "fail", detail: "bad | body\nsecond line" } },
-    { entry: entry("getCharacter 404 resource_not_found", 404, "resource_not_found"), client: { outcome: "not-exercised" } },
-    { entry: entry("getCharacter 500 internal_error", 500, "internal_error"), client: { outcome: "not-provokable", detail: "healthy", evidence: "proxy" }, server: { outcome: "not-provokable", detail: "healthy" } },
-    { entry: entry("getCharacter 401 invalid_api_key", 401, "invalid_api_key"), client: { outcome: "fail" }, server: { outcome: "pass" } },
+    {
+      entry: entry("getCharacter 200", 200, null),
+      client: { outcome: "pass", detail: "fine" },
+      server: { outcome: "fail", detail: "bad | body\nsecond line" },
+    },
+    {
+      entry: entry("getCharacter 404 resource_not_found", 404, "resource_not_found"),
+      client: { outcome: "not-exercised" },
+    },
+    {
+      entry: entry("getCharacter 500 internal_error", 500, "internal_error"),
+      client: { outcome: "not-provokable", detail: "healthy", evidence: "proxy" },
+      server: { outcome: "not-provokable", detail: "healthy" },
+    },
+    {
+      entry: entry("getCharacter 401 invalid_api_key", 401, "invalid_api_key"),
+      client: { outcome: "fail" },
+      server: { outcome: "pass" },
+    },
   ],
   extras: [
     { suite: "fuzz", name: "no 5xx | ever", outcome: "pass", detail: "2000 requests" },
@@ -83,7 +106,12 @@ describe("the rendered report", () => {
   });
 
   it("markdown without a target, findings or extras", () => {
-    const passing: ContractReport = { ...report, target: undefined, rows: [report.rows[0]!].map((r) => ({ ...r, server: { outcome: "pass" } })), extras: [] };
+    const passing: ContractReport = {
+      ...report,
+      target: undefined,
+      rows: [report.rows[0]!].map((r) => ({ ...r, server: { outcome: "pass" } })),
+      extras: [],
+    };
     expect(renderMarkdown(passing)).toMatchInlineSnapshot(`
       "# Contract
 
@@ -159,7 +187,10 @@ describe("the rendered report", () => {
     const dir = mkdtempSync(join(tmpdir(), "report-"));
     try {
       const paths = writeReport(report, join(dir, "nested"), "run");
-      expect(paths).toEqual({ markdown: join(dir, "nested", "run-report.md"), junit: join(dir, "nested", "run-junit.xml") });
+      expect(paths).toEqual({
+        markdown: join(dir, "nested", "run-report.md"),
+        junit: join(dir, "nested", "run-junit.xml"),
+      });
       expect(readFileSync(paths.markdown, "utf8")).toBe(renderMarkdown(report));
       expect(readFileSync(paths.junit, "utf8")).toBe(renderJUnit(report));
       expect(writeReport(report, dir).markdown).toBe(join(dir, "contract-report.md"));

@@ -1,8 +1,8 @@
-import { API_VERSION } from '../generated/meta.js';
-import { AurousError } from '../errors/base.js';
-import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
-import { TimeoutWindows } from './timeout-windows.js';
-import { createTransport, type Transport } from './transport.js';
+import { AurousError } from "../errors/base.js";
+import { API_VERSION } from "../generated/meta.js";
+import type { CoreOptions, ResponseValidators, VersionMismatch } from "./options.js";
+import { TimeoutWindows } from "./timeout-windows.js";
+import { createTransport, type Transport } from "./transport.js";
 
 export interface ResolvedConfig {
   readonly version: string;
@@ -39,10 +39,10 @@ function warnOncePerPair(): (mismatch: VersionMismatch) => void {
  * `new Aurous()` wraps one with the response validators switched on.
  */
 export function createAurous(options: CoreOptions): AurousCore {
-  if (!options.apiKey) throw new AurousError('apiKey is required');
+  if (!options.apiKey) throw new AurousError("apiKey is required");
   const http = createTransport({
     apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? 'https://api.aurous-labs.com',
+    baseUrl: options.baseUrl ?? "https://api.aurous-labs.com",
     fetch: options.fetch,
   });
   const backoff = options.retryBackoff ?? {};

@@ -1,14 +1,14 @@
-import type { OperationId } from '../generated/meta.js';
-import type { AurousError } from '../errors/base.js';
-import { apiErrorFor, errorDetailOf } from '../errors/from-response.js';
-import { AurousResponseValidationError, AurousUndocumentedResponseError } from '../errors/response.js';
-import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from '../errors/transport.js';
-import type { AurousCore } from './core.js';
-import type { IdempotentCallOptions } from './options.js';
-import type { Transport } from './transport.js';
-import { type ApiResult, toResult } from './result.js';
-import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
-import { attemptSignal, sleep } from './signal.js';
+import type { AurousError } from "../errors/base.js";
+import { apiErrorFor, errorDetailOf } from "../errors/from-response.js";
+import { AurousResponseValidationError, AurousUndocumentedResponseError } from "../errors/response.js";
+import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from "../errors/transport.js";
+import type { OperationId } from "../generated/meta.js";
+import type { AurousCore } from "./core.js";
+import type { IdempotentCallOptions } from "./options.js";
+import { type ApiResult, toResult } from "./result.js";
+import { isRetryableStatus, parseRetryAfter, retryDelay } from "./retry.js";
+import { attemptSignal, sleep } from "./signal.js";
+import type { Transport } from "./transport.js";
 
 /** The generated metadata of one operation (see src/generated/meta.ts). */
 export interface OperationMeta {
@@ -52,7 +52,12 @@ function success<T>(core: AurousCore, op: OperationMeta, response: Response, dat
   if (invalid) return { error: invalid, retryable: false };
   const result = toResult(data, response);
   if (pinned && result.version && result.version !== pinned) {
-    core.config.onVersionMismatch({ operation: op.id, requested: pinned, applied: result.version, requestId: result.requestId });
+    core.config.onVersionMismatch({
+      operation: op.id,
+      requested: pinned,
+      applied: result.version,
+      requestId: result.requestId,
+    });
   }
   return { result };
 }
@@ -60,14 +65,14 @@ function success<T>(core: AurousCore, op: OperationMeta, response: Response, dat
 function failure(core: AurousCore, op: OperationMeta, response: Response, body: unknown): Attempt<never> {
   const { status } = response;
   const detail = errorDetailOf(body);
-  const retryable = isRetryableStatus(status, detail?.code, response.headers.has('retry-after'));
-  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+  const retryable = isRetryableStatus(status, detail?.code, response.headers.has("retry-after"));
+  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
   const documented = op.errors[status];
   const undocumented = (reason: string) =>
     new AurousUndocumentedResponseError({ operation: op.id, response, body, reason });
   let error: AurousError;
   if (!documented) error = undocumented(`HTTP ${status} is not documented for this operation`);
-  else if (!detail) error = undocumented('the body is not the documented error envelope');
+  else if (!detail) error = undocumented("the body is not the documented error envelope");
   else if (!documented.codes.includes(detail.code)) {
     error = undocumented(`error code "${detail.code}" is not documented for HTTP ${status}`);
   } else {
@@ -102,11 +107,11 @@ async function attemptOnce<T>(
     // Stryker disable next-line BooleanLiteral: retried or not, the loop throws AurousAbortError once it sees the aborted signal
     if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
     if (attempt.timedOut()) return { error: new AurousTimeoutError(op.id, timeoutMs), retryable: true };
-    const message = error instanceof Error ? error.message : 'the request failed';
+    const message = error instanceof Error ? error.message : "the request failed";
     return { error: new AurousConnectionError(op.id, message, { cause: error }), retryable: true };
   }
   if (notJson) {
-    const reason = 'the body is not JSON';
+    const reason = "the body is not JSON";
     return {
       error: new AurousUndocumentedResponseError({ operation: op.id, response, body: undefined, reason }),
       retryable: isRetryableStatus(response.status, undefined),
@@ -115,7 +120,7 @@ async function attemptOnce<T>(
   if (response.status === op.successStatus) {
     // A 204 has no body at all.
     const data = (response.status === 204 ? undefined : outcome.data) as T;
-    return success(core, op, response, data, headers['Aurous-Version']);
+    return success(core, op, response, data, headers["Aurous-Version"]);
   }
   return failure(core, op, response, error ?? outcome.data);
 }
@@ -133,16 +138,16 @@ export async function invoke<T>(
 ): Promise<ApiResult<T>> {
   const { config } = core;
   const headers: Record<string, string> = {};
-  if (op.versioned) headers['Aurous-Version'] = options.version ?? config.version;
+  if (op.versioned) headers["Aurous-Version"] = options.version ?? config.version;
   if (op.honoursIdempotencyKey) {
-    headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    headers["Idempotency-Key"] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
   }
   Object.assign(headers, options.headers);
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce<T>(core, op, send, headers, timeoutMs, options.signal);
-    if ('result' in outcome) return outcome.result;
+    if ("result" in outcome) return outcome.result;
     const delay =
       outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
     if (delay === undefined) throw outcome.error;

@@ -1,8 +1,10 @@
-import type { OperationId } from '../generated/meta.js';
+import type { OperationId } from "../generated/meta.js";
 
 /** Anything with zod's `safeParse` (zod and zod/mini schemas both qualify). */
 export interface ResponseSchema {
-  safeParse(data: unknown):
+  safeParse(
+    data: unknown,
+  ):
     | { success: true }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }

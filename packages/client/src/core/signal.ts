@@ -1,4 +1,4 @@
-import { type AttemptSignal, MAX_DELAY_MS, TimeoutWindows } from './timeout-windows.js';
+import { type AttemptSignal, MAX_DELAY_MS, type TimeoutWindows } from "./timeout-windows.js";
 
 /**
  * The signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Without a
@@ -41,13 +41,13 @@ export function deadlineSignal(ms: number, caller?: AbortSignal): AttemptSignal 
   if (Number.isFinite(ms)) arm(ms);
   if (caller?.aborted) onAbort();
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: dispose removes the listener, and a signal aborts once
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  else caller?.addEventListener("abort", onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      caller?.removeEventListener("abort", onAbort);
     },
   };
 }
@@ -58,11 +58,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      signal?.removeEventListener("abort", done);
       resolve();
     };
     const timer = setTimeout(done, ms);
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: `done` removes the listener itself
-    signal?.addEventListener('abort', done, { once: true });
+    signal?.addEventListener("abort", done, { once: true });
   });
 }

@@ -1,4 +1,4 @@
-import type { SendOutcome } from './invoke.js';
+import type { SendOutcome } from "./invoke.js";
 
 /** One request, as the generated operations build it (src/operations/request.ts). */
 export interface SdkRequest {
@@ -27,7 +27,7 @@ function templateOf(path: string): readonly string[] {
   // Only the spec's path templates are cached: they are few. A path without placeholders (the
   // signed upload URL's, unique per upload) is its own template.
   // Stryker disable next-line ConditionalExpression,StringLiteral: splitting a path without placeholders gives [path] too; only the caching differs
-  if (!path.includes('{')) return [path];
+  if (!path.includes("{")) return [path];
   let parts = templates.get(path);
   // Stryker disable next-line ConditionalExpression: splitting again each time only bypasses the cache
   if (!parts) templates.set(path, (parts = path.split(/\{(\w+)\}/)));
@@ -45,7 +45,7 @@ function buildUrl(base: string, request: SdkRequest): string {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) query.push(`${encode(key)}=${encode(item)}`);
   }
-  if (query.length) url += `${url.includes('?') ? '&' : '?'}${query.join('&')}`;
+  if (query.length) url += `${url.includes("?") ? "&" : "?"}${query.join("&")}`;
   return url;
 }
 
@@ -55,21 +55,24 @@ function buildUrl(base: string, request: SdkRequest): string {
  * Node 20 that cost about a fifth of a local round trip (see README, Performance). This one hands
  * fetch a URL and a plain init instead, and answers in a `{ data, error, response }` shape.
  */
-export type Transport = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (request: SdkRequest) => Promise<SendOutcome>>;
+export type Transport = Record<
+  "get" | "post" | "put" | "patch" | "delete",
+  (request: SdkRequest) => Promise<SendOutcome>
+>;
 
 export function createTransport(options: TransportOptions): Transport {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = options.baseUrl.replace(/\/+$/, "");
   const send = async (method: string, request: SdkRequest) => {
     const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {};
     for (const name in request.headers) {
       const value = request.headers[name];
       // A body-less request sends no Content-Type (one is set for every operation with a body).
-      if (value !== undefined && (hasBody || name !== 'Content-Type')) headers[name] = value;
+      if (value !== undefined && (hasBody || name !== "Content-Type")) headers[name] = value;
     }
     // Only operations secured by ApiKeyAuth carry the key; the upload PUT (SignedUploadUrl) never does.
     // Stryker disable next-line MethodExpression: each secured operation lists exactly one scheme, so some = every
-    if (request.security?.some((scheme) => scheme.name === 'X-Api-Key')) headers['X-Api-Key'] = options.apiKey;
+    if (request.security?.some((scheme) => scheme.name === "X-Api-Key")) headers["X-Api-Key"] = options.apiKey;
     const body = hasBody
       ? ((request.bodySerializer === null ? request.body : JSON.stringify(request.body)) as BodyInit)
       : undefined;
@@ -97,10 +100,10 @@ export function createTransport(options: TransportOptions): Transport {
   };
   const method = (name: string) => (request: SdkRequest) => send(name, request);
   return {
-    get: method('GET'),
-    post: method('POST'),
-    put: method('PUT'),
-    patch: method('PATCH'),
-    delete: method('DELETE'),
+    get: method("GET"),
+    post: method("POST"),
+    put: method("PUT"),
+    patch: method("PATCH"),
+    delete: method("DELETE"),
   };
 }

@@ -2,5 +2,5 @@
 export class AurousError extends Error {
   // Explicit names survive minification, unlike `new.target.name`. Fields set in constructors are
   // `declare`d throughout the errors so that no field definitions are emitted (smaller, faster).
-  override name = 'AurousError';
+  override name = "AurousError";
 }

@@ -1,16 +1,16 @@
-import type { UploadContentType, UploadExtension } from '../generated/types.gen.js';
+import type { UploadContentType, UploadExtension } from "../generated/types.gen.js";
 
 const typeByExtension: Readonly<Record<string, UploadContentType>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
 };
 
 /** The extension of a file name, lower-cased, without the dot ('' when there is none). */
 export function extensionOf(filename: string): string {
-  const dot = filename.lastIndexOf('.');
-  return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
+  const dot = filename.lastIndexOf(".");
+  return dot < 0 ? "" : filename.slice(dot + 1).toLowerCase();
 }
 
 /** The image type a file name implies, if it is one the API accepts. */
@@ -26,5 +26,5 @@ export function isUploadContentType(value: string): value is UploadContentType {
 export function extensionFor(filename: string, contentType: UploadContentType): UploadExtension {
   const own = extensionOf(filename);
   if (typeByExtension[own] === contentType) return own as UploadExtension;
-  return contentType === 'image/jpeg' ? 'jpg' : contentType === 'image/png' ? 'png' : 'webp';
+  return contentType === "image/jpeg" ? "jpg" : contentType === "image/png" ? "png" : "webp";
 }

@@ -1,8 +1,8 @@
-import type { Character } from '../generated/types.gen.js';
-import { AurousError } from '../errors/base.js';
-import type { AurousCore } from '../core/core.js';
-import type { CallOptions } from '../core/options.js';
-import { listCharacters, type ListCharactersQuery } from '../generated/operations.gen.js';
+import type { AurousCore } from "../core/core.js";
+import type { CallOptions } from "../core/options.js";
+import { AurousError } from "../errors/base.js";
+import { type ListCharactersQuery, listCharacters } from "../generated/operations.gen.js";
+import type { Character } from "../generated/types.gen.js";
 
 /**
  * Every character matching `query`, newest first, fetching pages lazily by following
@@ -10,7 +10,7 @@ import { listCharacters, type ListCharactersQuery } from '../generated/operation
  */
 export async function* listAllCharacters(
   core: AurousCore,
-  query: Omit<ListCharactersQuery, 'starting_after'> = {},
+  query: Omit<ListCharactersQuery, "starting_after"> = {},
   options?: CallOptions,
 ): AsyncGenerator<Character, void, undefined> {
   let cursor: string | undefined;

@@ -1,10 +1,10 @@
-import type { Pose, UploadContentType, UploadInitRequest } from '../generated/types.gen.js';
-import { AurousError } from '../errors/base.js';
-import type { AurousCore } from '../core/core.js';
-import type { CallOptions } from '../core/options.js';
-import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from '../generated/operations.gen.js';
-import type { ImageBytes } from '../operations/request.js';
-import { contentTypeOf, extensionFor, isUploadContentType } from './content-type.js';
+import type { AurousCore } from "../core/core.js";
+import type { CallOptions } from "../core/options.js";
+import { AurousError } from "../errors/base.js";
+import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from "../generated/operations.gen.js";
+import type { Pose, UploadContentType, UploadInitRequest } from "../generated/types.gen.js";
+import type { ImageBytes } from "../operations/request.js";
+import { contentTypeOf, extensionFor, isUploadContentType } from "./content-type.js";
 
 export interface UploadImageOptions {
   /** The file's name, sent to init (its extension also gives the type when `contentType` is absent). */
@@ -47,7 +47,11 @@ export async function uploadImage(
   const contentType = resolveContentType(bytes, options);
   // extensionFor always names the content type's own format, which is the pairing the spec's
   // oneOf requires; TypeScript cannot follow that through a computed value, hence the assertion.
-  const init = { filename: options.filename, extension: extensionFor(options.filename, contentType), content_type: contentType } as UploadInitRequest;
+  const init = {
+    filename: options.filename,
+    extension: extensionFor(options.filename, contentType),
+    content_type: contentType,
+  } as UploadInitRequest;
   const { data: ticket } = await initCharacterUpload(core, init, callOptions);
   // The URL was signed for the ticket's headers; caller headers still go along (as before).
   const headers = { ...ticket.upload_headers, ...callOptions?.headers };

@@ -1,17 +1,18 @@
 // `client.characters`: the generated operations plus the hand-written helpers; nothing per operation.
-import type { Character } from '../generated/types.gen.js';
-import type { ListCharactersQuery } from '../generated/operations.gen.js';
-import { CharactersResource } from '../generated/resources.gen.js';
-import type { CallOptions } from '../core/options.js';
-import type { ApiResult } from '../core/result.js';
-import { listAllCharacters } from '../helpers/paginate.js';
-import { waitForCharacter, type WaitForOptions } from '../helpers/wait-for.js';
+
+import type { CallOptions } from "../core/options.js";
+import type { ApiResult } from "../core/result.js";
+import type { ListCharactersQuery } from "../generated/operations.gen.js";
+import { CharactersResource } from "../generated/resources.gen.js";
+import type { Character } from "../generated/types.gen.js";
+import { listAllCharacters } from "../helpers/paginate.js";
+import { type WaitForOptions, waitForCharacter } from "../helpers/wait-for.js";
 
 /** `client.characters`: the Characters operations plus pagination and polling helpers. */
 export class Characters extends CharactersResource {
   /** Iterates every character (`for await`), following `next_cursor` across pages. */
   listAll(
-    query?: Omit<ListCharactersQuery, 'starting_after'>,
+    query?: Omit<ListCharactersQuery, "starting_after">,
     options?: CallOptions,
   ): AsyncGenerator<Character, void, undefined> {
     return listAllCharacters(this.core, query, options);

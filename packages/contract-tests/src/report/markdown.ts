@@ -32,7 +32,9 @@ export function renderMarkdown(report: ContractReport): string {
   out.push(`| --- | ---: | --- | ${report.sides.map(() => "---").join(" | ")} |`);
   for (const row of report.rows) {
     const { entry } = row;
-    out.push(`| ${entry.operationId} | ${entry.status} | ${entry.code ?? "(success)"} | ${report.sides.map((s) => cell(row[s])).join(" | ")} |`);
+    out.push(
+      `| ${entry.operationId} | ${entry.status} | ${entry.code ?? "(success)"} | ${report.sides.map((s) => cell(row[s])).join(" | ")} |`,
+    );
   }
   const notes = report.rows.flatMap((row) =>
     report.sides
@@ -44,12 +46,21 @@ export function renderMarkdown(report: ContractReport): string {
       }),
   );
   if (notes.length > 0) {
-    out.push("", "## Findings and explanations", "", "| entry | side | outcome | detail |", "| --- | --- | --- | --- |", ...notes);
+    out.push(
+      "",
+      "## Findings and explanations",
+      "",
+      "| entry | side | outcome | detail |",
+      "| --- | --- | --- | --- |",
+      ...notes,
+    );
   }
   if (report.extras.length > 0) {
     out.push("", "## Other checks", "", "| suite | check | outcome | detail |", "| --- | --- | --- | --- |");
     for (const e of report.extras) {
-      out.push(`| ${e.suite} | ${escape(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escape(e.detail ?? "")} |`);
+      out.push(
+        `| ${e.suite} | ${escape(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escape(e.detail ?? "")} |`,
+      );
     }
   }
   return `${out.join("\n")}\n`;

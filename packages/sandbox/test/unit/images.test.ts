@@ -1,8 +1,8 @@
+import { componentSchemas } from "@aurous/server-stubs";
 import { describe, expect, it } from "vitest";
 import { classifyDimensions, PLACEHOLDER_SIZES, POSE_BANDS } from "../../src/images/classify.js";
 import { placeholderPng } from "../../src/images/placeholder.js";
 import { sniffImage } from "../../src/images/sniff.js";
-import { componentSchemas } from "@aurous/server-stubs";
 import type { Pose } from "../../src/poses.js";
 import { jpegBytes, pngBytes, webpBytes } from "../helpers/images.js";
 

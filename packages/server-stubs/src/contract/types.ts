@@ -2,7 +2,13 @@
 // may only return a status the spec documents for its operation, and an error only with a code
 // documented for that status.
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
-import type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId } from "../generated/operations.gen.js";
+import type {
+  ApiOperationId,
+  OperationId,
+  OperationTypes,
+  SignedUrlOperationId,
+  VersionedOperationId,
+} from "../generated/operations.gen.js";
 import type { KeyScope } from "./meta.js";
 
 export type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId };

@@ -41,7 +41,9 @@ function answerFor(meta: OperationMeta, param: string): BadUrlAnswer | null {
   return code ? { meta, status: 400, init: { code, message, param } } : null;
 }
 
-export function createBadUrlResolver(operations: readonly OperationMeta[]): (method: string, url: string) => BadUrlAnswer | null {
+export function createBadUrlResolver(
+  operations: readonly OperationMeta[],
+): (method: string, url: string) => BadUrlAnswer | null {
   const templates: Template[] = operations.map((meta) => {
     const names: string[] = [];
     const source = meta.path

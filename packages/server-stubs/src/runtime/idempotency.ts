@@ -27,8 +27,15 @@ export type IdempotencyOutcome =
 // Retry-After only on the conflict that can resolve itself (the first request still running), so a
 // client retries that one and gives up at once on a key reused with another body.
 const conflict = (message: string, retryAfterSeconds?: number) =>
-  new RuntimeReject(409, "idempotency_key_in_use", message, "Idempotency-Key", retryAfterSeconds ? { "Retry-After": retryAfterSeconds } : undefined);
-const DIFFERENT = "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
+  new RuntimeReject(
+    409,
+    "idempotency_key_in_use",
+    message,
+    "Idempotency-Key",
+    retryAfterSeconds ? { "Retry-After": retryAfterSeconds } : undefined,
+  );
+const DIFFERENT =
+  "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
 
 export interface ClaimContext {
   store: IdempotencyStore;
@@ -63,7 +70,11 @@ export async function claimKey(
   const owner = randomBytes(12).toString("base64url");
   let claim;
   try {
-    claim = await bounded(() => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs), "idempotency.claim", ctx.timeoutMs);
+    claim = await bounded(
+      () => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs),
+      "idempotency.claim",
+      ctx.timeoutMs,
+    );
   } catch (error) {
     // The claim may still land (a late reply, a command re-sent after a reconnect): undo it.
     ctx.outbox.add(storeKey, { kind: "release", fingerprint: fp, owner, expiresAtMs: lockExpiresAt });

@@ -66,7 +66,9 @@ export class VersionChangeError extends Error {
     readonly operationId: string,
     cause: unknown,
   ) {
-    super(`version change ${change.version} (${change.description}) threw in its ${phase} hook on ${operationId}`, { cause });
+    super(`version change ${change.version} (${change.description}) threw in its ${phase} hook on ${operationId}`, {
+      cause,
+    });
     this.name = "VersionChangeError";
   }
 }
@@ -100,14 +102,20 @@ export interface VersionChanges {
   plan(operationId: string, version: string): VersionPlan | null;
 }
 
-function checkChanges(changes: readonly VersionChange[], released: readonly string[], operationIds: ReadonlySet<string>): void {
+function checkChanges(
+  changes: readonly VersionChange[],
+  released: readonly string[],
+  operationIds: ReadonlySet<string>,
+): void {
   const first = [...released].sort()[0];
   for (const [i, change] of changes.entries()) {
     const described = typeof change?.description === "string" && change.description.trim() !== "";
     const label = `versionChanges[${i}]${described ? ` (${change.description})` : ""}`;
     if (!described) throw new Error(`${label}: needs a description`);
     if (!released.includes(change.version)) {
-      throw new Error(`${label}: version ${JSON.stringify(change.version)} is not a released version (x-aurous-versions: ${released.join(", ")})`);
+      throw new Error(
+        `${label}: version ${JSON.stringify(change.version)} is not a released version (x-aurous-versions: ${released.join(", ")})`,
+      );
     }
     if (change.version === first) {
       throw new Error(`${label}: ${first} is the first release; there is no older version to transform to`);
@@ -116,7 +124,8 @@ function checkChanges(changes: readonly VersionChange[], released: readonly stri
       if (!operationIds.has(op)) throw new Error(`${label}: unknown API operation ${JSON.stringify(op)}`);
     }
     for (const hook of ["request", "response", "error"] as const) {
-      if (change[hook] !== undefined && typeof change[hook] !== "function") throw new Error(`${label}: ${hook} must be a function`);
+      if (change[hook] !== undefined && typeof change[hook] !== "function")
+        throw new Error(`${label}: ${hook} must be a function`);
     }
   }
 }
@@ -126,19 +135,31 @@ function call<R>(change: VersionChange, phase: VersionChangeError["phase"], oper
   try {
     return run();
   } catch (error) {
-    throw phase === "request" && error instanceof ApiFailure ? error : new VersionChangeError(change, phase, operationId, error);
+    throw phase === "request" && error instanceof ApiFailure
+      ? error
+      : new VersionChangeError(change, phase, operationId, error);
   }
 }
 
 function buildPlan(operationId: VersionedOperationId, version: string, applicable: VersionChange[]): VersionPlan {
   const upgrades = applicable.filter((c) => c.request);
   const downgrades = applicable.filter((c) => c.response).reverse();
-  const errorDowngrades = (upTo = applicable.length) => applicable.slice(0, upTo).filter((c) => c.error).reverse();
+  const errorDowngrades = (upTo = applicable.length) =>
+    applicable
+      .slice(0, upTo)
+      .filter((c) => c.error)
+      .reverse();
   const allErrorDowngrades = errorDowngrades();
 
   return {
     upgrade(input) {
-      const ctx: VersionRequestContext = { operationId, version, body: input.body, query: input.query, headers: input.headers };
+      const ctx: VersionRequestContext = {
+        operationId,
+        version,
+        body: input.body,
+        query: input.query,
+        headers: input.headers,
+      };
       for (const change of upgrades) {
         try {
           const out = call(change, "request", operationId, () => change.request!(ctx));
