@@ -1,5 +1,6 @@
 import { responseValidators } from './generated/validators.js';
 import { type AurousCore, createAurous } from './core/core.js';
+import type { ClientEventListener, ClientEventName } from './core/events.js';
 import type { ClientOptions } from './core/options.js';
 import { Characters } from './resources/characters.js';
 import { Uploads } from './resources/uploads.js';
@@ -13,7 +14,7 @@ export interface AurousOptions extends ClientOptions {
  * The Aurous Labs V1 Characters API client.
  *
  * ```ts
- * const aurous = new Aurous({ apiKey: process.env.AUROUS_API_KEY! });
+ * const aurous = new Aurous(); // apiKey from AUROUS_API_KEY
  * const { data: character, requestId } = await aurous.characters.get('char_…');
  * ```
  */
@@ -23,9 +24,14 @@ export class Aurous {
   /** The core the resources share; pass it to the standalone operation functions if you mix both styles. */
   readonly core: AurousCore;
 
-  constructor(options: AurousOptions) {
+  constructor(options: AurousOptions = {}) {
     this.core = createAurous({ ...options, validators: responseValidators });
     this.characters = new Characters(this.core);
     this.uploads = new Uploads(this.core);
+  }
+
+  /** Listens to `request`, `response`, `retry` or `error` of every call; returns the unsubscribe function. */
+  on<E extends ClientEventName>(event: E, listener: ClientEventListener<E>): () => void {
+    return this.core.events.on(event, listener);
   }
 }

@@ -1,7 +1,19 @@
 // Public surface of @aurous/client. Runs in any runtime with fetch; Node-only helpers live in
 // '@aurous/client/node'.
 export { Aurous, type AurousOptions } from './client.js';
-export { type AurousCore, createAurous } from './core/core.js';
+export { type AurousCore, createAurous, DEFAULT_BASE_URL, onClientEvent } from './core/core.js';
+export type {
+  ClientEventListener,
+  ClientEventName,
+  ClientEvents,
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './core/events.js';
+export type { Logger, LogLevel } from './core/log.js';
+export { VERSION } from './core/version.js';
 export type {
   CallOptions,
   ClientOptions,

@@ -1,14 +1,18 @@
 import type { Client } from '../generated/client/index.js';
 import type { OperationId } from '../generated/meta.js';
 import type { AurousError } from '../errors/base.js';
+import { AurousApiError } from '../errors/api-error.js';
 import { apiErrorFor, errorDetailOf } from '../errors/from-response.js';
 import { AurousResponseValidationError, AurousUndocumentedResponseError } from '../errors/response.js';
 import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from '../errors/transport.js';
 import type { AurousCore } from './core.js';
+import type { ClientEmitter } from './events.js';
+import { redactHeaders } from './log.js';
 import type { IdempotentCallOptions } from './options.js';
 import { type ApiResult, toResult } from './result.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import { attemptSignal, sleep } from './signal.js';
+import type { Transport } from './transport.js';
 
 /** The generated metadata of one operation (see src/generated/meta.ts). */
 export interface OperationMeta {
@@ -30,6 +34,8 @@ export interface SendOutcome {
   data?: unknown;
   error?: unknown;
   response?: Response;
+  /** What the transport sent (see TransportOutcome); absent if the request never reached it. */
+  request?: { method: string; url: string };
 }
 
 /** Sends one attempt of an operation, usually by calling its generated SDK function. */
@@ -78,25 +84,35 @@ function failure(core: AurousCore, op: OperationMeta, response: Response, body: 
   return { error, retryable, retryAfterMs };
 }
 
+/** What one attempt sent and got, for the events; reused across the attempts of a call. */
+interface Trace {
+  request: { method: string; url: string } | undefined;
+  response: Response | undefined;
+}
+
 async function attemptOnce<T>(
   core: AurousCore,
   op: OperationMeta,
   send: Send,
+  client: Transport,
   headers: Record<string, string>,
   timeoutMs: number,
   caller: AbortSignal | undefined,
+  trace: Trace,
 ): Promise<Attempt<T>> {
   const attempt = attemptSignal(core.timeouts, timeoutMs, caller);
   let outcome: SendOutcome;
   try {
     // The SDK functions are typed against hey-api's whole Client but call only Transport's methods.
-    outcome = await send({ client: core.http as Client, headers, signal: attempt.signal });
+    outcome = await send({ client: client as unknown as Client, headers, signal: attempt.signal });
   } catch (error) {
     outcome = { error };
   } finally {
     attempt.dispose();
   }
   const { response, error } = outcome;
+  trace.request = outcome.request;
+  trace.response = response;
   // The transport reports a 2xx body it could not parse as JSON with a SyntaxError.
   const notJson = error instanceof SyntaxError;
   if (!response || (error instanceof Error && !notJson)) {
@@ -120,10 +136,29 @@ async function attemptOnce<T>(
   return failure(core, op, response, error ?? outcome.data);
 }
 
+/** Why an attempt failed, in a few words, for the `retry` event and the log. */
+function reasonOf(error: AurousError): string {
+  if (error instanceof AurousApiError) return `HTTP ${error.status} ${error.code}`;
+  if (error instanceof AurousTimeoutError) return `timeout after ${error.timeoutMs} ms`;
+  if (error instanceof AurousConnectionError) return `connection error: ${error.message}`;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === "number" ? `HTTP ${status} (${error.name})` : error.message;
+}
+
+/** The per-attempt transport: observed (for the `request` event) only when someone listens. */
+function clientFor(core: AurousCore, events: ClientEmitter, op: OperationMeta, attempt: number): Transport {
+  if (!events.has('request')) return core.http;
+  return core.http.observed((method, url, headers) =>
+    events.emit('request', { operation: op.id, method, url, attempt, headers: redactHeaders(headers) }),
+  );
+}
+
 /**
  * Runs one operation call: sets `Aurous-Version` and `Idempotency-Key` (one key for every retry of
  * the call), sends it, maps the response to a result or to the error the contract documents, and
- * retries connection errors, 5xx, 429 and 409 `idempotency_key_in_use` with backoff.
+ * retries connection errors, 5xx, 429 and 409 `idempotency_key_in_use` with backoff. Every
+ * operation goes through here, so this is where the `request`/`response`/`retry`/`error` events
+ * (and the log lines built on them) come from.
  */
 export async function invoke<T>(
   core: AurousCore,
@@ -131,7 +166,7 @@ export async function invoke<T>(
   send: Send,
   options: IdempotentCallOptions = {},
 ): Promise<ApiResult<T>> {
-  const { config } = core;
+  const { config, events } = core;
   const headers: Record<string, string> = {};
   if (op.versioned) headers['Aurous-Version'] = options.version ?? config.version;
   if (op.honoursIdempotencyKey) {
@@ -140,12 +175,56 @@ export async function invoke<T>(
   Object.assign(headers, options.headers);
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const trace: Trace = { request: undefined, response: undefined };
+  const callStarted = performance.now();
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce<T>(core, op, send, headers, timeoutMs, options.signal);
+    const started = performance.now();
+    const client = clientFor(core, events, op, attempt + 1);
+    const outcome = await attemptOnce<T>(core, op, send, client, headers, timeoutMs, options.signal, trace);
+    const { request, response } = trace;
+    const requestId = response ? response.headers.get('aurous-request-id') : null;
+    if (response && events.has('response')) {
+      events.emit('response', {
+        operation: op.id,
+        method: request?.method,
+        url: request?.url,
+        attempt: attempt + 1,
+        status: response.status,
+        requestId,
+        elapsedMs: performance.now() - started,
+      });
+    }
     if ('result' in outcome) return outcome.result;
     const delay =
       outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
-    if (delay === undefined) throw outcome.error;
+    if (delay === undefined) {
+      if (events.has('error')) {
+        events.emit('error', {
+          operation: op.id,
+          method: request?.method,
+          url: request?.url,
+          attempt: attempt + 1,
+          retryable: outcome.retryable,
+          requestId,
+          elapsedMs: performance.now() - callStarted,
+          error: outcome.error,
+        });
+      }
+      throw outcome.error;
+    }
+    if (events.has('retry')) {
+      events.emit('retry', {
+        operation: op.id,
+        method: request?.method,
+        url: request?.url,
+        attempt: attempt + 1,
+        delayMs: delay,
+        reason: reasonOf(outcome.error),
+        status: response?.status,
+        requestId,
+        error: outcome.error,
+      });
+    }
     await sleep(delay, options.signal);
     if (options.signal?.aborted) throw new AurousAbortError(op.id, options.signal.reason);
   }

@@ -17,6 +17,21 @@ export interface TransportOptions {
   baseUrl: string;
   apiKey: string;
   fetch?: typeof fetch | undefined;
+  /** Sent with every request secured by the API key, unless the request names the header itself. */
+  apiHeaders?: Record<string, string> | undefined;
+  /** Sent with every request (the storage PUT too) unless the request names it; none in browsers. */
+  userAgent?: string | undefined;
+}
+
+/** Told of each request just before it goes to fetch (see `Transport.observed`). */
+export type RequestObserver = (method: string, url: string, headers: Readonly<Record<string, string>>) => void;
+
+/** What a transport call resolves to: the SDK's `{ data, error, response }` plus what was sent. */
+export interface TransportOutcome {
+  data?: unknown;
+  error?: unknown;
+  response?: Response | undefined;
+  request: { method: string; url: string };
 }
 
 const encode = (value: unknown) => encodeURIComponent(String(value));
@@ -58,11 +73,35 @@ function buildUrl(base: string, request: SdkRequest): string {
  * Typed from hey-api's `Client` so they stay in step, but without the rest of it (interceptors,
  * SSE, config), which this transport does not implement.
  */
-export type Transport = Pick<Client, 'get' | 'post' | 'put' | 'patch' | 'delete'>;
+export type Transport = Pick<Client, 'get' | 'post' | 'put' | 'patch' | 'delete'> & {
+  /** The same transport, calling `observer` before each fetch (used for the `request` event). */
+  observed(observer: RequestObserver): Transport;
+};
+
+type Defaults = ReadonlyArray<readonly [name: string, lower: string, value: string]>;
+
+function defaultsOf(headers: Record<string, string>): Defaults {
+  return Object.entries(headers).map(([name, value]) => [name, name.toLowerCase(), value] as const);
+}
+
+/** Adds the defaults whose names (case-insensitively) the request does not set itself. */
+function addDefaults(headers: Record<string, string>, defaults: Defaults) {
+  if (!defaults.length) return;
+  const taken = new Set<string>();
+  for (const name in headers) taken.add(name.toLowerCase());
+  for (const [name, lower, value] of defaults) if (!taken.has(lower)) headers[name] = value;
+}
 
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const send = async (method: string, request: SdkRequest) => {
+  // The caller's default headers replace the client's User-Agent, case-insensitively.
+  const agent: Record<string, string> = options.userAgent ? { 'User-Agent': options.userAgent } : {};
+  const custom = options.apiHeaders ?? {};
+  const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
+  const customAgent = Object.entries(custom).filter(([name]) => name.toLowerCase() === 'user-agent');
+  const apiDefaults = defaultsOf({ ...(customNames.has('user-agent') ? {} : agent), ...custom });
+  const storageDefaults = defaultsOf(customAgent.length ? Object.fromEntries(customAgent) : agent);
+  const send = async (method: string, request: SdkRequest, observer?: RequestObserver): Promise<TransportOutcome> => {
     const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {};
     for (const name in request.headers) {
@@ -70,40 +109,50 @@ export function createTransport(options: TransportOptions): Transport {
       // A body-less request sends no Content-Type (the SDK sets one for every JSON operation).
       if (value !== undefined && (hasBody || name !== 'Content-Type')) headers[name] = value;
     }
-    // Only operations secured by ApiKeyAuth carry the key; the upload PUT (SignedUploadUrl) never does.
-    if (request.security?.some((scheme) => scheme.name === 'X-Api-Key')) headers['X-Api-Key'] = options.apiKey;
+    // Only operations secured by ApiKeyAuth carry the key (and the default headers); the upload PUT
+    // (SignedUploadUrl) never does.
+    const secured = request.security?.some((scheme) => scheme.name === 'X-Api-Key') === true;
+    addDefaults(headers, secured ? apiDefaults : storageDefaults);
+    if (secured) headers['X-Api-Key'] = options.apiKey;
     const body = hasBody
       ? ((request.bodySerializer === null ? request.body : JSON.stringify(request.body)) as BodyInit)
       : undefined;
+    const url = buildUrl(request.baseUrl ?? base, request);
+    const sent = { method, url };
     let response: Response | undefined;
+    observer?.(method, url, headers);
     try {
-      response = await (options.fetch ?? globalThis.fetch)(buildUrl(request.baseUrl ?? base, request), {
+      response = await (options.fetch ?? globalThis.fetch)(url, {
         method,
         headers,
         body,
         signal: request.signal ?? null,
       });
       const text = await response.text();
-      if (response.ok) return { data: text ? JSON.parse(text) : undefined, response };
+      if (response.ok) return { data: text ? JSON.parse(text) : undefined, response, request: sent };
       let error: unknown = text;
       try {
         error = JSON.parse(text);
       } catch {
         // not JSON: keep the text
       }
-      return { error, response };
+      return { error, response, request: sent };
     } catch (error) {
       // fetch failed (no response), the body broke off, or a 2xx body was not JSON (SyntaxError).
-      return { error, response };
+      return { error, response, request: sent };
     }
   };
-  const method = (name: string) => (request: SdkRequest) => send(name, request);
-  // The SDK functions call only these five methods (the Prism test runs all eleven operations).
-  return {
-    get: method('GET'),
-    post: method('POST'),
-    put: method('PUT'),
-    patch: method('PATCH'),
-    delete: method('DELETE'),
-  } as unknown as Transport;
+  const methods = (observer?: RequestObserver): Transport => {
+    const method = (name: string) => (request: SdkRequest) => send(name, request, observer);
+    // The SDK functions call only these five methods (the Prism test runs all eleven operations).
+    return {
+      get: method('GET'),
+      post: method('POST'),
+      put: method('PUT'),
+      patch: method('PATCH'),
+      delete: method('DELETE'),
+      observed: methods,
+    } as unknown as Transport;
+  };
+  return methods();
 }
