@@ -31,7 +31,7 @@ export * from './operations/uploads.js';
 export { listAllCharacters } from './helpers/paginate.js';
 export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
 export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';
-export { contentTypeOf } from './helpers/content-type.js';
+export { contentTypeOf, detectImageType } from './helpers/content-type.js';
 export { Characters } from './resources/characters.js';
 export { Uploads } from './resources/uploads.js';
 

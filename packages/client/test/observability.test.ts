@@ -129,18 +129,26 @@ describe('logger and logLevel', () => {
     expect(lines).toEqual([
       expect.stringMatching(new RegExp(`^debug @aurous/client → GET ${url} \\(getCharacter, attempt 1\\) .*"X-Api-Key":"al_live_…aaaa"`)),
       expect.stringMatching(new RegExp(`^info @aurous/client ← 500 GET ${url} in \\d+ ms \\(getCharacter, attempt 1, request ${REQUEST_ID}\\)$`)),
-      expect.stringMatching(/^warn @aurous\/client getCharacter attempt 1 failed \(HTTP 500 internal_error, request req_\w+\); retrying in \d+ ms$/),
+      expect.stringMatching(/^info @aurous\/client getCharacter attempt 1 failed \(HTTP 500 internal_error, request req_\w+\); retrying in \d+ ms$/),
       expect.stringMatching(/^debug @aurous\/client → GET .* \(getCharacter, attempt 2\)/),
       expect.stringMatching(/^info @aurous\/client ← 200 GET .* \(getCharacter, attempt 2, request req_\w+\)$/),
     ]);
     expect(lines.join('\n')).not.toContain(API_KEY);
   });
 
-  it('warn (the default) logs retries only; off logs nothing', async () => {
+  it('warn (the default) stays quiet about retries and failures the caller sees anyway; off logs nothing', async () => {
     serveFlaky();
     const warn = recordingLogger();
     await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, logger: warn.logger }).characters.get(CHARACTER_ID);
-    expect(warn.lines).toEqual([expect.stringMatching(/^warn .*retrying in/)]);
+    expect(warn.lines).toEqual([]);
+    const info = recordingLogger();
+    serveFlaky();
+    await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, logger: info.logger, logLevel: 'info' }).characters.get(CHARACTER_ID);
+    expect(info.lines).toEqual([
+      expect.stringMatching(/^info .* ← 500 /),
+      expect.stringMatching(/^info .*attempt 1 failed \(HTTP 500 internal_error.*retrying in/),
+      expect.stringMatching(/^info .* ← 200 /),
+    ]);
 
     serveFlaky();
     const off = recordingLogger();
@@ -148,17 +156,12 @@ describe('logger and logLevel', () => {
     expect(off.lines).toEqual([]);
   });
 
-  it('error logs a retryable failure whose retries ran out, not a documented refusal', async () => {
+  it('info logs a call that gives up, after its retries', async () => {
     stub.reset((_req, res) => sendJson(res, 500, errorBody('server_error', 'internal_error')));
     const { logger, lines } = recordingLogger();
-    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, maxRetries: 1, logger, logLevel: 'error' });
+    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, maxRetries: 1, logger, logLevel: 'info' });
     await expect(client.characters.get(CHARACTER_ID)).rejects.toThrow(AurousError);
-    expect(lines).toEqual([expect.stringMatching(/^error @aurous\/client getCharacter failed after 2 attempt\(s\): AurousServerError: /)]);
-
-    stub.reset((_req, res) => sendJson(res, 404, errorBody('not_found', 'resource_not_found')));
-    lines.length = 0;
-    await expect(client.characters.get(CHARACTER_ID)).rejects.toThrow(AurousNotFoundError);
-    expect(lines).toEqual([]);
+    expect(lines.at(-1)).toMatch(/^info @aurous\/client getCharacter failed after 2 attempt\(s\): AurousServerError: /);
   });
 
   it('takes the level from AUROUS_LOG; the option wins; a bad value is reported', async () => {

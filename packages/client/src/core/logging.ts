@@ -18,20 +18,20 @@ export function attachLogging(events: ClientEmitter, log: LevelLogger) {
       ),
     );
   }
-  if (log.enabled('warn')) {
+  // Retries and failed calls are info, not warn: the default level stays quiet about what the
+  // caller already learns from the result or the thrown error.
+  if (log.enabled('info')) {
     events.on('retry', (e) =>
-      log.warn(
+      log.info(
         `@aurous/client ${e.operation} attempt ${e.attempt} failed (${e.reason}${id(e.requestId)}); retrying in ${Math.round(e.delayMs)} ms`,
       ),
     );
   }
-  // A retryable failure that outlasted its retries is trouble worth an error line; a documented
-  // refusal (404, 400…) is the caller's to handle, so it is only info.
-  if (log.enabled('info') || log.enabled('error')) {
-    events.on('error', (e) => {
-      const line = `@aurous/client ${e.operation} failed after ${e.attempt} attempt(s): ${e.error.name}: ${e.error.message}${id(e.requestId)}`;
-      if (e.retryable) log.error(line);
-      else log.info(line);
-    });
+  if (log.enabled('info')) {
+    events.on('error', (e) =>
+      log.info(
+        `@aurous/client ${e.operation} failed after ${e.attempt} attempt(s): ${e.error.name}: ${e.error.message}${id(e.requestId)}`,
+      ),
+    );
   }
 }

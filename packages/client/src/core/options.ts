@@ -54,9 +54,9 @@ export interface ClientOptions {
   /** Where log lines go; default `console`. */
   logger?: Logger;
   /**
-   * Default: the `AUROUS_LOG` environment variable, else 'warn'. 'error': calls that failed after
-   * their retries ran out; 'warn': each retry, version mismatches; 'info': every response and
-   * every other failed call; 'debug': every request, with its headers (the API key redacted).
+   * Default: the `AUROUS_LOG` environment variable, else 'warn'. 'error': a `hooks`/`on` listener
+   * threw; 'warn': version mismatches, an upload whose bytes overrule its declared type; 'info':
+   * every response, retry and failed call; 'debug': every request, with its headers (key redacted).
    */
   logLevel?: LogLevel;
   /** Listeners for the `request`, `response`, `retry` and `error` events (see also `client.on`). */
