@@ -28,7 +28,17 @@ export type { ApiResult, RateLimit } from './core/result.js';
 
 export * from './operations/characters.js';
 export * from './operations/uploads.js';
-export { listAllCharacters } from './helpers/paginate.js';
+export {
+  type CursorPage,
+  type CursorQuery,
+  type ItemOf,
+  listAllCharacters,
+  type ListOperation,
+  MAX_TO_ARRAY,
+  paginate,
+  paginateCharacters,
+  Paginator,
+} from './helpers/paginate.js';
 export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
 export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';
 export { contentTypeOf, detectImageType } from './helpers/content-type.js';
