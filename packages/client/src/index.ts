@@ -35,9 +35,11 @@ export {
   listAllCharacters,
   type ListOperation,
   MAX_TO_ARRAY,
+  type PageOf,
   paginate,
   paginateCharacters,
   Paginator,
+  type QueryOf,
 } from './helpers/paginate.js';
 export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
 export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';

@@ -20,7 +20,7 @@ export interface CursorQuery {
 }
 
 /** Any list operation function of the cursor contract, e.g. `listCharacters`. */
-export type ListOperation<Query extends CursorQuery, Page extends CursorPage<unknown>> = (
+export type ListOperation<Query extends CursorQuery | undefined, Page extends CursorPage<unknown>> = (
   core: AurousCore,
   query: Query,
   options?: CallOptions,
@@ -36,7 +36,7 @@ export const MAX_TO_ARRAY = 10_000;
  * items, `pages()` for whole pages with their request ids, or `toArray({ limit })`. Each of them
  * starts again from the first page.
  */
-export class Paginator<Item, Page extends CursorPage<Item> = CursorPage<Item>> implements AsyncIterable<Item> {
+export class Paginator<Item, Page extends CursorPage<unknown> = CursorPage<Item>> implements AsyncIterable<Item> {
   readonly #fetchPage: (cursor: string | undefined) => Promise<ApiResult<Page>>;
   readonly #name: string;
 
@@ -60,7 +60,7 @@ export class Paginator<Item, Page extends CursorPage<Item> = CursorPage<Item>> i
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* page.data.data;
+    for await (const page of this.pages()) yield* page.data.data as readonly Item[];
   }
 
   /**
@@ -93,18 +93,30 @@ const coreOf = (client: Aurous | AurousCore): AurousCore => ('core' in client ? 
  * for await (const c of paginate(aurous, listCharacters, { status: 'ready' })) …
  * ```
  */
-export function paginate<Query extends CursorQuery, Page extends CursorPage<unknown>>(
+export function paginate<List extends ListOperation<never, CursorPage<unknown>>>(
   client: Aurous | AurousCore,
-  list: ListOperation<Query, Page>,
-  query?: Omit<Query, 'starting_after'>,
+  list: List,
+  // Typed from `list` alone, so a filter the operation does not take is an error, not a widening.
+  query?: QueryOf<List>,
   options?: CallOptions,
-): Paginator<ItemOf<Page>, Page & CursorPage<ItemOf<Page>>> {
+): Paginator<ItemOf<PageOf<List>>, PageOf<List>> {
   const core = coreOf(client);
-  const base = (query ?? {}) as Query;
+  const base = query ?? {};
+  const call = list as unknown as (core: AurousCore, query: object, options?: CallOptions) => Promise<ApiResult<PageOf<List>>>;
   const fetchPage = (cursor: string | undefined) =>
-    list(core, cursor === undefined ? base : { ...base, starting_after: cursor }, options);
-  return new Paginator(fetchPage as (cursor: string | undefined) => Promise<ApiResult<Page & CursorPage<ItemOf<Page>>>>, list.name || 'list');
+    call(core, cursor === undefined ? base : { ...base, starting_after: cursor }, options);
+  return new Paginator<ItemOf<PageOf<List>>, PageOf<List>>(fetchPage, list.name || 'list');
 }
+
+/** The query a list operation takes, without the cursor (the paginator's to set). */
+export type QueryOf<List> = List extends (core: AurousCore, query: infer Query, ...rest: never[]) => unknown
+  ? Omit<NonNullable<Query>, 'starting_after'>
+  : never;
+
+/** The page a list operation resolves to. */
+export type PageOf<List> = List extends (...args: never[]) => Promise<ApiResult<infer Page extends CursorPage<unknown>>>
+  ? Page
+  : never;
 
 /** `paginate(client, listCharacters, query, options)`: the characters matching `query`, newest first. */
 export function paginateCharacters(
