@@ -208,3 +208,18 @@ describe('logger and logLevel', () => {
     expect(lines).toEqual([expect.stringMatching(/^warn @aurous\/client getCharacter: pinned Aurous-Version 2026-05-15, server applied 2026-06-01/)]);
   });
 });
+
+describe('error event on abort', () => {
+  it('fires when the caller aborts during a retry delay', async () => {
+    stub.reset((_req, res) => sendJson(res, 500, errorBody('server_error', 'internal_error')));
+    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: { initialDelayMs: 5_000 }, logLevel: 'off' });
+    const errors: ErrorEvent[] = [];
+    client.on('error', (e) => errors.push(e));
+    const controller = new AbortController();
+    client.on('retry', () => controller.abort());
+    await expect(client.characters.get(CHARACTER_ID, { signal: controller.signal })).rejects.toThrow(/aborted/);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ attempt: 1, retryable: false, requestId: REQUEST_ID });
+    expect(errors[0]!.error.name).toBe('AurousAbortError');
+  });
+});

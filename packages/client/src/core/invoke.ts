@@ -182,7 +182,8 @@ export async function invoke<T>(
     const client = clientFor(core, events, op, attempt + 1);
     const outcome = await attemptOnce<T>(core, op, send, client, headers, timeoutMs, options.signal, trace);
     const { request, response } = trace;
-    const requestId = response ? response.headers.get('aurous-request-id') : null;
+    // Read only when an event needs it: a successful call without listeners pays nothing here.
+    const requestIdOf = () => (response ? response.headers.get('aurous-request-id') : null);
     if (response && events.has('response')) {
       events.emit('response', {
         operation: op.id,
@@ -190,28 +191,14 @@ export async function invoke<T>(
         url: request?.url,
         attempt: attempt + 1,
         status: response.status,
-        requestId,
+        requestId: requestIdOf(),
         elapsedMs: performance.now() - started,
       });
     }
     if ('result' in outcome) return outcome.result;
     const delay =
       outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
-    if (delay === undefined) {
-      if (events.has('error')) {
-        events.emit('error', {
-          operation: op.id,
-          method: request?.method,
-          url: request?.url,
-          attempt: attempt + 1,
-          retryable: outcome.retryable,
-          requestId,
-          elapsedMs: performance.now() - callStarted,
-          error: outcome.error,
-        });
-      }
-      throw outcome.error;
-    }
+    if (delay === undefined) throw giveUp(core, op, trace, attempt, outcome.retryable, outcome.error, callStarted);
     if (events.has('retry')) {
       events.emit('retry', {
         operation: op.id,
@@ -221,11 +208,39 @@ export async function invoke<T>(
         delayMs: delay,
         reason: reasonOf(outcome.error),
         status: response?.status,
-        requestId,
+        requestId: requestIdOf(),
         error: outcome.error,
       });
     }
     await sleep(delay, options.signal);
-    if (options.signal?.aborted) throw new AurousAbortError(op.id, options.signal.reason);
+    if (options.signal?.aborted) {
+      throw giveUp(core, op, trace, attempt, false, new AurousAbortError(op.id, options.signal.reason), callStarted);
+    }
   }
+}
+
+/** Emits the `error` event of a call that ends with `error`, and returns the error to throw. */
+function giveUp(
+  core: AurousCore,
+  op: OperationMeta,
+  trace: Trace,
+  attempt: number,
+  retryable: boolean,
+  error: AurousError,
+  callStarted: number,
+): AurousError {
+  if (core.events.has('error')) {
+    const { request, response } = trace;
+    core.events.emit('error', {
+      operation: op.id,
+      method: request?.method,
+      url: request?.url,
+      attempt: attempt + 1,
+      retryable,
+      requestId: response ? response.headers.get('aurous-request-id') : null,
+      elapsedMs: performance.now() - callStarted,
+      error,
+    });
+  }
+  return error;
 }
