@@ -78,18 +78,26 @@ export type Transport = Pick<Client, 'get' | 'post' | 'put' | 'patch' | 'delete'
   observed(observer: RequestObserver): Transport;
 };
 
-type Defaults = ReadonlyArray<readonly [name: string, lower: string, value: string]>;
+interface Defaults {
+  readonly list: ReadonlyArray<readonly [name: string, lower: string, value: string]>;
+  readonly names: ReadonlySet<string>;
+}
 
 function defaultsOf(headers: Record<string, string>): Defaults {
-  return Object.entries(headers).map(([name, value]) => [name, name.toLowerCase(), value] as const);
+  const list = Object.entries(headers).map(([name, value]) => [name, name.toLowerCase(), value] as const);
+  return { list, names: new Set(list.map(([, lower]) => lower)) };
 }
 
 /** Adds the defaults whose names (case-insensitively) the request does not set itself. */
 function addDefaults(headers: Record<string, string>, defaults: Defaults) {
-  if (!defaults.length) return;
-  const taken = new Set<string>();
-  for (const name in headers) taken.add(name.toLowerCase());
-  for (const [name, lower, value] of defaults) if (!taken.has(lower)) headers[name] = value;
+  if (!defaults.list.length) return;
+  // Per request: a set only when a request header collides with a default (rare).
+  let taken: Set<string> | undefined;
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    if (defaults.names.has(lower)) (taken ??= new Set()).add(lower);
+  }
+  for (const [name, lower, value] of defaults.list) if (!taken?.has(lower)) headers[name] = value;
 }
 
 export function createTransport(options: TransportOptions): Transport {
