@@ -121,17 +121,17 @@ describe('hooks and events', () => {
 });
 
 describe('logger and logLevel', () => {
-  it('debug logs requests (key redacted), responses and retries', async () => {
+  it('debug logs requests (key redacted), responses and retries, with the event fields as an object', async () => {
     serveFlaky();
     const { logger, lines } = recordingLogger();
     await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, logger, logLevel: 'debug' }).characters.get(CHARACTER_ID);
-    const url = `${stub.url}/v1/characters/${CHARACTER_ID}`;
+    const where = `getCharacter GET ${stub.url}/v1/characters/${CHARACTER_ID}`;
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^debug @aurous/client → GET ${url} \\(getCharacter, attempt 1\\) .*"X-Api-Key":"al_live_…aaaa"`)),
-      expect.stringMatching(new RegExp(`^info @aurous/client ← 500 GET ${url} in \\d+ ms \\(getCharacter, attempt 1, request ${REQUEST_ID}\\)$`)),
-      expect.stringMatching(/^info @aurous\/client getCharacter attempt 1 failed \(HTTP 500 internal_error, request req_\w+\); retrying in \d+ ms$/),
-      expect.stringMatching(/^debug @aurous\/client → GET .* \(getCharacter, attempt 2\)/),
-      expect.stringMatching(/^info @aurous\/client ← 200 GET .* \(getCharacter, attempt 2, request req_\w+\)$/),
+      expect.stringMatching(new RegExp(`^debug @aurous/client request ${where} \\{"attempt":1,"headers":\\{.*"X-Api-Key":"al_live_…aaaa"`)),
+      expect.stringMatching(new RegExp(`^info @aurous/client response ${where} \\{"attempt":1,"requestId":"${REQUEST_ID}","status":500,"elapsedMs":`)),
+      expect.stringMatching(new RegExp(`^info @aurous/client retry ${where} \\{"attempt":1,.*"delayMs":.*"reason":"HTTP 500 internal_error","status":500,"error":"AurousServerError: `)),
+      expect.stringMatching(new RegExp(`^debug @aurous/client request ${where} \\{"attempt":2,`)),
+      expect.stringMatching(new RegExp(`^info @aurous/client response ${where} \\{"attempt":2,.*"status":200,`)),
     ]);
     expect(lines.join('\n')).not.toContain(API_KEY);
   });
@@ -145,9 +145,9 @@ describe('logger and logLevel', () => {
     serveFlaky();
     await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, logger: info.logger, logLevel: 'info' }).characters.get(CHARACTER_ID);
     expect(info.lines).toEqual([
-      expect.stringMatching(/^info .* ← 500 /),
-      expect.stringMatching(/^info .*attempt 1 failed \(HTTP 500 internal_error.*retrying in/),
-      expect.stringMatching(/^info .* ← 200 /),
+      expect.stringMatching(/^info @aurous\/client response .*"status":500/),
+      expect.stringMatching(/^info @aurous\/client retry .*"reason":"HTTP 500 internal_error"/),
+      expect.stringMatching(/^info @aurous\/client response .*"status":200/),
     ]);
 
     serveFlaky();
@@ -161,7 +161,7 @@ describe('logger and logLevel', () => {
     const { logger, lines } = recordingLogger();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, retryBackoff: backoff, maxRetries: 1, logger, logLevel: 'info' });
     await expect(client.characters.get(CHARACTER_ID)).rejects.toThrow(AurousError);
-    expect(lines.at(-1)).toMatch(/^info @aurous\/client getCharacter failed after 2 attempt\(s\): AurousServerError: /);
+    expect(lines.at(-1)).toMatch(/^info @aurous\/client error getCharacter GET .*"attempt":2,.*"retryable":true,.*"error":"AurousServerError: /);
   });
 
   it('takes the level from AUROUS_LOG; the option wins; a bad value is reported', async () => {
@@ -169,7 +169,7 @@ describe('logger and logLevel', () => {
     vi.stubEnv('AUROUS_LOG', 'INFO');
     const fromEnv = recordingLogger();
     await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, logger: fromEnv.logger }).characters.get(CHARACTER_ID);
-    expect(fromEnv.lines).toEqual([expect.stringMatching(/^info @aurous\/client ← 200 GET /)]);
+    expect(fromEnv.lines).toEqual([expect.stringMatching(/^info @aurous\/client response getCharacter GET .*"status":200/)]);
 
     const option = recordingLogger();
     await new Aurous({ apiKey: API_KEY, baseUrl: stub.url, logger: option.logger, logLevel: 'warn' }).characters.get(CHARACTER_ID);
@@ -178,7 +178,7 @@ describe('logger and logLevel', () => {
     vi.stubEnv('AUROUS_LOG', 'verbose');
     const bad = recordingLogger();
     new Aurous({ apiKey: API_KEY, logger: bad.logger });
-    expect(bad.lines).toEqual([expect.stringMatching(/^warn .*ignoring AUROUS_LOG="verbose"/)]);
+    expect(bad.lines).toEqual([expect.stringMatching(/^warn @aurous\/client: AUROUS_LOG "verbose" is not one of off, error, warn, info, debug; using warn/)]);
     expect(() => new Aurous({ apiKey: API_KEY, logLevel: 'loud' as 'info' })).toThrow(AurousError);
   });
 

@@ -37,16 +37,11 @@ export const DEFAULT_BASE_URL = 'https://api.aurous-labs.com';
 
 // Headers the client sets itself; a client-wide value would be wrong (one Idempotency-Key for every
 // call would make distinct creates replay each other) or is an option already.
-const reservedHeaders: Readonly<Record<string, string>> = {
-  'x-api-key': 'apiKey',
-  'idempotency-key': 'idempotencyKey (per call)',
-  'aurous-version': 'version',
-};
-
-function checkDefaultHeaders(headers: Record<string, string> | undefined) {
-  for (const name of Object.keys(headers ?? {})) {
-    const option = reservedHeaders[name.toLowerCase()];
-    if (option) throw new AurousError(`defaultHeaders cannot set ${name}: use the ${option} option`);
+function checkDefaultHeaders(headers: Record<string, string> = {}) {
+  for (const name in headers) {
+    if (/^(x-api-key|idempotency-key|aurous-version)$/i.test(name)) {
+      throw new AurousError(`defaultHeaders cannot set ${name}: use the apiKey, idempotencyKey or version option`);
+    }
   }
 }
 
@@ -67,9 +62,7 @@ function warnOncePerPair(log: Logger): (mismatch: VersionMismatch) => void {
 export function createAurous(options: CoreOptions = {}): AurousCore {
   const apiKey = options.apiKey ?? readEnv('AUROUS_API_KEY');
   if (!apiKey) {
-    throw new AurousError(
-      'no API key: pass apiKey (new Aurous({ apiKey })) or set the AUROUS_API_KEY environment variable',
-    );
+    throw new AurousError('no API key: pass { apiKey } or set the AUROUS_API_KEY environment variable');
   }
   checkDefaultHeaders(options.defaultHeaders);
   const logger = options.logger ?? console;
@@ -106,11 +99,11 @@ export function createAurous(options: CoreOptions = {}): AurousCore {
   };
 }
 
-function attachHooks(events: ClientEmitter, hooks: ClientHooks | undefined) {
-  if (hooks?.onRequest) events.on('request', hooks.onRequest);
-  if (hooks?.onResponse) events.on('response', hooks.onResponse);
-  if (hooks?.onRetry) events.on('retry', hooks.onRetry);
-  if (hooks?.onError) events.on('error', hooks.onError);
+function attachHooks(events: ClientEmitter, hooks: ClientHooks = {}) {
+  for (const event of ['request', 'response', 'retry', 'error'] as const) {
+    const listener = hooks[`on${event[0]!.toUpperCase()}${event.slice(1)}` as keyof ClientHooks];
+    if (listener) events.on(event, listener as ClientEventListener<typeof event>);
+  }
 }
 
 /**

@@ -8,7 +8,6 @@ interface RuntimeGlobals {
   Bun?: { version?: string };
   navigator?: { userAgent?: string };
   document?: unknown;
-  EdgeRuntime?: unknown;
 }
 
 const globals = globalThis as RuntimeGlobals;
@@ -16,8 +15,7 @@ const globals = globalThis as RuntimeGlobals;
 /** An environment variable, trimmed; undefined when unset, empty or unreadable in this runtime. */
 export function readEnv(name: string): string | undefined {
   try {
-    const value = globals.process?.env?.[name] ?? globals.Deno?.env?.get(name);
-    return value?.trim() || undefined;
+    return (globals.process?.env?.[name] ?? globals.Deno?.env?.get(name))?.trim() || undefined;
   } catch {
     return undefined;
   }
@@ -28,20 +26,16 @@ export function readEnv(name: string): string | undefined {
  * a `User-Agent` header is forbidden or would trigger a CORS preflight.
  */
 export function runtimeName(): string | undefined {
+  const { Deno, Bun, navigator, process, document } = globals;
   // Deno and Bun also expose `process`, so they are asked first.
-  if (typeof globals.Deno?.version?.deno === 'string') return `deno/${globals.Deno.version.deno}`;
-  if (typeof globals.Bun?.version === 'string') return `bun/${globals.Bun.version}`;
-  if (globals.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
-  if (typeof globals.EdgeRuntime === 'string') return 'edge-runtime';
-  const node = globals.process?.versions?.node;
-  if (typeof node === 'string' && globals.document === undefined) return `node/${node}`;
-  return undefined;
+  if (Deno?.version?.deno) return `deno/${Deno.version.deno}`;
+  if (Bun?.version) return `bun/${Bun.version}`;
+  if (navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
+  const node = process?.versions?.node;
+  return node && document === undefined ? `node/${node} (${process!.platform}; ${process!.arch})` : undefined;
 }
 
 /** The client's `User-Agent`, or undefined where the runtime does not let a script set one. */
 export function defaultUserAgent(runtime = runtimeName()): string | undefined {
-  if (!runtime) return undefined;
-  const { platform, arch } = globals.process ?? {};
-  const os = runtime.startsWith('node/') && platform && arch ? ` (${platform}; ${arch})` : '';
-  return `@aurous/client/${VERSION} ${runtime}${os}`;
+  return runtime && `@aurous/client/${VERSION} ${runtime}`;
 }

@@ -72,14 +72,14 @@ export interface ClientHooks {
   onError?: ClientEventListener<'error'>;
 }
 
-type ListenerLists = { [E in ClientEventName]: Array<ClientEventListener<E>> };
+type Lists = Record<ClientEventName, Array<(event: never) => void>>;
 
 /**
  * Listener lists per event. `invoke` checks `has(name)` before building an event, so a client
  * nobody listens to pays nothing per call.
  */
 export class ClientEmitter {
-  readonly #listeners: ListenerLists = { request: [], response: [], retry: [], error: [] };
+  readonly #lists: Lists = { request: [], response: [], retry: [], error: [] };
   readonly #onListenerError: (error: unknown, event: ClientEventName) => void;
 
   constructor(onListenerError: (error: unknown, event: ClientEventName) => void) {
@@ -87,25 +87,24 @@ export class ClientEmitter {
   }
 
   has(event: ClientEventName): boolean {
-    return this.#listeners[event].length > 0;
+    return this.#lists[event].length > 0;
   }
 
-  /** Adds a listener; returns the function that removes it. */
+  /** Adds a listener; returns the function that removes it. An unknown event name throws a TypeError. */
   on<E extends ClientEventName>(event: E, listener: ClientEventListener<E>): () => void {
-    if (!Object.hasOwn(this.#listeners, event)) throw new TypeError(`unknown @aurous/client event "${String(event)}"`);
-    // Copy on write, so a listener removed during an emit does not skip its neighbour.
-    const list = this.#listeners as unknown as Record<E, Array<ClientEventListener<E>>>;
-    list[event] = [...list[event], listener];
+    const lists = this.#lists;
+    // Copied on every change, so that an emit in progress keeps the list it started with.
+    lists[event] = [...lists[event], listener];
     return () => {
-      list[event] = list[event].filter((l) => l !== listener);
+      lists[event] = lists[event].filter((l) => l !== listener);
     };
   }
 
   emit<E extends ClientEventName>(event: E, payload: ClientEvents[E]): void {
-    for (const listener of (this.#listeners as unknown as Record<E, Array<ClientEventListener<E>>>)[event]) {
+    for (const listener of this.#lists[event]) {
       // A broken listener must not fail the API call it observes; it is reported to the logger.
       try {
-        listener(payload);
+        listener(payload as never);
       } catch (error) {
         this.#onListenerError(error, event);
       }

@@ -136,21 +136,34 @@ async function attemptOnce<T>(
   return failure(core, op, response, error ?? outcome.data);
 }
 
-/** Why an attempt failed, in a few words, for the `retry` event and the log. */
-function reasonOf(error: AurousError): string {
-  if (error instanceof AurousApiError) return `HTTP ${error.status} ${error.code}`;
-  if (error instanceof AurousTimeoutError) return `timeout after ${error.timeoutMs} ms`;
-  if (error instanceof AurousConnectionError) return `connection error: ${error.message}`;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === "number" ? `HTTP ${status} (${error.name})` : error.message;
-}
+/** Why an attempt failed, for the `retry` event: `HTTP 503 internal_error`, else the error's message. */
+const reasonOf = (error: AurousError) =>
+  error instanceof AurousApiError ? `HTTP ${error.status} ${error.code}` : error.message;
 
 /** The per-attempt transport: observed (for the `request` event) only when someone listens. */
-function clientFor(core: AurousCore, events: ClientEmitter, op: OperationMeta, attempt: number): Transport {
+function clientFor(core: AurousCore, op: OperationMeta, attempt: number): Transport {
+  const { events } = core;
   if (!events.has('request')) return core.http;
   return core.http.observed((method, url, headers) =>
     events.emit('request', { operation: op.id, method, url, attempt, headers: redactHeaders(headers) }),
   );
+}
+
+/** The fields every event but `request` shares; built only when someone listens. */
+const eventOf = (op: OperationMeta, { request, response }: Trace, attempt: number) => ({
+  operation: op.id,
+  method: request?.method,
+  url: request?.url,
+  attempt: attempt + 1,
+  requestId: response ? response.headers.get('aurous-request-id') : null,
+});
+
+/** Emits the `error` event of a call that ends with `error`, and returns the error to throw. */
+function giveUp(core: AurousCore, op: OperationMeta, trace: Trace, attempt: number, retryable: boolean, error: AurousError, started: number) {
+  if (core.events.has('error')) {
+    core.events.emit('error', { ...eventOf(op, trace, attempt), retryable, elapsedMs: performance.now() - started, error });
+  }
+  return error;
 }
 
 /**
@@ -179,68 +192,21 @@ export async function invoke<T>(
   const callStarted = performance.now();
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
-    const client = clientFor(core, events, op, attempt + 1);
-    const outcome = await attemptOnce<T>(core, op, send, client, headers, timeoutMs, options.signal, trace);
-    const { request, response } = trace;
-    // Read only when an event needs it: a successful call without listeners pays nothing here.
-    const requestIdOf = () => (response ? response.headers.get('aurous-request-id') : null);
+    const outcome = await attemptOnce<T>(core, op, send, clientFor(core, op, attempt + 1), headers, timeoutMs, options.signal, trace);
+    const { response } = trace;
     if (response && events.has('response')) {
-      events.emit('response', {
-        operation: op.id,
-        method: request?.method,
-        url: request?.url,
-        attempt: attempt + 1,
-        status: response.status,
-        requestId: requestIdOf(),
-        elapsedMs: performance.now() - started,
-      });
+      events.emit('response', { ...eventOf(op, trace, attempt), status: response.status, elapsedMs: performance.now() - started });
     }
     if ('result' in outcome) return outcome.result;
-    const delay =
-      outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
-    if (delay === undefined) throw giveUp(core, op, trace, attempt, outcome.retryable, outcome.error, callStarted);
+    const { error, retryable } = outcome;
+    const delay = retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
+    if (delay === undefined) throw giveUp(core, op, trace, attempt, retryable, error, callStarted);
     if (events.has('retry')) {
-      events.emit('retry', {
-        operation: op.id,
-        method: request?.method,
-        url: request?.url,
-        attempt: attempt + 1,
-        delayMs: delay,
-        reason: reasonOf(outcome.error),
-        status: response?.status,
-        requestId: requestIdOf(),
-        error: outcome.error,
-      });
+      events.emit('retry', { ...eventOf(op, trace, attempt), delayMs: delay, reason: reasonOf(error), status: response?.status, error });
     }
     await sleep(delay, options.signal);
     if (options.signal?.aborted) {
       throw giveUp(core, op, trace, attempt, false, new AurousAbortError(op.id, options.signal.reason), callStarted);
     }
   }
-}
-
-/** Emits the `error` event of a call that ends with `error`, and returns the error to throw. */
-function giveUp(
-  core: AurousCore,
-  op: OperationMeta,
-  trace: Trace,
-  attempt: number,
-  retryable: boolean,
-  error: AurousError,
-  callStarted: number,
-): AurousError {
-  if (core.events.has('error')) {
-    const { request, response } = trace;
-    core.events.emit('error', {
-      operation: op.id,
-      method: request?.method,
-      url: request?.url,
-      attempt: attempt + 1,
-      retryable,
-      requestId: response ? response.headers.get('aurous-request-id') : null,
-      elapsedMs: performance.now() - callStarted,
-      error,
-    });
-  }
-  return error;
 }

@@ -1,37 +1,23 @@
-import type { ClientEmitter } from './events.js';
+import type { ClientEmitter, ClientEventName } from './events.js';
 import { type LevelLogger, redactUrl } from './log.js';
 
-const where = (method: string | undefined, url: string | undefined) => (url ? `${method} ${redactUrl(url)}` : '');
-const id = (requestId: string | null) => (requestId ? `, request ${requestId}` : '');
+// Retries and failed calls are info, not warn: the default level stays quiet about what the caller
+// already learns from the result or the thrown error.
+const levelOf = { request: 'debug', response: 'info', retry: 'info', error: 'info' } as const;
 
-/** The client's own log lines, as listeners of its events; a level below a line adds no listener. */
+/**
+ * The client's own log lines, as listeners of its events (a level below a line adds no listener):
+ * `@aurous/client response getCharacter GET https://…` and the event's other fields as an object,
+ * which console prints readably and structured loggers keep as fields.
+ */
 export function attachLogging(events: ClientEmitter, log: LevelLogger) {
-  if (log.enabled('debug')) {
-    events.on('request', (e) =>
-      log.debug(`@aurous/client → ${where(e.method, e.url)} (${e.operation}, attempt ${e.attempt})`, e.headers),
-    );
-  }
-  if (log.enabled('info')) {
-    events.on('response', (e) =>
-      log.info(
-        `@aurous/client ← ${e.status} ${where(e.method, e.url)} in ${Math.round(e.elapsedMs)} ms (${e.operation}, attempt ${e.attempt}${id(e.requestId)})`,
-      ),
-    );
-  }
-  // Retries and failed calls are info, not warn: the default level stays quiet about what the
-  // caller already learns from the result or the thrown error.
-  if (log.enabled('info')) {
-    events.on('retry', (e) =>
-      log.info(
-        `@aurous/client ${e.operation} attempt ${e.attempt} failed (${e.reason}${id(e.requestId)}); retrying in ${Math.round(e.delayMs)} ms`,
-      ),
-    );
-  }
-  if (log.enabled('info')) {
-    events.on('error', (e) =>
-      log.info(
-        `@aurous/client ${e.operation} failed after ${e.attempt} attempt(s): ${e.error.name}: ${e.error.message}${id(e.requestId)}`,
-      ),
-    );
+  for (const name of Object.keys(levelOf) as ClientEventName[]) {
+    const level = levelOf[name];
+    if (!log.enabled(level)) continue;
+    events.on(name, (event) => {
+      const { operation, method, url, error, ...fields } = event as typeof event & { error?: Error };
+      if (error) (fields as Record<string, unknown>)['error'] = String(error);
+      log[level](`@aurous/client ${name} ${operation} ${method} ${redactUrl(url ?? '')}`, fields);
+    });
   }
 }

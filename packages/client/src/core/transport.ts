@@ -78,37 +78,22 @@ export type Transport = Pick<Client, 'get' | 'post' | 'put' | 'patch' | 'delete'
   observed(observer: RequestObserver): Transport;
 };
 
-interface Defaults {
-  readonly list: ReadonlyArray<readonly [name: string, lower: string, value: string]>;
-  readonly names: ReadonlySet<string>;
-}
-
-function defaultsOf(headers: Record<string, string>): Defaults {
-  const list = Object.entries(headers).map(([name, value]) => [name, name.toLowerCase(), value] as const);
-  return { list, names: new Set(list.map(([, lower]) => lower)) };
-}
+type Defaults = Array<[name: string, value: string]>;
 
 /** Adds the defaults whose names (case-insensitively) the request does not set itself. */
 function addDefaults(headers: Record<string, string>, defaults: Defaults) {
-  if (!defaults.list.length) return;
-  // Per request: a set only when a request header collides with a default (rare).
-  let taken: Set<string> | undefined;
-  for (const name in headers) {
+  for (const [name, value] of defaults) {
     const lower = name.toLowerCase();
-    if (defaults.names.has(lower)) (taken ??= new Set()).add(lower);
+    if (!Object.keys(headers).some((own) => own.toLowerCase() === lower)) headers[name] = value;
   }
-  for (const [name, lower, value] of defaults.list) if (!taken?.has(lower)) headers[name] = value;
 }
 
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
-  // The caller's default headers replace the client's User-Agent, case-insensitively.
-  const agent: Record<string, string> = options.userAgent ? { 'User-Agent': options.userAgent } : {};
-  const custom = options.apiHeaders ?? {};
-  const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
-  const customAgent = Object.entries(custom).filter(([name]) => name.toLowerCase() === 'user-agent');
-  const apiDefaults = defaultsOf({ ...(customNames.has('user-agent') ? {} : agent), ...custom });
-  const storageDefaults = defaultsOf(customAgent.length ? Object.fromEntries(customAgent) : agent);
+  // A User-Agent among the caller's default headers replaces the client's, for the storage PUT too.
+  const apiDefaults: Defaults = Object.entries(options.apiHeaders ?? {});
+  const storageDefaults = apiDefaults.filter(([name]) => /^user-agent$/i.test(name));
+  if (!storageDefaults.length && options.userAgent) apiDefaults.push((storageDefaults[0] = ['User-Agent', options.userAgent]));
   const send = async (method: string, request: SdkRequest, observer?: RequestObserver): Promise<TransportOutcome> => {
     const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {};
