@@ -146,3 +146,23 @@ describe('defaultHeaders', () => {
     expect(put!.headers['user-agent']).toMatch(/^@aurous\/client\//);
   });
 });
+
+describe('other runtimes', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names Deno and Bun, and survives a Deno without --allow-env', () => {
+    vi.stubGlobal('Deno', {
+      version: { deno: '2.1.0' },
+      env: {
+        get() {
+          throw new Error('PermissionDenied: Requires env access');
+        },
+      },
+    });
+    expect(runtimeName()).toBe('deno/2.1.0');
+    expect(readEnv('AUROUS_TEST_UNSET')).toBeUndefined();
+    vi.unstubAllGlobals();
+    vi.stubGlobal('Bun', { version: '1.2.0' });
+    expect(defaultUserAgent()).toBe(`@aurous/client/${VERSION} bun/1.2.0`);
+  });
+});

@@ -32,7 +32,7 @@ export interface RetryEvent {
   /** The attempt that failed. */
   attempt: number;
   delayMs: number;
-  /** Why: `HTTP 503 internal_error`, `connection error: …`, `timeout after 30000 ms`. */
+  /** Why: `HTTP 503 internal_error` for a documented error, else the error's message. */
   reason: string;
   /** The response status, when there was a response. */
   status: number | undefined;
