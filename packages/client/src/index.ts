@@ -1,7 +1,19 @@
 // Public surface of @aurous/client. Runs in any runtime with fetch; Node-only helpers live in
 // '@aurous/client/node'.
 export { Aurous, type AurousOptions } from './client.js';
-export { type AurousCore, createAurous } from './core/core.js';
+export { type AurousCore, createAurous, DEFAULT_BASE_URL, onClientEvent } from './core/core.js';
+export type {
+  ClientEventListener,
+  ClientEventName,
+  ClientEvents,
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './core/events.js';
+export type { Logger, LogLevel } from './core/log.js';
+export { VERSION } from './core/version.js';
 export type {
   CallOptions,
   ClientOptions,
@@ -17,10 +29,22 @@ export type { ApiResult, RateLimit } from './core/result.js';
 export * from './generated/operations.gen.js';
 export * from './generated/resources.gen.js';
 export type { BinaryBody, ImageBytes } from './operations/request.js';
-export { listAllCharacters } from './helpers/paginate.js';
+export {
+  type CursorPage,
+  type CursorQuery,
+  type ItemOf,
+  listAllCharacters,
+  type ListOperation,
+  MAX_TO_ARRAY,
+  type PageOf,
+  paginate,
+  paginateCharacters,
+  Paginator,
+  type QueryOf,
+} from './helpers/paginate.js';
 export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
 export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';
-export { contentTypeOf } from './helpers/content-type.js';
+export { contentTypeOf, detectImageType } from './helpers/content-type.js';
 export { Characters } from './resources/characters.js';
 export { Uploads } from './resources/uploads.js';
 

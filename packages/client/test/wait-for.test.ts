@@ -3,12 +3,13 @@ import {
   Aurous,
   AurousAbortError,
   AurousCharacterFailedError,
+  AurousServerError,
   AurousTimeoutError,
   AurousWaitTimeoutError,
   type CharacterStatus,
 } from '../src/index.js';
 import { API_KEY, CHARACTER_ID, character } from './support/fixtures.js';
-import { sendJson, startStub, type StubServer } from './support/stub-server.js';
+import { errorBody, sendJson, startStub, type StubServer } from './support/stub-server.js';
 
 let stub: StubServer;
 let client: Aurous;
@@ -118,6 +119,22 @@ describe('characters.waitFor', () => {
       .waitFor(CHARACTER_ID, { intervalMs: 1_000, signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AurousAbortError);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('passes maxRetries to every poll as its retry budget', async () => {
+    // A 500 first, then ready: a budget of 1 rides it out; the client's own 0 would not.
+    stub.reset((_req, res, n) =>
+      n === 0 ? sendJson(res, 500, errorBody('server_error', 'internal_error')) : sendJson(res, 200, character({ status: 'ready' })),
+    );
+    const fast = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, maxRetries: 0, retryBackoff: { initialDelayMs: 5 }, logLevel: 'off' });
+    const { data } = await fast.characters.waitFor(CHARACTER_ID, { maxRetries: 1, intervalMs: 10 });
+    expect(data.status).toBe('ready');
+    expect(stub.requests).toHaveLength(2);
+
+    stub.reset((_req, res) => sendJson(res, 500, errorBody('server_error', 'internal_error')));
+    const retrying = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, maxRetries: 3, retryBackoff: { initialDelayMs: 5 }, logLevel: 'off' });
+    await expect(retrying.characters.waitFor(CHARACTER_ID, { maxRetries: 0 })).rejects.toBeInstanceOf(AurousServerError);
     expect(stub.requests).toHaveLength(1);
   });
 });
