@@ -9,7 +9,8 @@ export interface SdkRequest {
   body?: unknown;
   bodySerializer?: ((body: unknown) => unknown) | null;
   headers?: Record<string, string | undefined>;
-  security?: ReadonlyArray<{ name?: string }>;
+  /** Sends the API key and the default headers (API-key operations; never a signed URL). */
+  authenticated?: boolean;
   signal?: AbortSignal;
 }
 
@@ -97,9 +98,8 @@ export function createTransport(options: TransportOptions): Transport {
       // A body-less request sends no Content-Type (one is set for every operation with a body).
       if (value !== undefined && (hasBody || name !== 'Content-Type')) headers[name] = value;
     }
-    // Only operations secured by ApiKeyAuth carry the key (and the default headers); the upload PUT
-    // (SignedUploadUrl) never does.
-    const secured = request.security?.some((scheme) => scheme.name === 'X-Api-Key') === true;
+    // Only API-key operations carry the key and the default headers; a signed URL never does.
+    const secured = request.authenticated === true;
     addDefaults(headers, secured ? apiDefaults : storageDefaults);
     if (secured) headers['X-Api-Key'] = options.apiKey;
     const body = hasBody
