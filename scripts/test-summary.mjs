@@ -2,7 +2,7 @@
 // Adds up the JSON reports every package's vitest run writes to reports/vitest.json and prints one
 // closing line, "tests: N passed, N failed", so the whole suite has a single verdict to read.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +27,9 @@ for (const dir of packageDirs) {
   passed += json.numPassedTests ?? 0;
   failed += packageFailed;
   skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  console.log(`  ${dir.padEnd(28)} ${json.numPassedTests} passed, ${packageFailed} failed${brokenFiles ? ` (${brokenFiles} file(s) failed to set up)` : ""}`);
+  console.log(
+    `  ${dir.padEnd(28)} ${json.numPassedTests} passed, ${packageFailed} failed${brokenFiles ? ` (${brokenFiles} file(s) failed to set up)` : ""}`,
+  );
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);

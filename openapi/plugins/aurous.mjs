@@ -8,9 +8,10 @@
 // code is generated from does not change: code samples, a Limits block per operation, the sandbox
 // as a server, and descriptions reflowed for Redoc's search. Each is idempotent, because build-docs
 // applies them again to the already-decorated docs bundle.
+
+import { readSpecModel } from "../../scripts/codegen/spec-model.mjs";
 import { withChangelog } from "../tools/lib/changelog.mjs";
 import { readRegistry } from "../tools/lib/registry.mjs";
-import { readSpecModel } from "../../scripts/codegen/spec-model.mjs";
 import { codeSamples } from "./docs/code-samples.mjs";
 import { withLimits } from "./docs/limits.mjs";
 import { reflowAll } from "./docs/reflow.mjs";

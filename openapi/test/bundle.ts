@@ -3,11 +3,15 @@
 // walk of the document, to cross-check the model itself, is in spec-model.test.ts.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { deref as modelDeref, errorShapeOf, type OperationModel, readSpecModel } from "../../scripts/codegen/spec-model.mjs";
+import {
+  errorShapeOf,
+  deref as modelDeref,
+  type OperationModel,
+  readSpecModel,
+} from "../../scripts/codegen/spec-model.mjs";
 
 export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export function loadBundle(): Json {

@@ -36,7 +36,12 @@ describe("the changelog", () => {
 
   it("marks breaking versions and names the operations a change affects", () => {
     const text = renderChangelog([
-      { version: "2026-09-01", summary: "Second.", breaking: true, changes: [{ type: "removed", description: "`note`\n  is gone.", operations: ["getThing"] }] },
+      {
+        version: "2026-09-01",
+        summary: "Second.",
+        breaking: true,
+        changes: [{ type: "removed", description: "`note`\n  is gone.", operations: ["getThing"] }],
+      },
     ]);
     expect(text).toContain("### 2026-09-01 (breaking)\nSecond.\n\n- **Removed** (`getThing`): `note` is gone.\n");
   });

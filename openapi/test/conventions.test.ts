@@ -8,18 +8,21 @@ const api = operations(spec).filter((o) => o.path.startsWith("/v1/"));
 const paramNames = (o: (typeof api)[number]) => o.model.parameters.map((p) => p.name);
 
 describe("operation conventions", () => {
-  it.each(api.map((o) => [o.operation.operationId, o] as const))("%s carries its machine-readable extensions", (_id, o) => {
-    const op = o.operation;
-    expect(["read", "write"]).toContain(op["x-aurous-scope"]);
-    const limit = op["x-aurous-rate-limit"];
-    for (const l of [limit, ...(limit.variants ?? [])]) {
-      expect(l.bucket).toMatch(/^characters_(post|get|synthesize)$/);
-      expect(l.sustained_per_minute).toBeGreaterThan(0);
-      expect(l.burst).toBeGreaterThanOrEqual(l.sustained_per_minute);
-    }
-    expect(op["x-aurous-credit-cost"].credits).toBeGreaterThanOrEqual(0);
-    expect(typeof op["x-aurous-idempotency"].honours_key).toBe("boolean");
-  });
+  it.each(api.map((o) => [o.operation.operationId, o] as const))(
+    "%s carries its machine-readable extensions",
+    (_id, o) => {
+      const op = o.operation;
+      expect(["read", "write"]).toContain(op["x-aurous-scope"]);
+      const limit = op["x-aurous-rate-limit"];
+      for (const l of [limit, ...(limit.variants ?? [])]) {
+        expect(l.bucket).toMatch(/^characters_(post|get|synthesize)$/);
+        expect(l.sustained_per_minute).toBeGreaterThan(0);
+        expect(l.burst).toBeGreaterThanOrEqual(l.sustained_per_minute);
+      }
+      expect(op["x-aurous-credit-cost"].credits).toBeGreaterThanOrEqual(0);
+      expect(typeof op["x-aurous-idempotency"].honours_key).toBe("boolean");
+    },
+  );
 
   it("gives each rate-limit bucket the same numbers everywhere", () => {
     const seen = new Map<string, string>();
@@ -31,7 +34,11 @@ describe("operation conventions", () => {
         seen.set(l.bucket, numbers);
       }
     }
-    expect(Object.fromEntries(seen)).toEqual({ characters_post: "30/60", characters_get: "120/240", characters_synthesize: "6/12" });
+    expect(Object.fromEntries(seen)).toEqual({
+      characters_post: "30/60",
+      characters_get: "120/240",
+      characters_synthesize: "6/12",
+    });
   });
 
   // A client switching on the 429 code must meet one code per bucket, whichever operation drew from
@@ -45,8 +52,13 @@ describe("operation conventions", () => {
         expect(codeOfBucket.get(l.bucket) ?? l.error_code, l.bucket).toBe(l.error_code);
         codeOfBucket.set(l.bucket, l.error_code);
       }
-      const documented = documentedCodes(spec, deref(spec, operation.responses["429"]).content["application/json"].schema);
-      expect([...documented].sort(), operation.operationId).toEqual([...new Set(rules.map((l) => l.error_code))].sort());
+      const documented = documentedCodes(
+        spec,
+        deref(spec, operation.responses["429"]).content["application/json"].schema,
+      );
+      expect([...documented].sort(), operation.operationId).toEqual(
+        [...new Set(rules.map((l) => l.error_code))].sort(),
+      );
     }
     expect(Object.fromEntries(codeOfBucket)).toEqual({
       characters_post: "too_many_requests",
@@ -60,7 +72,8 @@ describe("operation conventions", () => {
   it("names a documented code and a real field in every x-aurous-combination-error", () => {
     let seen = 0;
     for (const { operation } of api) {
-      const body = operation.requestBody && deref(spec, deref(spec, operation.requestBody).content["application/json"]?.schema);
+      const body =
+        operation.requestBody && deref(spec, deref(spec, operation.requestBody).content["application/json"]?.schema);
       if (!body?.oneOf) continue;
       const answer = body["x-aurous-combination-error"];
       expect(answer, operation.operationId).toBeDefined();
@@ -87,10 +100,12 @@ describe("operation conventions", () => {
           const target = byId.get(link.operationId);
           expect(target, `${operation.operationId} ${status} ${name}`).toBeDefined();
           const params = target!.model.parameters.map((p) => p.name);
-          for (const param of Object.keys(link.parameters ?? {})) expect(params, `${name} → ${link.operationId}`).toContain(param);
+          for (const param of Object.keys(link.parameters ?? {}))
+            expect(params, `${name} → ${link.operationId}`).toContain(param);
           if (link.requestBody !== undefined) expect(target!.operation.requestBody, name).toBeDefined();
           const walk = (v: unknown): void => {
-            if (typeof v === "string" && v.startsWith("$response.body#/")) expressions.push(`${operation.operationId} ${status} ${v}`);
+            if (typeof v === "string" && v.startsWith("$response.body#/"))
+              expressions.push(`${operation.operationId} ${status} ${v}`);
             else if (v && typeof v === "object") Object.values(v).forEach(walk);
           };
           walk(link.parameters);
@@ -101,22 +116,28 @@ describe("operation conventions", () => {
     expect(links).toBeGreaterThanOrEqual(8);
     for (const e of expressions) {
       const [opId, status, expr] = e.split(" ") as [string, string, string];
-      const schema = deref(spec, deref(spec, byId.get(opId)!.operation.responses[status]).content["application/json"].schema);
+      const schema = deref(
+        spec,
+        deref(spec, byId.get(opId)!.operation.responses[status]).content["application/json"].schema,
+      );
       const field = expr.slice("$response.body#/".length);
       expect(Object.keys(schema.properties), e).toContain(field);
       expect(schema.required, e).toContain(field);
     }
   });
 
-  it.each(api.map((o) => [o.operation.operationId, o] as const))("%s accepts Aurous-Version, and Idempotency-Key exactly when it honours it", (_id, o) => {
-    const names = paramNames(o);
-    expect(names).toContain("Aurous-Version");
-    const honours = o.operation["x-aurous-idempotency"].honours_key;
-    expect(names.includes("Idempotency-Key")).toBe(honours);
-    const success = Object.entries<any>(o.operation.responses).filter(([s]) => s.startsWith("2"));
-    for (const [, r] of success) expect(Boolean(deref(spec, r).headers["Aurous-Idempotent-Replayed"])).toBe(honours);
-    expect(Boolean(o.operation.responses["409"])).toBe(honours);
-  });
+  it.each(api.map((o) => [o.operation.operationId, o] as const))(
+    "%s accepts Aurous-Version, and Idempotency-Key exactly when it honours it",
+    (_id, o) => {
+      const names = paramNames(o);
+      expect(names).toContain("Aurous-Version");
+      const honours = o.operation["x-aurous-idempotency"].honours_key;
+      expect(names.includes("Idempotency-Key")).toBe(honours);
+      const success = Object.entries<any>(o.operation.responses).filter(([s]) => s.startsWith("2"));
+      for (const [, r] of success) expect(Boolean(deref(spec, r).headers["Aurous-Idempotent-Replayed"])).toBe(honours);
+      expect(Boolean(o.operation.responses["409"])).toBe(honours);
+    },
+  );
 
   it("puts Aurous-Request-Id on every response, Aurous-Version and X-RateLimit-* on every API response, Retry-After on 429 (and, optional, on 409)", () => {
     for (const o of operations(spec)) {
@@ -125,7 +146,8 @@ describe("operation conventions", () => {
         const where = `${o.operation.operationId} ${status}`;
         expect(headers, where).toContain("Aurous-Request-Id");
         if (!o.path.startsWith("/v1/")) continue;
-        for (const h of ["Aurous-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]) expect(headers, where).toContain(h);
+        for (const h of ["Aurous-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+          expect(headers, where).toContain(h);
         // A 409 sends it only while the key's first request runs: the one conflict worth retrying.
         expect(headers.includes("Retry-After"), where).toBe(status === "429" || status === "409");
         if (status === "409") expect(deref(spec, ref).headers["Retry-After"].required, where).toBe(false);

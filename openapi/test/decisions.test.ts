@@ -10,34 +10,61 @@ const decisions = readFileSync(fileURLToPath(new URL("../DECISIONS.md", import.m
 const description: string = loadBundle().info.description;
 
 const CONTRADICTIONS = [
-  "Synthesis lifecycle.", "Soft-deleted characters on retrieve.", "Rate-limit codes.", "Ids.",
-  "`client_reference_id` on a character", "Error envelope.", "Regenerate and resynthesize outcome.",
-  "State errors.", "Credits.", "doc_url.", "List cursor example.",
+  "Synthesis lifecycle.",
+  "Soft-deleted characters on retrieve.",
+  "Rate-limit codes.",
+  "Ids.",
+  "`client_reference_id` on a character",
+  "Error envelope.",
+  "Regenerate and resynthesize outcome.",
+  "State errors.",
+  "Credits.",
+  "doc_url.",
+  "List cursor example.",
 ];
 const SILENCES = [
-  "`POST /v1/characters/uploads/init` answers `201`", "`POST /v1/characters` honours `Idempotency-Key`",
-  "Character `name` is 1–100 characters", "JSON request bodies are limited to 64 KiB", "Scopes are cumulative",
-  "Regenerate accepts the same states as resynthesize", "The storage PUT's `Content-Type`.", "`name` on create",
-  "Create answering `reviewing`.", "A second DELETE", "A version pin before the first version",
-  "Rules a schema can state, it states", "Additive changes.",
+  "`POST /v1/characters/uploads/init` answers `201`",
+  "`POST /v1/characters` honours `Idempotency-Key`",
+  "Character `name` is 1–100 characters",
+  "JSON request bodies are limited to 64 KiB",
+  "Scopes are cumulative",
+  "Regenerate accepts the same states as resynthesize",
+  "The storage PUT's `Content-Type`.",
+  "`name` on create",
+  "Create answering `reviewing`.",
+  "A second DELETE",
+  "A version pin before the first version",
+  "Rules a schema can state, it states",
+  "Additive changes.",
 ];
 
 /** The bullets of one `## ` section of DECISIONS.md. */
 function bullets(heading: string): string[] {
   const section = decisions.split(/^## /m).find((s) => s.startsWith(heading));
   expect(section, `DECISIONS.md has no "## ${heading}"`).toBeDefined();
-  return section!.split("\n").filter((l) => l.startsWith("- ")).map((l) => l.slice(2));
+  return section!
+    .split("\n")
+    .filter((l) => l.startsWith("- "))
+    .map((l) => l.slice(2));
 }
 
 describe("DECISIONS.md", () => {
   it("keeps every contradiction the contract resolves", () => {
     const listed = bullets("Where the public docs contradict themselves");
-    for (const title of CONTRADICTIONS) expect(listed.some((b) => b.startsWith(`**${title}**`)), title).toBe(true);
+    for (const title of CONTRADICTIONS)
+      expect(
+        listed.some((b) => b.startsWith(`**${title}**`)),
+        title,
+      ).toBe(true);
   });
 
   it("keeps every choice where the docs are silent", () => {
     const listed = bullets("Choices where the docs are silent");
-    for (const start of SILENCES) expect(listed.some((b) => b.replace(/\*\*/g, "").startsWith(start)), start).toBe(true);
+    for (const start of SILENCES)
+      expect(
+        listed.some((b) => b.replace(/\*\*/g, "").startsWith(start)),
+        start,
+      ).toBe(true);
   });
 });
 

@@ -16,7 +16,9 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, requireChromiumInCi } from 
 requireChromiumInCi();
 
 const html = readFileSync(fileURLToPath(new URL("../dist/docs/index.html", import.meta.url)));
-const docs = JSON.parse(readFileSync(fileURLToPath(new URL("../dist/docs/openapi.docs.json", import.meta.url)), "utf8"));
+const docs = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../dist/docs/openapi.docs.json", import.meta.url)), "utf8"),
+);
 const TAG_SLUGS: Record<string, string> = { Characters: "characters", "Character uploads": "character-uploads" };
 
 let server: Server;
@@ -78,7 +80,10 @@ async function markSection(summary: string): Promise<void> {
 /** Picks a code sample in the marked operation's request panel and returns the code it shows. */
 async function showSample(label: string): Promise<string> {
   const section = page.locator("[data-test-operation]");
-  await section.locator("button:visible", { hasText: /^(curl|@aurous\/client)$/ }).first().click();
+  await section
+    .locator("button:visible", { hasText: /^(curl|@aurous\/client)$/ })
+    .first()
+    .click();
   await page.locator("[role=menuitem]:visible", { hasText: label }).first().click();
   return section.locator('pre[data-testid="source-code"]:visible').first().innerText();
 }
@@ -104,31 +109,53 @@ describe.skipIf(!chromiumAvailable())("the docs page in chromium", () => {
   });
 
   const ops = operations(docs);
-  it.each(ops.map((o) => [o.operation.operationId, o.operation] as const))("renders %s with its Limits and both code samples", async (operationId, op) => {
-    await page.goto(`${origin}/#/${TAG_SLUGS[op.tags[0]]}/${operationId.toLowerCase()}`, { waitUntil: "networkidle" });
-    await page.getByRole("heading", { name: op.summary }).first().waitFor();
-    await markSection(op.summary);
-    expect(await page.locator("[data-test-operation]").count()).toBe(1);
-    const main = await page.locator("[data-test-operation]").innerText();
-    expect(main).toMatch(/\nLimits\n/);
-    const limit = op["x-aurous-rate-limit"];
-    expect(main).toContain(limit ? `Rate limit: bucket ${limit.bucket}, ${limit.sustained_per_minute} requests a minute sustained, bursts of ${limit.burst}` : "Rate limit: none of the API's buckets");
-    expect(main).toContain("Scope:");
-    const samples = op["x-codeSamples"] as Array<{ label: string; source: string }>;
-    const [curl, ts] = [samples[0]!, samples[1]!];
-    expect(await showSample("curl")).toContain(curl.source.split("\n").find((l) => l.startsWith("curl "))!.trim());
-    const shown = await showSample("@aurous/client");
-    expect(shown).toContain("import { Aurous } from '@aurous/client';");
-    expect(shown).toContain(ts.source.split("\n").find((l) => l.includes("await aurous."))!.trim());
-    expect(outside).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  }, 30_000);
+  it.each(ops.map((o) => [o.operation.operationId, o.operation] as const))(
+    "renders %s with its Limits and both code samples",
+    async (operationId, op) => {
+      await page.goto(`${origin}/#/${TAG_SLUGS[op.tags[0]]}/${operationId.toLowerCase()}`, {
+        waitUntil: "networkidle",
+      });
+      await page.getByRole("heading", { name: op.summary }).first().waitFor();
+      await markSection(op.summary);
+      expect(await page.locator("[data-test-operation]").count()).toBe(1);
+      const main = await page.locator("[data-test-operation]").innerText();
+      expect(main).toMatch(/\nLimits\n/);
+      const limit = op["x-aurous-rate-limit"];
+      expect(main).toContain(
+        limit
+          ? `Rate limit: bucket ${limit.bucket}, ${limit.sustained_per_minute} requests a minute sustained, bursts of ${limit.burst}`
+          : "Rate limit: none of the API's buckets",
+      );
+      expect(main).toContain("Scope:");
+      const samples = op["x-codeSamples"] as Array<{ label: string; source: string }>;
+      const [curl, ts] = [samples[0]!, samples[1]!];
+      expect(await showSample("curl")).toContain(
+        curl.source
+          .split("\n")
+          .find((l) => l.startsWith("curl "))!
+          .trim(),
+      );
+      const shown = await showSample("@aurous/client");
+      expect(shown).toContain("import { Aurous } from '@aurous/client';");
+      expect(shown).toContain(
+        ts.source
+          .split("\n")
+          .find((l) => l.includes("await aurous."))!
+          .trim(),
+      );
+      expect(outside).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    },
+    30_000,
+  );
 
   it("search finds an operation, with snippets whose words stay apart", async () => {
     await page.goto(`${origin}/`, { waitUntil: "networkidle" });
     await page.locator('[data-testid="search-trigger"]').click();
     await page.locator('input[placeholder="Search docs..."]').fill("resynthesize every ref pose");
-    const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: "/v1/characters/{id}/resynthesize" }).first();
+    const hit = page
+      .locator('[data-component-name="Search/SearchItem"]', { hasText: "/v1/characters/{id}/resynthesize" })
+      .first();
     await hit.waitFor();
     expect(await hit.innerText()).toContain("Resynthesize every ref pose");
     // "is\nwrong" in a YAML description used to come out as "iswrong".

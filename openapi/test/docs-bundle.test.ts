@@ -10,15 +10,18 @@ import { limitsSection } from "../plugins/docs/limits.mjs";
 import { reflow } from "../plugins/docs/reflow.mjs";
 import { loadBundle, operations } from "./bundle.js";
 
-const docs = JSON.parse(readFileSync(fileURLToPath(new URL("../dist/docs/openapi.docs.json", import.meta.url)), "utf8"));
+const docs = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../dist/docs/openapi.docs.json", import.meta.url)), "utf8"),
+);
 const html = readFileSync(fileURLToPath(new URL("../dist/docs/index.html", import.meta.url)), "utf8");
 const contract = loadBundle();
 const ops = operations(docs);
 
 /** Every description in a document. */
 function descriptions(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => descriptions(n, out));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const n of node) descriptions(n, out);
+  } else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "description" && typeof v === "string") out.push(v);
       else descriptions(v, out);
@@ -32,7 +35,10 @@ describe("the docs bundle", () => {
     expect(ops.map((o) => o.model.operationId)).toEqual(operations(contract).map((o) => o.model.operationId));
     for (const { operation } of ops) {
       const samples = operation["x-codeSamples"] as Array<{ lang: string; label: string; source: string }>;
-      expect(samples.map((s) => s.label), operation.operationId).toEqual(["curl", "@aurous/client"]);
+      expect(
+        samples.map((s) => s.label),
+        operation.operationId,
+      ).toEqual(["curl", "@aurous/client"]);
       const curl = samples[0]!.source;
       expect(curl).toMatch(/^(# .*\n)*curl /);
       execFileSync("bash", ["-n", "-c", curl]);
@@ -48,17 +54,26 @@ describe("the docs bundle", () => {
       expect(operation.description).toContain(reflow(block!));
       expect(operation.description.split("**Limits**").length, operation.operationId).toBe(2);
       const limit = operation["x-aurous-rate-limit"];
-      if (limit) expect(operation.description).toContain(`bucket \`${limit.bucket}\`, ${limit.sustained_per_minute} requests a minute sustained, bursts of ${limit.burst}`);
-      if (operation["x-aurous-scope"]) expect(operation.description).toContain(`\`${operation["x-aurous-scope"]}\` scope`);
+      if (limit)
+        expect(operation.description).toContain(
+          `bucket \`${limit.bucket}\`, ${limit.sustained_per_minute} requests a minute sustained, bursts of ${limit.burst}`,
+        );
+      if (operation["x-aurous-scope"])
+        expect(operation.description).toContain(`\`${operation["x-aurous-scope"]}\` scope`);
     }
   });
 
   it("lists the sandbox as a server after production", () => {
-    expect(docs.servers.map((s: { url: string }) => s.url)).toEqual(["https://api.aurous-labs.com", "http://127.0.0.1:4010"]);
+    expect(docs.servers.map((s: { url: string }) => s.url)).toEqual([
+      "https://api.aurous-labs.com",
+      "http://127.0.0.1:4010",
+    ]);
   });
 
   it("has no soft line break inside a paragraph (Redoc's search would glue the words)", () => {
-    const glued = descriptions(docs).flatMap((d) => d.split("\n\n")).filter((p) => /[\w.,;:)`*]\n[\w(`*]/.test(p) && !/^\s*([-*+]|\d+\.|#|\||```)/m.test(p));
+    const glued = descriptions(docs)
+      .flatMap((d) => d.split("\n\n"))
+      .filter((p) => /[\w.,;:)`*]\n[\w(`*]/.test(p) && !/^\s*([-*+]|\d+\.|#|\||```)/m.test(p));
     expect(glued).toEqual([]);
   });
 
@@ -79,8 +94,8 @@ describe("the rendered page", () => {
 
 describe("reflow", () => {
   it("joins soft line breaks and keeps lists, headings, tables and code", () => {
-    expect(reflow("This value is\nwrong.\n\n- one\n  continued\n- two\n\n## Head\n| a |\n| b |\n\n```\nx\ny\n```")).toBe(
-      "This value is wrong.\n\n- one continued\n- two\n\n## Head\n| a |\n| b |\n\n```\nx\ny\n```",
-    );
+    expect(
+      reflow("This value is\nwrong.\n\n- one\n  continued\n- two\n\n## Head\n| a |\n| b |\n\n```\nx\ny\n```"),
+    ).toBe("This value is wrong.\n\n- one continued\n- two\n\n## Head\n| a |\n| b |\n\n```\nx\ny\n```");
   });
 });

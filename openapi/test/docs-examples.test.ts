@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractCorpus, fixturePath, serialize } from "../tools/extract-docs-examples.mjs";
-import { type Json, deref, loadBundle, operations } from "./bundle.js";
+import { deref, type Json, loadBundle, operations } from "./bundle.js";
 import { pointer, specValidator } from "./validator.js";
 
 interface Entry {
@@ -22,7 +22,8 @@ interface Entry {
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 const corpus: { entries: Entry[] } = readJson(fixturePath);
 const deviationsPath = fileURLToPath(new URL("./fixtures/docs-examples.deviations.json", import.meta.url));
-const deviations: Record<string, { reason: string; fails: string[]; client?: "accepts" }> = readJson(deviationsPath).deviations;
+const deviations: Record<string, { reason: string; fails: string[]; client?: "accepts" }> =
+  readJson(deviationsPath).deviations;
 
 const spec = loadBundle();
 const validator = specValidator(spec);
@@ -40,8 +41,11 @@ function schemaRefFor(entry: Entry): { ref: string } | { missing: string } {
   const response = op.operation.responses[String(entry.status)];
   if (!response) return { missing: `status ${entry.status} not documented` };
   // Shared responses stay refs in the bundle; point into the component so Ajv resolves it once.
-  const at = response.$ref ? response.$ref.replace(/^#\//, "").split("/") : [...base, "responses", String(entry.status)];
-  if (!deref(spec, response).content?.["application/json"]) return { missing: `status ${entry.status} has no JSON body` };
+  const at = response.$ref
+    ? response.$ref.replace(/^#\//, "").split("/")
+    : [...base, "responses", String(entry.status)];
+  if (!deref(spec, response).content?.["application/json"])
+    return { missing: `status ${entry.status} has no JSON body` };
   return { ref: pointer(...at, "content", "application/json", "schema") };
 }
 
@@ -52,7 +56,12 @@ function check(entry: Entry): { ok: boolean; errors: Json[]; fails: string[] } {
   const ok = validate(entry.value) as boolean;
   const errors = validate.errors ?? [];
   // Where each error is, with the missing or extra key appended, so "required" errors name their field.
-  const fails = errors.map((e) => e.instancePath + (e.params.missingProperty !== undefined ? `/${e.params.missingProperty}` : "") + (e.params.additionalProperty !== undefined ? `/${e.params.additionalProperty}` : ""));
+  const fails = errors.map(
+    (e) =>
+      e.instancePath +
+      (e.params.missingProperty !== undefined ? `/${e.params.missingProperty}` : "") +
+      (e.params.additionalProperty !== undefined ? `/${e.params.additionalProperty}` : ""),
+  );
   return { ok, errors, fails: [...new Set(fails)].sort() };
 }
 
@@ -76,7 +85,8 @@ describe("docs examples corpus", () => {
     for (const [id, { reason, fails, client }] of Object.entries(deviations)) {
       expect(ids.has(id), `deviation for unknown entry ${id}`).toBe(true);
       // Only the client test reads `client`; it can only say the client accepts a response.
-      if (client !== undefined) expect([client, corpus.entries.find((e) => e.id === id)?.kind], id).toEqual(["accepts", "response"]);
+      if (client !== undefined)
+        expect([client, corpus.entries.find((e) => e.id === id)?.kind], id).toEqual(["accepts", "response"]);
       // A reason says which kind of difference it is: the spec still stricter than the docs, a
       // placeholder in the docs, or a contradiction resolved by a choice DECISIONS.md records.
       expect(reason, id).toMatch(/^(spec stricter than docs|docs placeholder|recorded choice): .{10,}/);
@@ -84,17 +94,26 @@ describe("docs examples corpus", () => {
     }
   });
 
-  it.each(corpus.entries.map((e) => [e.id, e] as const))("%s validates against the spec or is a recorded deviation", (id, entry) => {
-    const { ok, errors, fails } = check(entry);
-    const deviation = deviations[id];
-    if (deviation) {
-      expect(ok, `stale deviation: ${id} now validates; delete it from docs-examples.deviations.json`).toBe(false);
-      expect(fails, `deviation ${id} changed: update its fails (and reason) in docs-examples.deviations.json`).toEqual([...deviation.fails].sort());
-    } else {
-      expect(errors, `${id} (${entry.operationId} ${entry.kind} ${entry.status ?? ""}) fails at ${fails.join(", ")}`).toEqual([]);
-      expect(ok).toBe(true);
-    }
-  });
+  it.each(corpus.entries.map((e) => [e.id, e] as const))(
+    "%s validates against the spec or is a recorded deviation",
+    (id, entry) => {
+      const { ok, errors, fails } = check(entry);
+      const deviation = deviations[id];
+      if (deviation) {
+        expect(ok, `stale deviation: ${id} now validates; delete it from docs-examples.deviations.json`).toBe(false);
+        expect(
+          fails,
+          `deviation ${id} changed: update its fails (and reason) in docs-examples.deviations.json`,
+        ).toEqual([...deviation.fails].sort());
+      } else {
+        expect(
+          errors,
+          `${id} (${entry.operationId} ${entry.kind} ${entry.status ?? ""}) fails at ${fails.join(", ")}`,
+        ).toEqual([]);
+        expect(ok).toBe(true);
+      }
+    },
+  );
 
   it("the check really fails a value that breaks its schema", () => {
     const entry = corpus.entries.find((e) => e.operationId === "classifyCharacterUpload" && e.kind === "response")!;

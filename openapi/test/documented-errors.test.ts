@@ -20,9 +20,16 @@ const WRITE_ONLY: Array<[number, string]> = [[403, "missing_scope"]];
 /** Per operation, from its own reference page. */
 const FROM_REFERENCE_PAGES: Record<string, Array<[number, string]>> = {
   // upload-init (seed): extension/content_type mismatch is a 400 whose code the page leaves unnamed.
-  initCharacterUpload: [[400, "parameter_invalid_combination"], [429, "too_many_requests"]],
+  initCharacterUpload: [
+    [400, "parameter_invalid_combination"],
+    [429, "too_many_requests"],
+  ],
   // upload-classify (seed)
-  classifyCharacterUpload: [[400, "upload_invalid"], [404, "resource_not_found"], [429, "too_many_requests"]],
+  classifyCharacterUpload: [
+    [400, "upload_invalid"],
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
   // create-character: both flows or neither; credits and idempotency as on regenerate/resynthesize
   createCharacter: [
     [400, "parameter_invalid_combination"],
@@ -31,15 +38,32 @@ const FROM_REFERENCE_PAGES: Record<string, Array<[number, string]>> = {
     [429, "too_many_requests"],
   ],
   // list-characters: an unrecognised status filter
-  listCharacters: [[400, "invalid_request"], [429, "too_many_requests"]],
+  listCharacters: [
+    [400, "invalid_request"],
+    [429, "too_many_requests"],
+  ],
   // retrieve-character
-  getCharacter: [[404, "resource_not_found"], [429, "too_many_requests"]],
+  getCharacter: [
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
   // update-character
-  updateCharacter: [[400, "invalid_request"], [404, "resource_not_found"], [429, "too_many_requests"]],
+  updateCharacter: [
+    [400, "invalid_request"],
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
   // delete-character
-  deleteCharacter: [[404, "resource_not_found"], [429, "too_many_requests"]],
+  deleteCharacter: [
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
   // save-character (seed)
-  saveCharacter: [[400, "invalid_request_error"], [404, "resource_not_found"], [429, "too_many_requests"]],
+  saveCharacter: [
+    [400, "invalid_request_error"],
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
   // regenerate-ref (seed): note rate_limit_exceeded, not too_many_requests
   regenerateCharacterRef: [
     [400, "invalid_request_error"],
@@ -106,7 +130,8 @@ describe("documented errors", () => {
       const documented = errorResponses(entry!.operation).flatMap((r) => r.codes.map((c) => `${r.status} ${c}`));
       const scoped = entry!.operation["x-aurous-scope"] === "write" ? WRITE_ONLY : [];
       const replaced = REPLACED[operationId];
-      const isReplaced = ([status, code]: [number, string]) => replaced?.page[0] === status && replaced.page[1] === code;
+      const isReplaced = ([status, code]: [number, string]) =>
+        replaced?.page[0] === status && replaced.page[1] === code;
       for (const [status, code] of [...SHARED, ...scoped, ...pairs]) {
         if (isReplaced([status, code])) expect(documented, replaced!.why).not.toContain(`${status} ${code}`);
         else expect(documented).toContain(`${status} ${code}`);

@@ -1,7 +1,7 @@
 // Every example in the bundle must validate against the schema it illustrates (JSON Schema 2020-12),
 // so docs, Prism's example responses and the mocks never show something the API would reject.
 import { describe, expect, it } from "vitest";
-import { type Json, deref, loadBundle, operations } from "./bundle.js";
+import { deref, type Json, loadBundle, operations } from "./bundle.js";
 import { pointer, specValidator } from "./validator.js";
 
 const spec = loadBundle();
@@ -29,7 +29,9 @@ function collect(): Case[] {
     }
     for (const [status, responseOrRef] of Object.entries<Json>(operation.responses)) {
       const response = deref(spec, responseOrRef);
-      const base = responseOrRef.$ref ? responseOrRef.$ref.replace(/^#\//, "").split("/") : [...opPtr, "responses", status];
+      const base = responseOrRef.$ref
+        ? responseOrRef.$ref.replace(/^#\//, "").split("/")
+        : [...opPtr, "responses", status];
       for (const [media, content] of Object.entries<Json>(response.content ?? {})) {
         for (const [name, example] of Object.entries<Json>(content.examples ?? {})) {
           cases.push({
@@ -43,7 +45,11 @@ function collect(): Case[] {
   }
   for (const [name, parameter] of Object.entries<Json>(spec.components.parameters ?? {})) {
     if (parameter.example !== undefined) {
-      cases.push({ where: `parameter ${name}`, schemaRef: pointer("components", "parameters", name, "schema"), value: parameter.example });
+      cases.push({
+        where: `parameter ${name}`,
+        schemaRef: pointer("components", "parameters", name, "schema"),
+        value: parameter.example,
+      });
     }
   }
   for (const [name, schema] of Object.entries<Json>(spec.components.schemas ?? {})) {

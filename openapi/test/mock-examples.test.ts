@@ -7,7 +7,12 @@ import { deref, loadBundle, operations } from "./bundle.js";
 const spec = loadBundle();
 const limited = operations(spec).filter((o) => o.operation["x-aurous-rate-limit"] && o.operation.responses["429"]);
 
-interface Bucket { bucket: string; error_code: string; sustained_per_minute: number; burst: number }
+interface Bucket {
+  bucket: string;
+  error_code: string;
+  sustained_per_minute: number;
+  burst: number;
+}
 
 /** Seconds until one token is back: the token bucket refills sustained_per_minute per minute. */
 const retryAfter = (b: Bucket) => Math.max(1, Math.ceil(60 / b.sustained_per_minute));
@@ -23,11 +28,15 @@ describe("429 examples agree with x-aurous-rate-limit", () => {
     const limit = o.operation["x-aurous-rate-limit"];
     const buckets: Bucket[] = [limit, ...(limit.variants ?? [])];
     const response = deref(spec, o.operation.responses["429"]);
-    const examples = Object.entries<{ value: { error: { code: string; message: string } } }>(response.content["application/json"].examples);
+    const examples = Object.entries<{ value: { error: { code: string; message: string } } }>(
+      response.content["application/json"].examples,
+    );
     for (const [name, example] of examples) {
       const bucket = buckets.find((b) => b.error_code === example.value.error.code);
       expect(bucket, `${name}: no bucket answers ${example.value.error.code}`).toBeDefined();
-      expect(example.value.error.message).toBe(`Rate limit exceeded for ${bucket!.bucket}. Retry after ${retryAfter(bucket!)}s.`);
+      expect(example.value.error.message).toBe(
+        `Rate limit exceeded for ${bucket!.bucket}. Retry after ${retryAfter(bucket!)}s.`,
+      );
     }
     // Prism serves a header's first example with whichever body: they follow the first example's bucket.
     const first = buckets.find((b) => b.error_code === examples[0]![1].value.error.code)!;

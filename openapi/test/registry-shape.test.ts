@@ -4,7 +4,13 @@ import { isDateVersion, readRegistry } from "../tools/lib/registry.mjs";
 import type { Json } from "./bundle.js";
 
 const spec = (entries: Json[], version = entries[0]?.version) => ({ info: { version }, "x-aurous-versions": entries });
-const entry = (version: string, extra: Json = {}) => ({ version, summary: `Version ${version}.`, breaking: false, changes: [], ...extra });
+const entry = (version: string, extra: Json = {}) => ({
+  version,
+  summary: `Version ${version}.`,
+  breaking: false,
+  changes: [],
+  ...extra,
+});
 const problems = (doc: Json): string[] => {
   try {
     readRegistry(doc);
@@ -16,8 +22,14 @@ const problems = (doc: Json): string[] => {
 
 describe("version registry shape", () => {
   it("accepts a well-formed registry and returns it newest first", () => {
-    const breaking = entry("2026-09-01", { breaking: true, changes: [{ type: "removed", description: "x", operations: ["getThing"] }] });
-    expect(readRegistry(spec([breaking, entry("2026-05-15")])).map((e: Json) => e.version)).toEqual(["2026-09-01", "2026-05-15"]);
+    const breaking = entry("2026-09-01", {
+      breaking: true,
+      changes: [{ type: "removed", description: "x", operations: ["getThing"] }],
+    });
+    expect(readRegistry(spec([breaking, entry("2026-05-15")])).map((e: Json) => e.version)).toEqual([
+      "2026-09-01",
+      "2026-05-15",
+    ]);
   });
 
   it("knows real calendar dates", () => {
@@ -39,7 +51,13 @@ describe("version registry shape", () => {
   });
 
   it("rejects unknown keys, bad change types and malformed operations lists", () => {
-    const bad = entry("2026-05-15", { released: "2026-05-15", changes: [{ type: "fixed", description: "x", operation: "getThing" }, { type: "added", description: "y", operations: [] }] });
+    const bad = entry("2026-05-15", {
+      released: "2026-05-15",
+      changes: [
+        { type: "fixed", description: "x", operation: "getThing" },
+        { type: "added", description: "y", operations: [] },
+      ],
+    });
     expect(problems(spec([bad]))).toEqual([
       'x-aurous-versions[0] has unknown key "released"',
       'x-aurous-versions[0].changes[0] has unknown key "operation"',

@@ -29,7 +29,9 @@ describe("the version registry", () => {
 
   it("keeps released history unchanged: each frozen release carries the registry as it stood then", () => {
     for (const r of releases) {
-      expect(r.doc["x-aurous-versions"], r.file).toEqual(entries.filter((e: { version: string }) => e.version <= r.version));
+      expect(r.doc["x-aurous-versions"], r.file).toEqual(
+        entries.filter((e: { version: string }) => e.version <= r.version),
+      );
     }
   });
 });

@@ -12,11 +12,21 @@ function tiny(patch: Record<string, unknown> = {}) {
   return {
     openapi: "3.1.0",
     info: { title: "t", version: "2026-05-15" },
-    components: { securitySchemes: { Key: { type: "apiKey", in: "header", name: "X-Api-Key" }, Sig: { type: "apiKey", in: "query", name: "signature" } } },
+    components: {
+      securitySchemes: {
+        Key: { type: "apiKey", in: "header", name: "X-Api-Key" },
+        Sig: { type: "apiKey", in: "query", name: "signature" },
+      },
+    },
     security: [{ Key: [] }],
     paths: {
       "/v1/things/{id}": {
-        get: { operationId: "getThing", "x-aurous-sdk": { resource: "things", method: "get" }, responses: { "200": { description: "ok" } }, ...patch },
+        get: {
+          operationId: "getThing",
+          "x-aurous-sdk": { resource: "things", method: "get" },
+          responses: { "200": { description: "ok" } },
+          ...patch,
+        },
       },
     },
   };
@@ -27,7 +37,9 @@ describe("spec model", () => {
     // The one independent reader of the bundle in the tests: every HTTP method OpenAPI allows, so an
     // operation the model does not read (say, under `head`) cannot slip past the tests that use it.
     const methods = ["get", "put", "post", "patch", "delete", "options", "head", "trace"];
-    const raw = Object.values(bundle.paths).flatMap((item: any) => methods.filter((m) => item[m]).map((m) => item[m].operationId));
+    const raw = Object.values(bundle.paths).flatMap((item: any) =>
+      methods.filter((m) => item[m]).map((m) => item[m].operationId),
+    );
     expect(model.operations.map((o) => o.operationId).sort()).toEqual(raw.sort());
     for (const op of model.operations) {
       expect(op.success.kind).toBe("success");
@@ -63,9 +75,20 @@ describe("spec model", () => {
   it("refuses an operation without a client name, a duplicate name, or an unnarrowed error", () => {
     expect(() => readSpecModel(tiny({ "x-aurous-sdk": undefined }))).toThrow(/getThing: x-aurous-sdk/);
     const twice = tiny();
-    (twice.paths as any)["/v1/other"] = { get: { operationId: "otherThing", "x-aurous-sdk": { resource: "things", method: "get" }, responses: { "200": { description: "ok" } } } };
+    (twice.paths as any)["/v1/other"] = {
+      get: {
+        operationId: "otherThing",
+        "x-aurous-sdk": { resource: "things", method: "get" },
+        responses: { "200": { description: "ok" } },
+      },
+    };
     expect(() => readSpecModel(twice)).toThrow(/things\.get is already taken/);
-    const bare = tiny({ responses: { "200": { description: "ok" }, "404": { description: "no", content: { "application/json": { schema: { type: "object" } } } } } });
+    const bare = tiny({
+      responses: {
+        "200": { description: "ok" },
+        "404": { description: "no", content: { "application/json": { schema: { type: "object" } } } },
+      },
+    });
     expect(() => readSpecModel(bare)).toThrow(/getThing 404: an error response must narrow/);
     expect(() => model.operation("nope")).toThrow(/no operation nope/);
   });

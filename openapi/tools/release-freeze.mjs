@@ -41,7 +41,9 @@ function main() {
   const sums = readChecksums(dir);
   sums.set(file, sha256(text));
   writeChecksums(sums, dir);
-  console.log(`✔ froze ${version} as releases/${file} (sha256 ${sha256(text).slice(0, 12)}…); commit it with the spec change.`);
+  console.log(
+    `✔ froze ${version} as releases/${file} (sha256 ${sha256(text).slice(0, 12)}…); commit it with the spec change.`,
+  );
   return 0;
 }
 

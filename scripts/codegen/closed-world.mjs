@@ -13,7 +13,12 @@ const COMBINATORS = new Set(["allOf", "oneOf", "anyOf", "if", "then", "else", "n
 // saying "attributes must be an object") stays as it is.
 function isOpenObject(node) {
   const declares = node.properties !== undefined || Array.isArray(node.allOf);
-  return declares && node.additionalProperties === undefined && node.unevaluatedProperties === undefined && node.$ref === undefined;
+  return (
+    declares &&
+    node.additionalProperties === undefined &&
+    node.unevaluatedProperties === undefined &&
+    node.$ref === undefined
+  );
 }
 
 export function closeObjects(schema, { isMember = false } = {}) {
@@ -21,9 +26,12 @@ export function closeObjects(schema, { isMember = false } = {}) {
   if (!schema || typeof schema !== "object") return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === "examples" || key === "example" || key === "const" || key === "enum" || key === "default") out[key] = value;
+    if (key === "examples" || key === "example" || key === "const" || key === "enum" || key === "default")
+      out[key] = value;
     else if (COMBINATORS.has(key)) {
-      out[key] = Array.isArray(value) ? value.map((member) => closeObjects(member, { isMember: true })) : closeObjects(value, { isMember: true });
+      out[key] = Array.isArray(value)
+        ? value.map((member) => closeObjects(member, { isMember: true }))
+        : closeObjects(value, { isMember: true });
     } else if (key === "properties" || key === "$defs" || key === "patternProperties" || key === "dependentSchemas") {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, closeObjects(sub)]));
     } else out[key] = closeObjects(value);

@@ -32,7 +32,10 @@ export function bodyExample(doc, op) {
  */
 export function exampleCall(doc, op, { skipQuery = [] } = {}) {
   const pathArgs = op.pathParamNames.map((name) => {
-    const value = parameterExample(doc, op.parameters.find((p) => p.in === "path" && p.name === name));
+    const value = parameterExample(
+      doc,
+      op.parameters.find((p) => p.in === "path" && p.name === name),
+    );
     if (value === undefined) throw new Error(`${op.operationId}: path parameter {${name}} has no example`);
     return String(value);
   });
@@ -50,5 +53,13 @@ export function exampleCall(doc, op, { skipQuery = [] } = {}) {
   else if (queryParams.length > 0 && op.credential !== "signed-url") input = query;
   let i = 0;
   const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(pathArgs[i++]));
-  return { pathArgs, path, query, body, hasJsonBody, hasQuery: queryParams.length > 0, args: input === undefined ? pathArgs : [...pathArgs, input] };
+  return {
+    pathArgs,
+    path,
+    query,
+    body,
+    hasJsonBody,
+    hasQuery: queryParams.length > 0,
+    args: input === undefined ? pathArgs : [...pathArgs, input],
+  };
 }

@@ -30,4 +30,7 @@ export interface FixtureSpec {
 }
 
 /** Writes the bundle at `bundlePath`, changed by `transform` (default: withFixtureOperation), to a fresh temp dir. */
-export function writeFixtureSpec(bundlePath: string, transform?: (doc: OpenApiDocument) => OpenApiDocument): FixtureSpec;
+export function writeFixtureSpec(
+  bundlePath: string,
+  transform?: (doc: OpenApiDocument) => OpenApiDocument,
+): FixtureSpec;

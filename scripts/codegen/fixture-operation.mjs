@@ -18,7 +18,13 @@ export const FIXTURE_OPERATION = Object.freeze({
 });
 
 const ref = (pointer) => ({ $ref: pointer });
-const RATE_HEADERS = ["Aurous-Version", "Aurous-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+const RATE_HEADERS = [
+  "Aurous-Version",
+  "Aurous-Request-Id",
+  "X-RateLimit-Limit",
+  "X-RateLimit-Remaining",
+  "X-RateLimit-Reset",
+];
 const headers = () => Object.fromEntries(RATE_HEADERS.map((name) => [name, ref(`#/components/headers/${name}`)]));
 
 /** The OpenAPI operation object (its path item also carries the two shared path-level parameters). */
@@ -32,7 +38,12 @@ export function fixturePathItem() {
       summary: "List a character's refs (fixture)",
       description: "A fixture operation added by scripts/codegen/fixture-operation.mjs; not part of the API.",
       "x-aurous-scope": "read",
-      "x-aurous-rate-limit": { bucket: "characters_get", error_code: "too_many_requests", sustained_per_minute: 120, burst: 240 },
+      "x-aurous-rate-limit": {
+        bucket: "characters_get",
+        error_code: "too_many_requests",
+        sustained_per_minute: 120,
+        burst: 240,
+      },
       "x-aurous-credit-cost": { credits: 0 },
       "x-aurous-idempotency": { honours_key: false, naturally_idempotent: true },
       responses: {
@@ -86,9 +97,11 @@ export function withCopiedOperation(doc, { from, operationId, path, sdk }) {
     for (const [method, op] of Object.entries(item)) {
       if (op?.operationId !== from) continue;
       const clone = structuredClone(item);
-      for (const other of Object.keys(clone)) if (other !== method && other !== "parameters" && other !== "servers") delete clone[other];
+      for (const other of Object.keys(clone))
+        if (other !== method && other !== "parameters" && other !== "servers") delete clone[other];
       Object.assign(clone[method], { operationId, "x-aurous-sdk": { ...sdk } });
-      if (sourcePath.split("{").length !== path.split("{").length) throw new Error(`${path} must keep the path parameters of ${sourcePath}`);
+      if (sourcePath.split("{").length !== path.split("{").length)
+        throw new Error(`${path} must keep the path parameters of ${sourcePath}`);
       copy.paths[path] = clone;
       return copy;
     }

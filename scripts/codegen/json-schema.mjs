@@ -14,7 +14,8 @@ export function rebaseRefs(node, id = SPEC_ID) {
   if (!node || typeof node !== "object") return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${id}${value}` : rebaseRefs(value, id);
+    out[key] =
+      key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${id}${value}` : rebaseRefs(value, id);
   }
   return out;
 }
@@ -32,7 +33,10 @@ export function specAjv({ Ajv2020, addFormats }, doc, { closedWorld = false } = 
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   // ajv-formats is CommonJS: under ESM interop its function may arrive as `.default`.
   (addFormats.default ?? addFormats)(ajv);
-  const int = (bits) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= -(2 ** (bits - 1)) && n <= 2 ** (bits - 1) - 1 });
+  const int = (bits) => ({
+    type: "number",
+    validate: (n) => Number.isInteger(n) && n >= -(2 ** (bits - 1)) && n <= 2 ** (bits - 1) - 1,
+  });
   ajv.addFormat("int32", int(32));
   ajv.addFormat("int64", { type: "number", validate: (n) => Number.isInteger(n) });
   ajv.addFormat("double", { type: "number", validate: (n) => Number.isFinite(n) });

@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"];
 
 export function resolvePointer(doc, ref) {
-  if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported, found "${ref}" (read a bundled document)`);
+  if (!ref.startsWith("#/"))
+    throw new Error(`only local $refs are supported, found "${ref}" (read a bundled document)`);
   let node = doc;
   for (const raw of ref.slice(2).split("/")) {
     node = node?.[decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~")];
@@ -32,7 +33,9 @@ export function deref(doc, node) {
 }
 
 const componentName = (node) =>
-  node && typeof node.$ref === "string" && node.$ref.startsWith("#/components/") ? node.$ref.slice(node.$ref.lastIndexOf("/") + 1) : null;
+  node && typeof node.$ref === "string" && node.$ref.startsWith("#/components/")
+    ? node.$ref.slice(node.$ref.lastIndexOf("/") + 1)
+    : null;
 
 /**
  * The `error.type` const and `error.code` enum of an error envelope
@@ -76,7 +79,10 @@ function readHeaders(doc, headers) {
   return Object.fromEntries(
     Object.entries(headers ?? {}).map(([name, raw]) => {
       const header = deref(doc, raw);
-      return [name, { required: header.required === true, schema: header.schema ?? {}, description: header.description ?? "" }];
+      return [
+        name,
+        { required: header.required === true, schema: header.schema ?? {}, description: header.description ?? "" },
+      ];
     }),
   );
 }
@@ -132,7 +138,13 @@ function readSecurity(doc, requirements) {
     Object.keys(requirement).map((name) => {
       const scheme = schemes[name];
       if (!scheme) throw new Error(`security requirement names an undeclared scheme ${name}`);
-      return { name, type: scheme.type, in: scheme.in ?? null, paramName: scheme.name ?? null, scheme: scheme.scheme ?? null };
+      return {
+        name,
+        type: scheme.type,
+        in: scheme.in ?? null,
+        paramName: scheme.name ?? null,
+        scheme: scheme.scheme ?? null,
+      };
     }),
   );
 }
@@ -166,9 +178,12 @@ function readOperation(doc, path, item, method) {
   const parameters = [...params.values()];
   const body = op.requestBody ? deref(doc, op.requestBody) : null;
   const security = readSecurity(doc, op.security ?? doc.security ?? []);
-  const responses = Object.entries(op.responses ?? {}).map(([status, raw]) => readResponse(doc, operationId, status, raw));
+  const responses = Object.entries(op.responses ?? {}).map(([status, raw]) =>
+    readResponse(doc, operationId, status, raw),
+  );
   const successes = responses.filter((r) => r.kind === "success");
-  if (successes.length !== 1) throw new Error(`${operationId}: exactly one success response is supported, found ${successes.length}`);
+  if (successes.length !== 1)
+    throw new Error(`${operationId}: exactly one success response is supported, found ${successes.length}`);
   const bodyMedia = body ? readMedia(doc, body.content) : [];
   return {
     operationId,

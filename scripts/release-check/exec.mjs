@@ -50,7 +50,8 @@ export function stopRunning() {
  * export about the *workspace* (npm_config_local_prefix would even point npm back at it). Only
  * the settings that say how to reach the registry are kept. */
 export function cleanNpmEnv(env = process.env) {
-  const keep = /^npm_config_(registry|cache|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig|@.+:registry|\/\/.+)$/i;
+  const keep =
+    /^npm_config_(registry|cache|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig|@.+:registry|\/\/.+)$/i;
   const clean = {};
   for (const [name, value] of Object.entries(env)) {
     if (/^npm_/i.test(name) && !keep.test(name)) continue;

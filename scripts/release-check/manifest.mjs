@@ -69,6 +69,7 @@ export function licenseProblems(manifest, packedFiles) {
   const problems = [];
   if (!manifest.license) problems.push("package.json has no license field");
   const file = packedFiles.find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
-  if (!file) problems.push(`the tarball has no LICENSE file (files: ${packedFiles.filter((f) => !f.includes("/")).join(", ")})`);
+  if (!file)
+    problems.push(`the tarball has no LICENSE file (files: ${packedFiles.filter((f) => !f.includes("/")).join(", ")})`);
   return problems;
 }

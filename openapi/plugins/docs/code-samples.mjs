@@ -12,7 +12,10 @@ import { bodyExample, exampleCall } from "../../../scripts/codegen/example-reque
 const PAGE_CURSORS = ["starting_after"];
 
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
-const tsValue = (value) => JSON.stringify(value, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:").replace(/"/g, "'");
+const tsValue = (value) =>
+  JSON.stringify(value, null, 2)
+    .replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:")
+    .replace(/"/g, "'");
 
 function requestOf(doc, op) {
   // A first call has no cursor yet: the sample shows the first page.
@@ -20,13 +23,16 @@ function requestOf(doc, op) {
   return { ...call, idempotent: op.idempotency.honours_key === true };
 }
 
-function curlSample(doc, path, method, request) {
+function curlSample(doc, method, request) {
   const base = doc.servers?.[0]?.url ?? "";
   const search = new URLSearchParams(Object.entries(request.query).map(([k, v]) => [k, String(v)])).toString();
-  const lines = [`curl -s -X ${method.toUpperCase()} ${shellQuote(`${base}${request.path}${search ? `?${search}` : ""}`)}`];
+  const lines = [
+    `curl -s -X ${method.toUpperCase()} ${shellQuote(`${base}${request.path}${search ? `?${search}` : ""}`)}`,
+  ];
   lines.push(`-H "X-Api-Key: $AUROUS_API_KEY"`, `-H ${shellQuote(`Aurous-Version: ${doc.info.version}`)}`);
   if (request.idempotent) lines.push(`-H "Idempotency-Key: $(uuidgen)"`);
-  if (request.body !== undefined) lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(request.body))}`);
+  if (request.body !== undefined)
+    lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(request.body))}`);
   return lines.join(" \\\n  ");
 }
 
@@ -45,7 +51,10 @@ const TS_HEADER = [
 function tsSample(model, op, request) {
   if (op.credential === "signed-url") {
     // Written out by hand: the PUT needs a ticket from init, not values from the spec.
-    const init = bodyExample(model.document, model.operations.find((o) => o.sdk.resource === "uploads" && o.sdk.method === "init"));
+    const init = bodyExample(
+      model.document,
+      model.operations.find((o) => o.sdk.resource === "uploads" && o.sdk.method === "init"),
+    );
     return [
       "import { readFile } from 'node:fs/promises';",
       ...TS_HEADER,
@@ -68,7 +77,7 @@ function tsSample(model, op, request) {
 /** The x-codeSamples of one operation of the spec model `model`. */
 export function codeSamples(model, op) {
   const request = requestOf(model.document, op);
-  const curl = op.credential === "signed-url" ? UPLOAD_CURL : curlSample(model.document, op.path, op.method, request);
+  const curl = op.credential === "signed-url" ? UPLOAD_CURL : curlSample(model.document, op.method, request);
   return [
     { lang: "Shell", label: "curl", source: curl },
     { lang: "TypeScript", label: "@aurous/client", source: tsSample(model, op, request) },

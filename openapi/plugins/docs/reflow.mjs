@@ -13,8 +13,14 @@ export function reflow(text) {
     const fence = line.trimStart().startsWith("```");
     const previous = out.length > 0 ? out[out.length - 1] : undefined;
     const joinable =
-      !fenced && !fence && previous !== undefined && previous.trim() !== "" && line.trim() !== "" &&
-      !BLOCK_START.test(line) && !/^(#{1,6}\s|\|)/.test(previous.trimStart()) && !previous.trimStart().startsWith("```");
+      !fenced &&
+      !fence &&
+      previous !== undefined &&
+      previous.trim() !== "" &&
+      line.trim() !== "" &&
+      !BLOCK_START.test(line) &&
+      !/^(#{1,6}\s|\|)/.test(previous.trimStart()) &&
+      !previous.trimStart().startsWith("```");
     if (joinable) out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
     else out.push(line);
     if (fence) fenced = !fenced;

@@ -11,7 +11,10 @@ import { baseSpec, schemas } from "./fixture.js";
 
 const tool = (name: string) => fileURLToPath(new URL(`../../tools/${name}`, import.meta.url));
 const run = (name: string, ...args: string[]) =>
-  spawnSync(process.execPath, [tool(name), ...args], { encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off" } });
+  spawnSync(process.execPath, [tool(name), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+  });
 
 let dir: string;
 let releases: string;
@@ -39,14 +42,26 @@ const secondVersion = (s: Json, entry: Json) => {
 
 describe("check-breaking.mjs", () => {
   it("exits 1 and lists rule, operation, location and before → after for an undeclared break", () => {
-    const result = run("check-breaking.mjs", "--spec", specFile("broken.json", (s) => (schemas(s).Status.enum = ["active"])), "--releases", releases);
+    const result = run(
+      "check-breaking.mjs",
+      "--spec",
+      specFile("broken.json", (s) => (schemas(s).Status.enum = ["active"])),
+      "--releases",
+      releases,
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("response-enum-value-removed  GET /v1/things/{id} (getThing)");
     expect(result.stderr).toContain('change  ["active","archived"] → ["active"] (removed "archived")');
   });
 
   it("exits 0 for an additive change", () => {
-    const result = run("check-breaking.mjs", "--spec", specFile("ok.json", (s) => schemas(s).Status.enum.push("deleted")), "--releases", releases);
+    const result = run(
+      "check-breaking.mjs",
+      "--spec",
+      specFile("ok.json", (s) => schemas(s).Status.enum.push("deleted")),
+      "--releases",
+      releases,
+    );
     expect(result.stdout).toContain("no undeclared breaking change");
     expect(result.status).toBe(0);
   });
@@ -54,7 +69,9 @@ describe("check-breaking.mjs", () => {
   it("exits 0 on the real working spec, bundled afresh when no --spec is given", () => {
     const result = run("check-breaking.mjs");
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("the working spec (2026-05-15) against releases/2026-05-15.json: no undeclared breaking change.");
+    expect(result.stdout).toContain(
+      "the working spec (2026-05-15) against releases/2026-05-15.json: no undeclared breaking change.",
+    );
     expect(result.status).toBe(0);
     expect(run("check-breaking.mjs", "--spec", bundlePath).status).toBe(0);
   });
@@ -76,13 +93,19 @@ describe("release-freeze.mjs", () => {
   it("freezes a declared new version next to the old one and never rewrites a frozen file", () => {
     const spec = specFile("v2.json", (s) => {
       delete schemas(s).Thing.properties.note;
-      secondVersion(s, { breaking: true, changes: [{ type: "removed", description: "`note` is gone.", operations: ["getThing", "updateThing"] }] });
+      secondVersion(s, {
+        breaking: true,
+        changes: [{ type: "removed", description: "`note` is gone.", operations: ["getThing", "updateThing"] }],
+      });
     });
     expect(run("release-freeze.mjs", "--spec", spec, "--releases", releases).status).toBe(0);
     const text = readFileSync(join(releases, "2026-09-01.json"), "utf8");
     expect([...readChecksums(releases).keys()]).toEqual(["2026-05-15.json", "2026-09-01.json"]);
 
-    writeFileSync(spec, JSON.stringify({ ...JSON.parse(readFileSync(spec, "utf8")), servers: [{ url: "https://changed" }] }));
+    writeFileSync(
+      spec,
+      JSON.stringify({ ...JSON.parse(readFileSync(spec, "utf8")), servers: [{ url: "https://changed" }] }),
+    );
     const again = run("release-freeze.mjs", "--spec", spec, "--releases", releases);
     expect(again.stdout).toContain("already exists");
     expect(readFileSync(join(releases, "2026-09-01.json"), "utf8")).toBe(text);

@@ -25,8 +25,11 @@ describe("the working spec", () => {
   it("would be caught if it removed an operation (the walk covers the real document)", () => {
     const broken = structuredClone(working);
     delete broken.paths["/v1/characters/{id}"].delete;
-    expect(diffSpecs(releases.at(-1)!.doc, broken).map((f: { rule: string; operationIds: string[] }) => [f.rule, f.operationIds])).toEqual([
-      ["operation-removed", ["deleteCharacter"]],
-    ]);
+    expect(
+      diffSpecs(releases.at(-1)!.doc, broken).map((f: { rule: string; operationIds: string[] }) => [
+        f.rule,
+        f.operationIds,
+      ]),
+    ).toEqual([["operation-removed", ["deleteCharacter"]]]);
   });
 });

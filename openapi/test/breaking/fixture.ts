@@ -34,7 +34,12 @@ export function baseSpec(): Json {
           operationId: "getThing",
           parameters: [
             { name: "expand", in: "query", required: false, schema: { type: "string", enum: ["owner", "tags"] } },
-            { name: "Aurous-Version", in: "header", required: false, schema: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+            {
+              name: "Aurous-Version",
+              in: "header",
+              required: false,
+              schema: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+            },
           ],
           responses: {
             "200": {
@@ -52,12 +57,17 @@ export function baseSpec(): Json {
         patch: {
           operationId: "updateThing",
           requestBody: { required: true, content: { [json]: { schema: ref("UpdateThingRequest") } } },
-          responses: { "200": { description: "Updated.", content: { [json]: { schema: ref("Thing") } } }, "404": errorResponse("NotFoundError") },
+          responses: {
+            "200": { description: "Updated.", content: { [json]: { schema: ref("Thing") } } },
+            "404": errorResponse("NotFoundError"),
+          },
         },
       },
     },
     components: {
-      parameters: { ThingId: { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^thing_" } } },
+      parameters: {
+        ThingId: { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^thing_" } },
+      },
       headers: { RequestId: { required: true, schema: { type: "string" } } },
       schemas: {
         Thing: {

@@ -12,7 +12,13 @@ const PATCH = "PATCH /v1/things/{id}";
 const body = "request body application/json";
 const ok200 = "response 200 application/json";
 
-const pick = (f: Json) => ({ rule: f.rule, operation: f.operation, location: f.location, before: f.before, after: f.after });
+const pick = (f: Json) => ({
+  rule: f.rule,
+  operation: f.operation,
+  location: f.location,
+  before: f.before,
+  after: f.after,
+});
 
 const cases: Record<string, { change: (spec: Json) => void; expected: Expected[] }> = {
   "path-removed": {
@@ -24,15 +30,33 @@ const cases: Record<string, { change: (spec: Json) => void; expected: Expected[]
   },
   "operation-removed": {
     change: (s) => delete thingPath(s).patch,
-    expected: [{ rule: "operation-removed", operation: PATCH, location: "operation", before: "present", after: "removed" }],
+    expected: [
+      { rule: "operation-removed", operation: PATCH, location: "operation", before: "present", after: "removed" },
+    ],
   },
   "operation-id-changed": {
     change: (s) => (thingPath(s).get.operationId = "retrieveThing"),
-    expected: [{ rule: "operation-id-changed", operation: GET, location: "operationId", before: "getThing", after: "retrieveThing" }],
+    expected: [
+      {
+        rule: "operation-id-changed",
+        operation: GET,
+        location: "operationId",
+        before: "getThing",
+        after: "retrieveThing",
+      },
+    ],
   },
   "request-parameter-removed": {
     change: (s) => thingPath(s).get.parameters.shift(),
-    expected: [{ rule: "request-parameter-removed", operation: GET, location: "parameter query expand", before: "accepted", after: "removed" }],
+    expected: [
+      {
+        rule: "request-parameter-removed",
+        operation: GET,
+        location: "parameter query expand",
+        before: "accepted",
+        after: "removed",
+      },
+    ],
   },
   "request-parameter-required": {
     change: (s) => {
@@ -40,16 +64,33 @@ const cases: Record<string, { change: (spec: Json) => void; expected: Expected[]
       thingPath(s).get.parameters.push({ name: "X-Team", in: "header", required: true, schema: { type: "string" } });
     },
     expected: [
-      { rule: "request-parameter-required", operation: GET, location: "parameter query expand", before: "optional", after: "required" },
-      { rule: "request-parameter-required", operation: GET, location: "parameter header X-Team", before: "absent", after: "required" },
+      {
+        rule: "request-parameter-required",
+        operation: GET,
+        location: "parameter query expand",
+        before: "optional",
+        after: "required",
+      },
+      {
+        rule: "request-parameter-required",
+        operation: GET,
+        location: "parameter header X-Team",
+        before: "absent",
+        after: "required",
+      },
     ],
   },
   "request-body-required": {
     change: (s) => {
       thingPath(s).patch.requestBody.required = false;
-      thingPath(s).get.requestBody = { required: true, content: { "application/json": { schema: { type: "object" } } } };
+      thingPath(s).get.requestBody = {
+        required: true,
+        content: { "application/json": { schema: { type: "object" } } },
+      };
     },
-    expected: [{ rule: "request-body-required", operation: GET, location: "request body", before: "absent", after: "required" }],
+    expected: [
+      { rule: "request-body-required", operation: GET, location: "request body", before: "absent", after: "required" },
+    ],
   },
   "request-media-type-removed": {
     change: (s) => {
@@ -57,38 +98,100 @@ const cases: Record<string, { change: (spec: Json) => void; expected: Expected[]
       content["application/merge-patch+json"] = content["application/json"];
       delete content["application/json"];
     },
-    expected: [{ rule: "request-media-type-removed", operation: PATCH, location: body, before: "accepted", after: "removed" }],
+    expected: [
+      { rule: "request-media-type-removed", operation: PATCH, location: body, before: "accepted", after: "removed" },
+    ],
   },
   "request-property-required": {
     change: (s) => schemas(s).UpdateThingRequest.required.push("count", "size"),
     expected: [
-      { rule: "request-property-required", operation: PATCH, location: `${body}: count`, before: "optional", after: "required" },
-      { rule: "request-property-required", operation: PATCH, location: `${body}: size`, before: "absent", after: "required" },
+      {
+        rule: "request-property-required",
+        operation: PATCH,
+        location: `${body}: count`,
+        before: "optional",
+        after: "required",
+      },
+      {
+        rule: "request-property-required",
+        operation: PATCH,
+        location: `${body}: size`,
+        before: "absent",
+        after: "required",
+      },
     ],
   },
   "request-property-removed": {
     change: (s) => delete schemas(s).UpdateThingRequest.properties.color,
-    expected: [{ rule: "request-property-removed", operation: PATCH, location: `${body}: color`, before: "accepted", after: "removed" }],
+    expected: [
+      {
+        rule: "request-property-removed",
+        operation: PATCH,
+        location: `${body}: color`,
+        before: "accepted",
+        after: "removed",
+      },
+    ],
   },
   "request-type-narrowed": {
     change: (s) => (schemas(s).UpdateThingRequest.properties.email.type = "string"),
-    expected: [{ rule: "request-type-narrowed", operation: PATCH, location: `${body}: email`, before: "null | string", after: "string" }],
+    expected: [
+      {
+        rule: "request-type-narrowed",
+        operation: PATCH,
+        location: `${body}: email`,
+        before: "null | string",
+        after: "string",
+      },
+    ],
   },
   "request-constraint-narrowed": {
     change: (s) => (schemas(s).UpdateThingRequest.properties.name.maxLength = 50),
-    expected: [{ rule: "request-constraint-narrowed", operation: PATCH, location: `${body}: name (maxLength)`, before: "100", after: "50" }],
+    expected: [
+      {
+        rule: "request-constraint-narrowed",
+        operation: PATCH,
+        location: `${body}: name (maxLength)`,
+        before: "100",
+        after: "50",
+      },
+    ],
   },
   "request-enum-value-removed": {
     change: (s) => (schemas(s).UpdateThingRequest.properties.color.enum = ["red"]),
-    expected: [{ rule: "request-enum-value-removed", operation: PATCH, location: `${body}: color`, before: '["red","blue"]', after: '["red"] (removed "blue")' }],
+    expected: [
+      {
+        rule: "request-enum-value-removed",
+        operation: PATCH,
+        location: `${body}: color`,
+        before: '["red","blue"]',
+        after: '["red"] (removed "blue")',
+      },
+    ],
   },
   "response-status-removed": {
     change: (s) => delete thingPath(s).get.responses["400"],
-    expected: [{ rule: "response-status-removed", operation: GET, location: "response 400", before: "documented", after: "removed" }],
+    expected: [
+      {
+        rule: "response-status-removed",
+        operation: GET,
+        location: "response 400",
+        before: "documented",
+        after: "removed",
+      },
+    ],
   },
   "response-status-added": {
     change: (s) => (thingPath(s).patch.responses["409"] = thingPath(s).patch.responses["404"]),
-    expected: [{ rule: "response-status-added", operation: PATCH, location: "response 409", before: "not documented", after: "documented" }],
+    expected: [
+      {
+        rule: "response-status-added",
+        operation: PATCH,
+        location: "response 409",
+        before: "not documented",
+        after: "documented",
+      },
+    ],
   },
   "response-error-code-removed": {
     change: (s) => (schemas(s).BadRequestError.properties.error.allOf[1].properties.code.enum = ["invalid_format"]),
@@ -118,27 +221,67 @@ const cases: Record<string, { change: (spec: Json) => void; expected: Expected[]
   },
   "response-header-removed": {
     change: (s) => delete thingPath(s).get.responses["200"].headers["X-RateLimit-Limit"],
-    expected: [{ rule: "response-header-removed", operation: GET, location: "response 200 header X-RateLimit-Limit", before: "sent", after: "removed" }],
+    expected: [
+      {
+        rule: "response-header-removed",
+        operation: GET,
+        location: "response 200 header X-RateLimit-Limit",
+        before: "sent",
+        after: "removed",
+      },
+    ],
   },
   "response-header-made-optional": {
-    change: (s) => (thingPath(s).get.responses["200"].headers["Aurous-Request-Id"] = { required: false, schema: { type: "string" } }),
-    expected: [{ rule: "response-header-made-optional", operation: GET, location: "response 200 header Aurous-Request-Id", before: "required", after: "optional" }],
+    change: (s) =>
+      (thingPath(s).get.responses["200"].headers["Aurous-Request-Id"] = {
+        required: false,
+        schema: { type: "string" },
+      }),
+    expected: [
+      {
+        rule: "response-header-made-optional",
+        operation: GET,
+        location: "response 200 header Aurous-Request-Id",
+        before: "required",
+        after: "optional",
+      },
+    ],
   },
   "response-media-type-removed": {
     change: (s) => (thingPath(s).get.responses["200"].content = { "application/xml": { schema: { type: "string" } } }),
-    expected: [{ rule: "response-media-type-removed", operation: GET, location: ok200, before: "produced", after: "removed" }],
+    expected: [
+      { rule: "response-media-type-removed", operation: GET, location: ok200, before: "produced", after: "removed" },
+    ],
   },
   "response-property-removed": {
     change: (s) => delete schemas(s).Thing.properties.note,
-    expected: [GET, PATCH].map((operation) => ({ rule: "response-property-removed", operation, location: `${ok200}: note`, before: "optional", after: "removed" })),
+    expected: [GET, PATCH].map((operation) => ({
+      rule: "response-property-removed",
+      operation,
+      location: `${ok200}: note`,
+      before: "optional",
+      after: "removed",
+    })),
   },
   "response-property-made-optional": {
     change: (s) => (schemas(s).Thing.required = schemas(s).Thing.required.filter((n: string) => n !== "name")),
-    expected: [GET, PATCH].map((operation) => ({ rule: "response-property-made-optional", operation, location: `${ok200}: name`, before: "required", after: "optional" })),
+    expected: [GET, PATCH].map((operation) => ({
+      rule: "response-property-made-optional",
+      operation,
+      location: `${ok200}: name`,
+      before: "required",
+      after: "optional",
+    })),
   },
   "response-type-widened": {
     change: (s) => (schemas(s).Thing.properties.id.type = ["string", "null"]),
-    expected: [GET, PATCH].map((operation) => ({ rule: "response-type-widened", operation, location: `${ok200}: id`, before: "string", after: "null | string" })),
+    expected: [GET, PATCH].map((operation) => ({
+      rule: "response-type-widened",
+      operation,
+      location: `${ok200}: id`,
+      before: "string",
+      after: "null | string",
+    })),
   },
   "response-enum-value-removed": {
     change: (s) => (schemas(s).Status.enum = ["active"]),
@@ -182,7 +325,13 @@ describe("request-constraint-narrowed, keyword by keyword", () => {
     ["new pattern", (s) => (props(s).name.pattern = "^[A-Z]"), "name (pattern)", "[]", '"^[A-Z]"'],
     ["new format", (s) => (props(s).email.format = "email"), "email (format)", "[]", "email"],
     ["new enum on a free value", (s) => (props(s).name.enum = ["a", "b"]), "name (enum)", "any value", '["a","b"]'],
-    ["closed object", (s) => (props(s).meta.additionalProperties = false), "meta (additionalProperties)", "allowed", "false"],
+    [
+      "closed object",
+      (s) => (props(s).meta.additionalProperties = false),
+      "meta (additionalProperties)",
+      "allowed",
+      "false",
+    ],
     ["nested array items", (s) => (props(s).labels.items.maxLength = 10), "labels[] (maxLength)", "none", "10"],
   ];
   it.each(narrowing)("%s", (_what, change, field, before, after) => {

@@ -10,11 +10,15 @@ export function bundleWorkingSpec() {
   const dir = mkdtempSync(join(tmpdir(), "aurous-openapi-"));
   try {
     const out = join(dir, "openapi.json");
-    const result = spawnSync(join(openapiDir, "node_modules", ".bin", "redocly"), ["bundle", "openapi.yaml", "-o", out], {
-      cwd: openapiDir,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      join(openapiDir, "node_modules", ".bin", "redocly"),
+      ["bundle", "openapi.yaml", "-o", out],
+      {
+        cwd: openapiDir,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+        encoding: "utf8",
+      },
+    );
     if (result.error) throw result.error;
     if (result.status !== 0) throw new Error(`redocly bundle failed:\n${result.stdout}${result.stderr}`);
     return JSON.parse(readFileSync(out, "utf8"));

@@ -14,7 +14,8 @@ const pathShape = (path) => path.replace(/\{[^}]+\}/g, "{}");
 
 function indexPaths(spec) {
   const out = new Map();
-  for (const [path, item] of Object.entries(spec.paths ?? {})) out.set(pathShape(path), { path, item: deref(spec, item) });
+  for (const [path, item] of Object.entries(spec.paths ?? {}))
+    out.set(pathShape(path), { path, item: deref(spec, item) });
   return out;
 }
 
@@ -70,7 +71,8 @@ function compareOperation(before, after, findings, entry) {
   const ctx = makeContext(before, after, findings, operation, operationIds);
   const note = (rule, where, was, now) => ctx(where).report(rule, [], was, now);
 
-  if (b.operationId !== a.operationId) note("operation-id-changed", "operationId", String(b.operationId), String(a.operationId));
+  if (b.operationId !== a.operationId)
+    note("operation-id-changed", "operationId", String(b.operationId), String(a.operationId));
 
   const bParams = parameters(before, bPath, bItem, b);
   const aParams = parameters(after, aPath, aItem, a);
@@ -87,17 +89,20 @@ function compareOperation(before, after, findings, entry) {
     if (bs && as) compareSchemas(ctx(where, { direction: "request" }), bs, as);
   }
   for (const [key, ap] of aParams) {
-    if (!bParams.has(key) && ap.required) note("request-parameter-required", `parameter ${ap.in} ${ap.name}`, "absent", "required");
+    if (!bParams.has(key) && ap.required)
+      note("request-parameter-required", `parameter ${ap.in} ${ap.name}`, "absent", "required");
   }
 
   const bBody = deref(before, b.requestBody);
   const aBody = deref(after, a.requestBody);
-  if (aBody?.required && !bBody?.required) note("request-body-required", "request body", bBody ? "optional" : "absent", "required");
+  if (aBody?.required && !bBody?.required)
+    note("request-body-required", "request body", bBody ? "optional" : "absent", "required");
   for (const [media, content] of Object.entries(bBody?.content ?? {})) {
     const where = `request body ${media}`;
     const other = aBody?.content?.[media];
     if (!other) note("request-media-type-removed", where, "accepted", "removed");
-    else if (content.schema && other.schema) compareSchemas(ctx(where, { direction: "request" }), content.schema, other.schema);
+    else if (content.schema && other.schema)
+      compareSchemas(ctx(where, { direction: "request" }), content.schema, other.schema);
   }
 
   for (const [status, bRaw] of Object.entries(b.responses ?? {})) {
@@ -152,7 +157,14 @@ export function diffSpecs(before, after) {
       const operation = `${method.toUpperCase()} ${bPath}`;
       const base = { operation, operationIds: b.operationId ? [b.operationId] : [] };
       if (!match) findings.push({ rule: "path-removed", ...base, location: "path", before: bPath, after: "removed" });
-      else if (!match.item[method]) findings.push({ rule: "operation-removed", ...base, location: "operation", before: "present", after: "removed" });
+      else if (!match.item[method])
+        findings.push({
+          rule: "operation-removed",
+          ...base,
+          location: "operation",
+          before: "present",
+          after: "removed",
+        });
       else compareOperation(before, after, findings, { bPath, aPath: match.path, method, bItem, aItem: match.item });
     }
   }

@@ -9,7 +9,8 @@ import { readRegistry } from "./registry.mjs";
 function declares(entry, finding) {
   if (!entry?.breaking) return false;
   return entry.changes.some(
-    (c) => (c.type === "changed" || c.type === "removed") && c.operations?.some((id) => finding.operationIds.includes(id)),
+    (c) =>
+      (c.type === "changed" || c.type === "removed") && c.operations?.some((id) => finding.operationIds.includes(id)),
   );
 }
 
@@ -51,14 +52,19 @@ export function evaluate(working, releases) {
   const frozen = new Set(releases.map((r) => r.version));
   for (const r of releases) {
     if (!known.has(r.version)) problems.push(`releases/${r.file} is not a version in x-aurous-versions`);
-    if (r.doc?.info?.version !== r.version) problems.push(`releases/${r.file} has info.version ${r.doc?.info?.version}`);
+    if (r.doc?.info?.version !== r.version)
+      problems.push(`releases/${r.file} has info.version ${r.doc?.info?.version}`);
   }
   for (const e of entries.slice(1)) {
-    if (!frozen.has(e.version)) problems.push(`${e.version} is a released version in x-aurous-versions but releases/${e.version}.json is missing`);
+    if (!frozen.has(e.version))
+      problems.push(
+        `${e.version} is a released version in x-aurous-versions but releases/${e.version}.json is missing`,
+      );
   }
   const newest = releases.at(-1);
   const version = working.info.version;
-  if (version < newest.version) problems.push(`info.version ${version} is older than the newest frozen release ${newest.version}`);
+  if (version < newest.version)
+    problems.push(`info.version ${version} is older than the newest frozen release ${newest.version}`);
   if (problems.length > 0) return { ok: false, problems, transitions: [] };
 
   const transitions = [];

@@ -28,13 +28,17 @@ function entryProblems(entry, at) {
   const problems = [];
   if (!entry || typeof entry !== "object" || Array.isArray(entry)) return [`${at} must be an object`];
   for (const key of Object.keys(entry)) if (!ENTRY_KEYS.has(key)) problems.push(`${at} has unknown key "${key}"`);
-  if (!isDateVersion(entry.version)) problems.push(`${at}.version must be a YYYY-MM-DD date, got ${JSON.stringify(entry.version)}`);
+  if (!isDateVersion(entry.version))
+    problems.push(`${at}.version must be a YYYY-MM-DD date, got ${JSON.stringify(entry.version)}`);
   if (!nonEmptyString(entry.summary)) problems.push(`${at}.summary must be a non-empty string`);
   if (typeof entry.breaking !== "boolean") problems.push(`${at}.breaking must be true or false`);
   if (!Array.isArray(entry.changes)) return [...problems, `${at}.changes must be an array`];
   entry.changes.forEach((change, j) => {
     const cat = `${at}.changes[${j}]`;
-    if (!change || typeof change !== "object" || Array.isArray(change)) return problems.push(`${cat} must be an object`);
+    if (!change || typeof change !== "object" || Array.isArray(change)) {
+      problems.push(`${cat} must be an object`);
+      return;
+    }
     for (const key of Object.keys(change)) if (!CHANGE_KEYS.has(key)) problems.push(`${cat} has unknown key "${key}"`);
     if (!CHANGE_TYPES.includes(change.type)) problems.push(`${cat}.type must be one of ${CHANGE_TYPES.join(", ")}`);
     if (!nonEmptyString(change.description)) problems.push(`${cat}.description must be a non-empty string`);
@@ -59,7 +63,8 @@ function entryProblems(entry, at) {
  */
 export function readRegistry(spec) {
   const entries = spec?.[REGISTRY_KEY];
-  if (!Array.isArray(entries) || entries.length === 0) throw new RegistryError([`${REGISTRY_KEY} must be a non-empty array`]);
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new RegistryError([`${REGISTRY_KEY} must be a non-empty array`]);
   const problems = entries.flatMap((entry, i) => entryProblems(entry, `${REGISTRY_KEY}[${i}]`));
   for (let i = 1; i < entries.length; i++) {
     const newer = entries[i - 1]?.version;
@@ -69,9 +74,12 @@ export function readRegistry(spec) {
     }
   }
   if (spec?.info?.version !== entries[0]?.version) {
-    problems.push(`info.version (${spec?.info?.version}) must equal the newest ${REGISTRY_KEY} entry (${entries[0]?.version})`);
+    problems.push(
+      `info.version (${spec?.info?.version}) must equal the newest ${REGISTRY_KEY} entry (${entries[0]?.version})`,
+    );
   }
-  if (entries.at(-1)?.breaking === true) problems.push(`the first version ${entries.at(-1).version} cannot be breaking`);
+  if (entries.at(-1)?.breaking === true)
+    problems.push(`the first version ${entries.at(-1).version} cannot be breaking`);
   if (problems.length > 0) throw new RegistryError(problems);
   return entries;
 }

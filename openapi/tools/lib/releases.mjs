@@ -2,7 +2,7 @@
 // by `pnpm release:freeze` and never edited. SHA256SUMS (`sha256sum -c` format) pins their bytes, so
 // an edit to a released contract shows up as a failing test, not as a silently passing check.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,11 +37,13 @@ export function readChecksums(dir = releasesDir) {
   const path = join(dir, CHECKSUMS_FILE);
   if (!existsSync(path)) return new Map();
   const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
-  return new Map(lines.map((line) => {
-    const [, hash, file] = line.match(/^([0-9a-f]{64}) {2}(.+)$/) ?? [];
-    if (!hash) throw new Error(`${CHECKSUMS_FILE}: malformed line "${line}"`);
-    return [file, hash];
-  }));
+  return new Map(
+    lines.map((line) => {
+      const [, hash, file] = line.match(/^([0-9a-f]{64}) {2}(.+)$/) ?? [];
+      if (!hash) throw new Error(`${CHECKSUMS_FILE}: malformed line "${line}"`);
+      return [file, hash];
+    }),
+  );
 }
 
 export function writeChecksums(sums, dir = releasesDir) {

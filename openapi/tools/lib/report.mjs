@@ -3,7 +3,11 @@
 
 function finding(f) {
   const ids = f.operationIds.length ? ` (${f.operationIds.join(" → ")})` : "";
-  return [`  ${f.rule}  ${f.operation}${ids}`, `      at      ${f.location}`, `      change  ${f.before} → ${f.after}`].join("\n");
+  return [
+    `  ${f.rule}  ${f.operation}${ids}`,
+    `      at      ${f.location}`,
+    `      change  ${f.before} → ${f.after}`,
+  ].join("\n");
 }
 
 function advice(t) {
@@ -26,7 +30,10 @@ export function formatReport(result) {
   for (const t of result.transitions) {
     const head = `${t.toLabel} (${t.toVersion}) against ${t.fromLabel}`;
     if (t.declared.length > 0) {
-      out.push(`ℹ ${head}: ${t.declared.length} breaking change(s) declared in ${t.toVersion}:`, ...t.declared.map(finding));
+      out.push(
+        `ℹ ${head}: ${t.declared.length} breaking change(s) declared in ${t.toVersion}:`,
+        ...t.declared.map(finding),
+      );
     }
     if (t.violations.length === 0) {
       out.push(`✔ ${head}: no undeclared breaking change.`);

@@ -15,14 +15,17 @@ export const RULES = {
     "A request value is constrained more: lower max*, higher min*, new pattern/format/multipleOf, new enum, uniqueItems, additionalProperties: false.",
   "request-enum-value-removed": "A value a request could carry is no longer accepted.",
   "response-status-removed": "An operation no longer documents a status it used to return.",
-  "response-status-added": "An existing operation documents a new status; clients switch on the documented, exhaustive set.",
+  "response-status-added":
+    "An existing operation documents a new status; clients switch on the documented, exhaustive set.",
   "response-error-code-removed": "An error `code` is no longer documented for a status.",
-  "response-error-code-added": "A new error `code` is documented for an existing status; codes per status are an exhaustive set.",
+  "response-error-code-added":
+    "A new error `code` is documented for an existing status; codes per status are an exhaustive set.",
   "response-header-removed": "A response header is no longer sent.",
   "response-header-made-optional": "A response header that was always sent is now optional.",
   "response-media-type-removed": "A response media type is no longer produced.",
   "response-property-removed": "A response field was removed.",
   "response-property-made-optional": "A response field that was always present is now optional.",
-  "response-type-widened": "A response value can have a JSON type (or alternative) it could not have before, e.g. null.",
+  "response-type-widened":
+    "A response value can have a JSON type (or alternative) it could not have before, e.g. null.",
   "response-enum-value-removed": "A value a response could carry was removed from its enum.",
 };

@@ -1,7 +1,7 @@
 // Compares two schemas in one direction. For a request the client writes and the server validates,
 // so anything the new schema rejects that the old one accepted is breaking. For a response the client
 // reads, so anything the old schema promised that the new one no longer guarantees is breaking.
-import { LOWER_BOUNDS, UPPER_BOUNDS, branchTypes, branches, conjunction } from "./schema-view.mjs";
+import { branches, branchTypes, conjunction, LOWER_BOUNDS, UPPER_BOUNDS } from "./schema-view.mjs";
 
 const show = (value) => (value instanceof Set ? JSON.stringify([...value].sort()) : JSON.stringify(value));
 const typesText = (types) => (types ? [...types].sort().join(" | ") : "any type");
@@ -41,10 +41,12 @@ export function compareSchemas(ctx, before, after, path = [], stack = []) {
       return !types || !other || [...types].some((t) => other.has(t));
     });
     if (match) pairs.push([branch, match]);
-    else if (ctx.direction === "request") ctx.report("request-type-narrowed", path, `alternative ${branch.key}`, "no matching alternative");
+    else if (ctx.direction === "request")
+      ctx.report("request-type-narrowed", path, `alternative ${branch.key}`, "no matching alternative");
   }
   if (ctx.direction === "response") {
-    for (const branch of unmatchedAfter) ctx.report("response-type-widened", path, "no matching alternative", `alternative ${branch.key}`);
+    for (const branch of unmatchedAfter)
+      ctx.report("response-type-widened", path, "no matching alternative", `alternative ${branch.key}`);
   }
   for (const [x, y] of pairs) compareViews(ctx, x.view, y.view, path, nextStack);
 }
@@ -63,8 +65,10 @@ function compareEnums(ctx, b, a, path) {
   if (ctx.errorCodeAt && path.join(".") === ctx.errorCodeAt) {
     const removed = b.enum && a.enum ? b.enum.filter((x) => !a.enum.includes(x)) : [];
     const added = b.enum ? (a.enum ?? ["any code"]).filter((x) => !b.enum.includes(x)) : [];
-    if (removed.length) ctx.report("response-error-code-removed", path, show(b.enum), `${show(a.enum)} (removed ${removed.join(", ")})`);
-    if (added.length) ctx.report("response-error-code-added", path, show(b.enum), `${show(a.enum)} (added ${added.join(", ")})`);
+    if (removed.length)
+      ctx.report("response-error-code-removed", path, show(b.enum), `${show(a.enum)} (removed ${removed.join(", ")})`);
+    if (added.length)
+      ctx.report("response-error-code-added", path, show(b.enum), `${show(a.enum)} (added ${added.join(", ")})`);
     return;
   }
   if (ctx.direction === "request" && !b.enum && a.enum) {
@@ -74,17 +78,26 @@ function compareEnums(ctx, b, a, path) {
   if (!b.enum || !a.enum) return; // response: losing the enum only widens it, which is additive
   const removed = b.enum.filter((x) => !a.enum.some((y) => JSON.stringify(x) === JSON.stringify(y)));
   if (removed.length) {
-    ctx.report(`${ctx.direction}-enum-value-removed`, path, show(b.enum), `${show(a.enum)} (removed ${removed.map((x) => JSON.stringify(x)).join(", ")})`);
+    ctx.report(
+      `${ctx.direction}-enum-value-removed`,
+      path,
+      show(b.enum),
+      `${show(a.enum)} (removed ${removed.map((x) => JSON.stringify(x)).join(", ")})`,
+    );
   }
 }
 
 function compareRequestConstraints(ctx, b, a, path) {
-  const narrowed = (keyword, was, now) => ctx.report("request-constraint-narrowed", [...path, `(${keyword})`], was, now);
+  const narrowed = (keyword, was, now) =>
+    ctx.report("request-constraint-narrowed", [...path, `(${keyword})`], was, now);
   const text = (x) => (x === undefined ? "none" : String(x));
-  for (const k of UPPER_BOUNDS) if (a.upper[k] !== undefined && !(b.upper[k] <= a.upper[k])) narrowed(k, text(b.upper[k]), text(a.upper[k]));
-  for (const k of LOWER_BOUNDS) if (a.lower[k] !== undefined && !(b.lower[k] >= a.lower[k])) narrowed(k, text(b.lower[k]), text(a.lower[k]));
+  for (const k of UPPER_BOUNDS)
+    if (a.upper[k] !== undefined && !(b.upper[k] <= a.upper[k])) narrowed(k, text(b.upper[k]), text(a.upper[k]));
+  for (const k of LOWER_BOUNDS)
+    if (a.lower[k] !== undefined && !(b.lower[k] >= a.lower[k])) narrowed(k, text(b.lower[k]), text(a.lower[k]));
   // A value that was a multiple of `was` stays valid only if `was` is itself a multiple of `now`.
-  for (const m of a.multipleOf) if (!b.multipleOf.some((x) => x % m === 0)) narrowed("multipleOf", b.multipleOf.join(", ") || "none", String(m));
+  for (const m of a.multipleOf)
+    if (!b.multipleOf.some((x) => x % m === 0)) narrowed("multipleOf", b.multipleOf.join(", ") || "none", String(m));
   if (a.uniqueItems && !b.uniqueItems) narrowed("uniqueItems", "false", "true");
   // Regular expressions and formats cannot be compared for inclusion: any new one may reject input.
   for (const p of a.patterns) if (!b.patterns.has(p)) narrowed("pattern", show(b.patterns), JSON.stringify(p));
@@ -96,17 +109,22 @@ function compareProperties(ctx, b, a, path, stack) {
   const at = (name) => [...path, name];
   if (ctx.direction === "request") {
     for (const name of a.required) {
-      if (!b.required.has(name)) ctx.report("request-property-required", at(name), b.properties.has(name) ? "optional" : "absent", "required");
+      if (!b.required.has(name))
+        ctx.report("request-property-required", at(name), b.properties.has(name) ? "optional" : "absent", "required");
     }
-    for (const name of b.properties.keys()) if (!a.properties.has(name)) ctx.report("request-property-removed", at(name), "accepted", "removed");
+    for (const name of b.properties.keys())
+      if (!a.properties.has(name)) ctx.report("request-property-removed", at(name), "accepted", "removed");
   } else {
     for (const name of b.properties.keys()) {
-      if (!a.properties.has(name)) ctx.report("response-property-removed", at(name), b.required.has(name) ? "required" : "optional", "removed");
-      else if (b.required.has(name) && !a.required.has(name)) ctx.report("response-property-made-optional", at(name), "required", "optional");
+      if (!a.properties.has(name))
+        ctx.report("response-property-removed", at(name), b.required.has(name) ? "required" : "optional", "removed");
+      else if (b.required.has(name) && !a.required.has(name))
+        ctx.report("response-property-made-optional", at(name), "required", "optional");
     }
   }
   for (const [name, list] of b.properties) {
-    if (a.properties.has(name)) compareSchemas(ctx, conjunction(list), conjunction(a.properties.get(name)), at(name), stack);
+    if (a.properties.has(name))
+      compareSchemas(ctx, conjunction(list), conjunction(a.properties.get(name)), at(name), stack);
   }
 }
 
@@ -114,7 +132,8 @@ function compareViews(ctx, b, a, path, stack) {
   compareEnums(ctx, b, a, path);
   if (ctx.direction === "request") compareRequestConstraints(ctx, b, a, path);
   compareProperties(ctx, b, a, path, stack);
-  if (b.items.length && a.items.length) compareSchemas(ctx, conjunction(b.items), conjunction(a.items), [...path, "[]"], stack);
+  if (b.items.length && a.items.length)
+    compareSchemas(ctx, conjunction(b.items), conjunction(a.items), [...path, "[]"], stack);
   if (b.additional.length && a.additional.length) {
     compareSchemas(ctx, conjunction(b.additional), conjunction(a.additional), [...path, "{}"], stack);
   }

@@ -66,15 +66,19 @@ export function view(doc, schema) {
     }
     for (const name of part.required ?? []) v.required.add(name);
     if (part.additionalProperties === false) v.closed = true;
-    else if (part.additionalProperties && typeof part.additionalProperties === "object") v.additional.push(part.additionalProperties);
+    else if (part.additionalProperties && typeof part.additionalProperties === "object")
+      v.additional.push(part.additionalProperties);
     if (part.items !== undefined) v.items.push(part.items);
-    for (const key of UPPER_BOUNDS) if (typeof part[key] === "number") v.upper[key] = Math.min(v.upper[key] ?? Infinity, part[key]);
-    for (const key of LOWER_BOUNDS) if (typeof part[key] === "number") v.lower[key] = Math.max(v.lower[key] ?? -Infinity, part[key]);
+    for (const key of UPPER_BOUNDS)
+      if (typeof part[key] === "number") v.upper[key] = Math.min(v.upper[key] ?? Infinity, part[key]);
+    for (const key of LOWER_BOUNDS)
+      if (typeof part[key] === "number") v.lower[key] = Math.max(v.lower[key] ?? -Infinity, part[key]);
     if (typeof part.multipleOf === "number") v.multipleOf.push(part.multipleOf);
     if (part.uniqueItems === true) v.uniqueItems = true;
     if (typeof part.pattern === "string") v.patterns.add(part.pattern);
     if (typeof part.format === "string") v.formats.add(part.format);
-    for (const keyword of ["oneOf", "anyOf"]) if (Array.isArray(part[keyword])) v.alternatives.push({ part, keyword, list: part[keyword] });
+    for (const keyword of ["oneOf", "anyOf"])
+      if (Array.isArray(part[keyword])) v.alternatives.push({ part, keyword, list: part[keyword] });
   }
   return v;
 }

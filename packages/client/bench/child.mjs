@@ -1,8 +1,8 @@
 // A forked bench script (server.mjs, worker.mjs) that answers each message it is sent with one
 // message; its first message comes unasked, once it is ready. Every wait is bounded, so that a
 // stalled child fails the bench instead of hanging it for undici's 300 s.
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const ANSWER_TIMEOUT_MS = 60_000;
 
@@ -24,15 +24,15 @@ export class Child {
   constructor(script, args, name) {
     this.name = name;
     this.#process = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     // 'exit', not 'close': 'close' never comes for a child whose channel this side disconnected.
-    this.#closed = new Promise((resolve) => this.#process.once('exit', resolve));
-    this.#process.on('message', (message) =>
+    this.#closed = new Promise((resolve) => this.#process.once("exit", resolve));
+    this.#process.on("message", (message) =>
       this.#settle(message?.error ? new Error(`${name}: ${message.error}`) : undefined, message),
     );
-    this.#process.on('error', (error) => this.#settle(new Error(`${name}: ${error.message}`)));
-    this.#process.on('exit', (code, signal) => {
+    this.#process.on("error", (error) => this.#settle(new Error(`${name}: ${error.message}`)));
+    this.#process.on("exit", (code, signal) => {
       this.#exited = new Error(`${name} exited (${signal ?? `code ${code}`})`);
       // A last message may still be on its way: let it be delivered first.
       setImmediate(() => this.#settle(this.#exited));

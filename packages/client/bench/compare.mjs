@@ -1,10 +1,11 @@
 // How one row of `pnpm bench` is measured: fresh pairs of worker processes (raw fetch, task) take
 // turns running chunks of calls, and the ratio of their calls/s is pooled over the pairs.
-import { Child } from './child.mjs';
+import { Child } from "./child.mjs";
 
 /** calls/s of the task over raw fetch's in the same rounds: total calls over total time. */
 const ratioOf = (samples) =>
-  samples.reduce((sum, sample) => sum + sample.raw.wall, 0) / samples.reduce((sum, sample) => sum + sample.task.wall, 0);
+  samples.reduce((sum, sample) => sum + sample.raw.wall, 0) /
+  samples.reduce((sum, sample) => sum + sample.task.wall, 0);
 
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
@@ -14,10 +15,12 @@ const pick = (items) => items[Math.floor(Math.random() * items.length)];
  */
 function intervalOf(pairs) {
   const draws = Array.from({ length: 2_000 }, () =>
-    ratioOf(pairs.flatMap(() => {
-      const pair = pick(pairs);
-      return pair.map(() => pick(pair));
-    })),
+    ratioOf(
+      pairs.flatMap(() => {
+        const pair = pick(pairs);
+        return pair.map(() => pick(pair));
+      }),
+    ),
   ).toSorted((a, b) => a - b);
   return [draws[49], draws[1949]];
 }
@@ -38,7 +41,8 @@ async function takeTurns(sides, order, { calls, inFlight, rounds, warmUpCalls })
   const samples = [];
   for (let round = 0; round < rounds; round++) {
     const sample = {};
-    for (const side of round % 2 ? order.toReversed() : order) sample[side] = await sides[side].ask({ calls, inFlight });
+    for (const side of round % 2 ? order.toReversed() : order)
+      sample[side] = await sides[side].ask({ calls, inFlight });
     samples.push(sample);
   }
   return samples;
@@ -53,12 +57,12 @@ async function takeTurns(sides, order, { calls, inFlight, rounds, warmUpCalls })
 export async function measureRow(baseUrl, task, { pairs, ...settings }) {
   const samplesByPair = [];
   for (let i = 0; i < pairs; i++) {
-    const order = i % 2 ? ['task', 'raw'] : ['raw', 'task'];
+    const order = i % 2 ? ["task", "raw"] : ["raw", "task"];
     const sides = {};
     try {
       for (const side of order) {
-        const name = side === 'raw' ? 'raw fetch' : task;
-        sides[side] = await Child.start('./worker.mjs', [baseUrl, name], `${side} worker (${name}), pair ${i + 1}`);
+        const name = side === "raw" ? "raw fetch" : task;
+        sides[side] = await Child.start("./worker.mjs", [baseUrl, name], `${side} worker (${name}), pair ${i + 1}`);
       }
       samplesByPair.push(await takeTurns(sides, order, settings));
     } finally {
@@ -66,8 +70,14 @@ export async function measureRow(baseUrl, task, { pairs, ...settings }) {
     }
   }
   const samples = samplesByPair.flat();
-  const raw = perCall(samples.map((sample) => sample.raw), settings.calls);
-  const own = perCall(samples.map((sample) => sample.task), settings.calls);
+  const raw = perCall(
+    samples.map((sample) => sample.raw),
+    settings.calls,
+  );
+  const own = perCall(
+    samples.map((sample) => sample.task),
+    settings.calls,
+  );
   // One sample (one pair, one round) has no spread to resample: no interval then.
   const interval = samples.length > 1 ? intervalOf(samplesByPair) : undefined;
   return { ...own, rawRate: raw.rate, rawCpu: raw.cpu, ratio: ratioOf(samples), interval };

@@ -1,10 +1,10 @@
 // The benchmark's tasks: each makes one GET /v1/characters/{id} call, checks the status and reads
 // the body. `raw fetch` is the baseline every other task is compared with.
-import { pathToFileURL } from 'node:url';
-import { API_VERSION, Aurous } from '../dist/index.js';
-import { API_KEY, CHARACTER_ID, HEY_API_CLIENT_ENV } from './fixture.mjs';
+import { pathToFileURL } from "node:url";
+import { API_VERSION, Aurous } from "../dist/index.js";
+import { API_KEY, CHARACTER_ID, HEY_API_CLIENT_ENV } from "./fixture.mjs";
 
-const headers = { 'X-Api-Key': API_KEY, 'Aurous-Version': API_VERSION };
+const headers = { "X-Api-Key": API_KEY, "Aurous-Version": API_VERSION };
 const path = `/v1/characters/${CHARACTER_ID}`;
 
 const rawFetch = (baseUrl) => async () => {
@@ -19,13 +19,13 @@ const client = (options) => (baseUrl) => {
 };
 
 const factories = {
-  'raw fetch': rawFetch,
-  'client, validation off': client({ validateResponses: false }),
-  'client, validation on': client({}),
+  "raw fetch": rawFetch,
+  "client, validation off": client({ validateResponses: false }),
+  "client, validation on": client({}),
   // The client's timeout is opt-in; with one, every request carries an AbortSignal.
-  'client, validation off, 30 s timeout': client({ validateResponses: false, timeoutMs: 30_000 }),
+  "client, validation off, 30 s timeout": client({ validateResponses: false, timeoutMs: 30_000 }),
   // What a client pays for its timeouts without coalescing them: a controller and a timer per call.
-  'raw fetch + per-call timeout': (baseUrl) => async () => {
+  "raw fetch + per-call timeout": (baseUrl) => async () => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 60_000);
     try {
@@ -36,10 +36,10 @@ const factories = {
       clearTimeout(timer);
     }
   },
-  'hey-api fetch client': async (baseUrl) => {
+  "hey-api fetch client": async (baseUrl) => {
     const { createClient } = await import(pathToFileURL(process.env[HEY_API_CLIENT_ENV]).href);
     const heyApi = createClient({ baseUrl });
-    return () => heyApi.get({ url: '/v1/characters/{id}', path: { id: CHARACTER_ID }, headers, throwOnError: true });
+    return () => heyApi.get({ url: "/v1/characters/{id}", path: { id: CHARACTER_ID }, headers, throwOnError: true });
   },
 };
 

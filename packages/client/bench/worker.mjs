@@ -1,7 +1,7 @@
 // One side of a comparison in `pnpm bench`: a process that holds a single task and runs a chunk of
 // calls whenever run.mjs asks. Raw fetch and the client in separate processes each pay only for
 // their own garbage, timers and JIT state.
-import { createTask } from './tasks.mjs';
+import { createTask } from "./tasks.mjs";
 
 const [baseUrl, name] = process.argv.slice(2);
 const task = await createTask(name, baseUrl);
@@ -23,13 +23,14 @@ async function chunk(calls, inFlight) {
   return { wall, cpu: used.user + used.system };
 }
 
-const describe = (error) => [error?.message ?? String(error), error?.cause?.code ?? error?.cause?.message].filter(Boolean).join(': ');
+const describe = (error) =>
+  [error?.message ?? String(error), error?.cause?.code ?? error?.cause?.message].filter(Boolean).join(": ");
 
-process.on('message', ({ calls, inFlight }) => {
+process.on("message", ({ calls, inFlight }) => {
   chunk(calls, inFlight).then(
     (result) => process.send(result),
     (error) => process.send({ error: describe(error) }),
   );
 });
-process.on('disconnect', () => process.exit(0));
+process.on("disconnect", () => process.exit(0));
 process.send({ ready: true });

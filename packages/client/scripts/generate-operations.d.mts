@@ -1,5 +1,5 @@
 // Types of generate-operations.mjs, for the tests that render a changed spec model.
-import type { OperationModel, SpecModel } from '../../../scripts/codegen/spec-model.mjs';
+import type { OperationModel, SpecModel } from "../../../scripts/codegen/spec-model.mjs";
 
 export interface Signature {
   P: string;

@@ -1,10 +1,10 @@
-import { AurousResources } from './generated/resources.gen.js';
-import { responseValidators } from './generated/validators.js';
-import { createAurous } from './core/core.js';
-import type { ClientEventListener, ClientEventName } from './core/events.js';
-import type { ClientOptions } from './core/options.js';
-import { Characters } from './resources/characters.js';
-import { Uploads } from './resources/uploads.js';
+import { createAurous } from "./core/core.js";
+import type { ClientEventListener, ClientEventName } from "./core/events.js";
+import type { ClientOptions } from "./core/options.js";
+import { AurousResources } from "./generated/resources.gen.js";
+import { responseValidators } from "./generated/validators.js";
+import { Characters } from "./resources/characters.js";
+import { Uploads } from "./resources/uploads.js";
 
 export interface AurousOptions extends ClientOptions {
   /** Validate every response body against the contract's schemas (zod). Default true. */

@@ -1,7 +1,7 @@
 // Public surface of @aurous/client. Runs in any runtime with fetch; Node-only helpers live in
 // '@aurous/client/node'.
-export { Aurous, type AurousOptions } from './client.js';
-export { type AurousCore, createAurous, DEFAULT_BASE_URL, onClientEvent } from './core/core.js';
+export { Aurous, type AurousOptions } from "./client.js";
+export { type AurousCore, createAurous, DEFAULT_BASE_URL, onClientEvent } from "./core/core.js";
 export type {
   ClientEventListener,
   ClientEventName,
@@ -11,9 +11,8 @@ export type {
   RequestEvent,
   ResponseEvent,
   RetryEvent,
-} from './core/events.js';
-export type { Logger, LogLevel } from './core/log.js';
-export { VERSION } from './core/version.js';
+} from "./core/events.js";
+export type { Logger, LogLevel } from "./core/log.js";
 export type {
   CallOptions,
   ClientOptions,
@@ -23,43 +22,20 @@ export type {
   ResponseValidators,
   RetryBackoff,
   VersionMismatch,
-} from './core/options.js';
-export type { ApiResult, RateLimit } from './core/result.js';
-
-export * from './generated/operations.gen.js';
-export * from './generated/resources.gen.js';
-export type { BinaryBody, ImageBytes } from './operations/request.js';
-export {
-  type CursorPage,
-  type CursorQuery,
-  type ItemOf,
-  listAllCharacters,
-  type ListOperation,
-  MAX_TO_ARRAY,
-  type PageOf,
-  paginate,
-  paginateCharacters,
-  Paginator,
-  type QueryOf,
-} from './helpers/paginate.js';
-export { waitForCharacter, type WaitableStatus, type WaitForOptions } from './helpers/wait-for.js';
-export { uploadImage, type UploadedImage, type UploadImageOptions } from './helpers/upload.js';
-export { contentTypeOf, detectImageType } from './helpers/content-type.js';
-export { Characters } from './resources/characters.js';
-export { Uploads } from './resources/uploads.js';
-
-export { AurousError } from './errors/base.js';
-export * from './errors/api-error.js';
-export * from './errors/transport.js';
+} from "./core/options.js";
+export type { ApiResult, RateLimit } from "./core/result.js";
+export { VERSION } from "./core/version.js";
+export * from "./errors/api-error.js";
+export { AurousError } from "./errors/base.js";
+export { AurousCharacterFailedError, AurousWaitTimeoutError } from "./errors/character.js";
+export { AurousFileError } from "./errors/file.js";
+export { type AnyOperationError, isApiError, type OperationError } from "./errors/guards.js";
 export {
   AurousResponseValidationError,
   AurousUndocumentedResponseError,
   type ValidationIssue,
-} from './errors/response.js';
-export { AurousCharacterFailedError, AurousWaitTimeoutError } from './errors/character.js';
-export { AurousFileError } from './errors/file.js';
-export { type AnyOperationError, isApiError, type OperationError } from './errors/guards.js';
-
+} from "./errors/response.js";
+export * from "./errors/transport.js";
 export {
   API_VERSION,
   type ApiVersion,
@@ -71,8 +47,9 @@ export {
   type Operations,
   operations,
   RELEASED_VERSIONS,
-} from './generated/meta.js';
-export * from './generated/validators.js';
+} from "./generated/meta.js";
+export * from "./generated/operations.gen.js";
+export * from "./generated/resources.gen.js";
 export type {
   Character,
   CharacterAttributes,
@@ -92,4 +69,24 @@ export type {
   UploadExtension,
   UploadInitRequest,
   UploadTicket,
-} from './generated/types.gen.js';
+} from "./generated/types.gen.js";
+export * from "./generated/validators.js";
+export { contentTypeOf, detectImageType } from "./helpers/content-type.js";
+export {
+  type CursorPage,
+  type CursorQuery,
+  type ItemOf,
+  type ListOperation,
+  listAllCharacters,
+  MAX_TO_ARRAY,
+  type PageOf,
+  Paginator,
+  paginate,
+  paginateCharacters,
+  type QueryOf,
+} from "./helpers/paginate.js";
+export { type UploadedImage, type UploadImageOptions, uploadImage } from "./helpers/upload.js";
+export { type WaitableStatus, type WaitForOptions, waitForCharacter } from "./helpers/wait-for.js";
+export type { BinaryBody, ImageBytes } from "./operations/request.js";
+export { Characters } from "./resources/characters.js";
+export { Uploads } from "./resources/uploads.js";

@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deadlineSignal } from '../src/core/signal.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { deadlineSignal } from "../src/core/signal.js";
 
 // The exact timeout behind a call with its own signal and behind waitFor's deadline.
-describe('deadlineSignal', () => {
+describe("deadlineSignal", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('aborts after exactly ms and says it timed out', () => {
+  it("aborts after exactly ms and says it timed out", () => {
     const deadline = deadlineSignal(1_000);
     vi.advanceTimersByTime(999);
     expect(deadline.signal?.aborted).toBe(false);
@@ -20,25 +20,25 @@ describe('deadlineSignal', () => {
     deadline.dispose();
   });
 
-  it('passes on the caller abort and its reason; the caller, being first, is not a timeout', () => {
+  it("passes on the caller abort and its reason; the caller, being first, is not a timeout", () => {
     const caller = new AbortController();
     const deadline = deadlineSignal(1_000, caller.signal);
-    caller.abort(new Error('user left'));
-    expect(deadline.signal?.reason).toEqual(new Error('user left'));
+    caller.abort(new Error("user left"));
+    expect(deadline.signal?.reason).toEqual(new Error("user left"));
     vi.advanceTimersByTime(5_000);
     expect(deadline.timedOut()).toBe(false);
     deadline.dispose();
   });
 
-  it('starts aborted for a caller signal that already was', () => {
-    const deadline = deadlineSignal(1_000, AbortSignal.abort('gone'));
+  it("starts aborted for a caller signal that already was", () => {
+    const deadline = deadlineSignal(1_000, AbortSignal.abort("gone"));
     expect(deadline.signal?.aborted).toBe(true);
-    expect(deadline.signal?.reason).toBe('gone');
+    expect(deadline.signal?.reason).toBe("gone");
     expect(deadline.timedOut()).toBe(false);
     deadline.dispose();
   });
 
-  it('waits out a deadline longer than setTimeout can (2^31 - 1 ms) in steps', () => {
+  it("waits out a deadline longer than setTimeout can (2^31 - 1 ms) in steps", () => {
     const ms = 2 ** 31 + 5_000;
     const deadline = deadlineSignal(ms);
     vi.advanceTimersByTime(2 ** 31);
@@ -50,7 +50,7 @@ describe('deadlineSignal', () => {
     deadline.dispose();
   });
 
-  it('never fires for Infinity, and dispose lets go of the caller and the timer', () => {
+  it("never fires for Infinity, and dispose lets go of the caller and the timer", () => {
     const caller = new AbortController();
     const deadline = deadlineSignal(Infinity, caller.signal);
     vi.advanceTimersByTime(2 ** 32);

@@ -1,50 +1,60 @@
 // The generator on a spec the client does not have yet: a new operation (on a new resource) gets
 // its function and method with no hand-written code, and the rule's edge cases hold.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { readSpecModel } from '../../../scripts/codegen/spec-model.mjs';
-import { renderOperations, renderResources, signatureOf } from '../scripts/generate-operations.mjs';
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readSpecModel } from "../../../scripts/codegen/spec-model.mjs";
+import { renderOperations, renderResources, signatureOf } from "../scripts/generate-operations.mjs";
 
-const bundle = JSON.parse(readFileSync(fileURLToPath(new URL('../../../openapi/dist/openapi.json', import.meta.url)), 'utf8'));
-const template = bundle.paths['/v1/characters/{id}'].get;
+const bundle = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../../openapi/dist/openapi.json", import.meta.url)), "utf8"),
+);
+const template = bundle.paths["/v1/characters/{id}"].get;
 
 /** The bundle plus one GET operation, `path` and `parameters` as given. */
 function withOperation(path: string, parameters: unknown[], extra: Record<string, unknown> = {}) {
   const doc = structuredClone(bundle);
   doc.paths[path] = {
-    get: { ...template, ...extra, operationId: 'getImageVariant', 'x-aurous-sdk': { resource: 'images', method: 'getVariant' }, parameters },
+    get: {
+      ...template,
+      ...extra,
+      operationId: "getImageVariant",
+      "x-aurous-sdk": { resource: "images", method: "getVariant" },
+      parameters,
+    },
   };
   return readSpecModel(doc);
 }
 
-const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const pathParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 
-describe('generate-operations', () => {
-  it('gives a new operation on a new resource its function, its method and its resource', () => {
-    const model = withOperation('/v1/images/{image-id}/variants/{class}', [pathParam('image-id'), pathParam('class')]);
+describe("generate-operations", () => {
+  it("gives a new operation on a new resource its function, its method and its resource", () => {
+    const model = withOperation("/v1/images/{image-id}/variants/{class}", [pathParam("image-id"), pathParam("class")]);
     const operations = renderOperations(model);
-    expect(operations).toContain('export function getImageVariant(');
+    expect(operations).toContain("export function getImageVariant(");
     // Path order, names made safe for TypeScript, sent under their own names.
-    expect(operations).toContain('  image_id: string,\n  class_: string,\n  options?: CallOptions,');
+    expect(operations).toContain("  image_id: string,\n  class_: string,\n  options?: CallOptions,");
     expect(operations).toContain("path: { 'image-id': image_id, 'class': class_ }");
     const resources = renderResources(model);
-    expect(resources).toContain('export class ImagesResource {');
-    expect(resources).toContain('getVariant(image_id: string, class_: string, options?: CallOptions)');
-    expect(resources).toContain('this.images = new ImagesResource(core);');
+    expect(resources).toContain("export class ImagesResource {");
+    expect(resources).toContain("getVariant(image_id: string, class_: string, options?: CallOptions)");
+    expect(resources).toContain("this.images = new ImagesResource(core);");
   });
 
-  it('makes the query required when one query parameter is', () => {
-    const query = (required: boolean) => ({ name: 'size', in: 'query', required, schema: { type: 'integer' } });
-    const optional = signatureOf(withOperation('/v1/images', [query(false)]).operation('getImageVariant'));
-    expect(optional.params.map((p) => `${p.name}${p.optional ? '?' : ''}`)).toEqual(['query?', 'options?']);
-    const required = signatureOf(withOperation('/v1/images', [query(true)]).operation('getImageVariant'));
-    expect(required.params.map((p) => `${p.name}${p.optional ? '?' : ''}`)).toEqual(['query', 'options?']);
+  it("makes the query required when one query parameter is", () => {
+    const query = (required: boolean) => ({ name: "size", in: "query", required, schema: { type: "integer" } });
+    const optional = signatureOf(withOperation("/v1/images", [query(false)]).operation("getImageVariant"));
+    expect(optional.params.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["query?", "options?"]);
+    const required = signatureOf(withOperation("/v1/images", [query(true)]).operation("getImageVariant"));
+    expect(required.params.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["query", "options?"]);
   });
 
-  it('refuses query parameters beside a body instead of dropping them', () => {
-    const body = bundle.paths['/v1/characters'].post.requestBody;
-    const model = withOperation('/v1/images', [{ name: 'size', in: 'query', schema: { type: 'integer' } }], { requestBody: body });
+  it("refuses query parameters beside a body instead of dropping them", () => {
+    const body = bundle.paths["/v1/characters"].post.requestBody;
+    const model = withOperation("/v1/images", [{ name: "size", in: "query", schema: { type: "integer" } }], {
+      requestBody: body,
+    });
     expect(() => renderOperations(model)).toThrow(/query parameters beside a request body/);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiResult,
   Aurous,
@@ -10,9 +10,9 @@ import {
   MAX_TO_ARRAY,
   paginate,
   paginateCharacters,
-} from '../src/index.js';
-import { API_KEY, character, characterId } from './support/fixtures.js';
-import { sendJson, startStub, type StubServer } from './support/stub-server.js';
+} from "../src/index.js";
+import { API_KEY, character, characterId } from "./support/fixtures.js";
+import { type StubServer, sendJson, startStub } from "./support/stub-server.js";
 
 let stub: StubServer;
 let client: Aurous;
@@ -28,30 +28,30 @@ function serveCharacters(total: number) {
   const all = Array.from({ length: total }, (_, i) => character({ id: characterId(i) }));
   stub.reset((req, res) => {
     const url = new URL(req.url, stub.url);
-    const limit = Number(url.searchParams.get('limit') ?? 20);
-    const after = url.searchParams.get('starting_after');
+    const limit = Number(url.searchParams.get("limit") ?? 20);
+    const after = url.searchParams.get("starting_after");
     const start = after ? all.findIndex((c) => c.id === after) + 1 : 0;
     const data = all.slice(start, start + limit);
     const hasMore = start + limit < all.length;
-    sendJson(res, 200, { object: 'list', data, has_more: hasMore, next_cursor: hasMore ? data.at(-1)!.id : null });
+    sendJson(res, 200, { object: "list", data, has_more: hasMore, next_cursor: hasMore ? data.at(-1)!.id : null });
   });
   return all;
 }
 
-describe('characters.listAll', () => {
-  it('follows next_cursor across pages', async () => {
+describe("characters.listAll", () => {
+  it("follows next_cursor across pages", async () => {
     const all = serveCharacters(7);
     const seen: string[] = [];
-    for await (const c of client.characters.listAll({ limit: 3, status: 'ready' })) seen.push(c.id);
+    for await (const c of client.characters.listAll({ limit: 3, status: "ready" })) seen.push(c.id);
     expect(seen).toEqual(all.map((c) => c.id));
     expect(stub.requests.map((r) => r.url)).toEqual([
-      '/v1/characters?limit=3&status=ready',
+      "/v1/characters?limit=3&status=ready",
       `/v1/characters?limit=3&status=ready&starting_after=${all[2]!.id}`,
       `/v1/characters?limit=3&status=ready&starting_after=${all[5]!.id}`,
     ]);
   });
 
-  it('fetches lazily: breaking early stops paging', async () => {
+  it("fetches lazily: breaking early stops paging", async () => {
     serveCharacters(10);
     for await (const c of client.characters.listAll({ limit: 2 })) {
       if (c.id === characterId(1)) break;
@@ -59,7 +59,7 @@ describe('characters.listAll', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('handles an empty list', async () => {
+  it("handles an empty list", async () => {
     serveCharacters(0);
     const seen = [];
     for await (const c of client.characters.listAll()) seen.push(c);
@@ -67,9 +67,9 @@ describe('characters.listAll', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('stops on a cursor that does not advance instead of looping forever', async () => {
+  it("stops on a cursor that does not advance instead of looping forever", async () => {
     stub.reset((_req, res) =>
-      sendJson(res, 200, { object: 'list', data: [character()], has_more: true, next_cursor: characterId(0) }),
+      sendJson(res, 200, { object: "list", data: [character()], has_more: true, next_cursor: characterId(0) }),
     );
     const run = async () => {
       for await (const _ of client.characters.listAll()) {
@@ -81,8 +81,8 @@ describe('characters.listAll', () => {
   });
 });
 
-describe('paginate', () => {
-  it('iterates pages with their results, lazily', async () => {
+describe("paginate", () => {
+  it("iterates pages with their results, lazily", async () => {
     const all = serveCharacters(5);
     const pages = [];
     for await (const page of paginate(client, listCharacters, { limit: 2 }).pages()) {
@@ -101,7 +101,7 @@ describe('paginate', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('toArray stops at its limit and fetches only the pages it needs', async () => {
+  it("toArray stops at its limit and fetches only the pages it needs", async () => {
     const all = serveCharacters(10);
     const first = await paginateCharacters(client, { limit: 3 }).toArray({ limit: 4 });
     expect(first.map((c) => c.id)).toEqual(all.slice(0, 4).map((c) => c.id));
@@ -111,14 +111,14 @@ describe('paginate', () => {
     expect(await paginateCharacters(client).toArray({ limit: 100 })).toHaveLength(3);
   });
 
-  it('is reachable from the resource: characters.paginate', async () => {
+  it("is reachable from the resource: characters.paginate", async () => {
     const all = serveCharacters(5);
     const ids = (await client.characters.paginate({ limit: 2 }).toArray({ limit: 3 })).map((c) => c.id);
     expect(ids).toEqual(all.slice(0, 3).map((c) => c.id));
     expect(stub.requests).toHaveLength(2);
   });
 
-  it('toArray refuses a missing or unbounded limit before any request', async () => {
+  it("toArray refuses a missing or unbounded limit before any request", async () => {
     serveCharacters(3);
     const list = paginateCharacters(client);
     for (const limit of [0, -1, 1.5, Infinity, MAX_TO_ARRAY + 1, undefined]) {
@@ -129,7 +129,7 @@ describe('paginate', () => {
     await expect(list.toArray({ limit: MAX_TO_ARRAY })).resolves.toHaveLength(1);
   });
 
-  it('is re-iterable: each for await starts from the first page', async () => {
+  it("is re-iterable: each for await starts from the first page", async () => {
     serveCharacters(3);
     const list = paginateCharacters(client, { limit: 2 });
     const once = [];
@@ -140,25 +140,36 @@ describe('paginate', () => {
     expect(stub.requests).toHaveLength(4);
   });
 
-  it('works over any list operation of the cursor contract, query and options passed through', async () => {
-    interface Widget { id: string }
-    interface WidgetPage { object: 'list'; data: Widget[]; has_more: boolean; next_cursor: string | null }
+  it("works over any list operation of the cursor contract, query and options passed through", async () => {
+    interface Widget {
+      id: string;
+    }
+    interface WidgetPage {
+      object: "list";
+      data: Widget[];
+      has_more: boolean;
+      next_cursor: string | null;
+    }
     const pages: Record<string, WidgetPage> = {
-      start: { object: 'list', data: [{ id: 'w1' }, { id: 'w2' }], has_more: true, next_cursor: 'w2' },
-      w2: { object: 'list', data: [{ id: 'w3' }], has_more: false, next_cursor: null },
+      start: { object: "list", data: [{ id: "w1" }, { id: "w2" }], has_more: true, next_cursor: "w2" },
+      w2: { object: "list", data: [{ id: "w3" }], has_more: false, next_cursor: null },
     };
     const calls: Array<[{ color?: string; starting_after?: string }, CallOptions | undefined]> = [];
-    const listWidgets = async (_core: AurousCore, query: { color?: string; starting_after?: string }, options?: CallOptions) => {
+    const listWidgets = async (
+      _core: AurousCore,
+      query: { color?: string; starting_after?: string },
+      options?: CallOptions,
+    ) => {
       calls.push([query, options]);
-      return { data: pages[query.starting_after ?? 'start']! } as ApiResult<WidgetPage>;
+      return { data: pages[query.starting_after ?? "start"]! } as ApiResult<WidgetPage>;
     };
     const core = createAurous({ apiKey: API_KEY, baseUrl: stub.url });
     const ids = [];
-    for await (const widget of paginate(core, listWidgets, { color: 'red' }, { maxRetries: 0 })) ids.push(widget.id);
-    expect(ids).toEqual(['w1', 'w2', 'w3']);
+    for await (const widget of paginate(core, listWidgets, { color: "red" }, { maxRetries: 0 })) ids.push(widget.id);
+    expect(ids).toEqual(["w1", "w2", "w3"]);
     expect(calls).toEqual([
-      [{ color: 'red' }, { maxRetries: 0 }],
-      [{ color: 'red', starting_after: 'w2' }, { maxRetries: 0 }],
+      [{ color: "red" }, { maxRetries: 0 }],
+      [{ color: "red", starting_after: "w2" }, { maxRetries: 0 }],
     ]);
   });
 });

@@ -1,17 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TimeoutWindows } from '../src/core/timeout-windows.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { TimeoutWindows } from "../src/core/timeout-windows.js";
 
 // The coalesced timeouts behind every attempt without a caller signal (see timeout-windows.ts).
 // Fake timers drive both setTimeout and performance.now, so the window arithmetic is exact.
-describe('TimeoutWindows', () => {
+describe("TimeoutWindows", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('aborts a running attempt, never before its own timeoutMs and at most 1/20 of it late', () => {
+  it("aborts a running attempt, never before its own timeoutMs and at most 1/20 of it late", () => {
     const windows = new TimeoutWindows();
     const first = windows.join(1_000);
     vi.advanceTimersByTime(40);
@@ -29,7 +29,7 @@ describe('TimeoutWindows', () => {
     expect(first.timedOut()).toBe(true);
   });
 
-  it('does not report an attempt that finished in time, nor abort an idle window', () => {
+  it("does not report an attempt that finished in time, nor abort an idle window", () => {
     const windows = new TimeoutWindows();
     const done = windows.join(100);
     done.dispose();
@@ -38,7 +38,7 @@ describe('TimeoutWindows', () => {
     expect(done.signal?.aborted).toBe(false);
   });
 
-  it('reports only the attempts still running when the window fires', () => {
+  it("reports only the attempts still running when the window fires", () => {
     const windows = new TimeoutWindows();
     const quick = windows.join(100);
     const slow = windows.join(100);
@@ -49,7 +49,7 @@ describe('TimeoutWindows', () => {
     expect(slow.timedOut()).toBe(true);
   });
 
-  it('opens a fresh window after the slack, after 16 attempts, and per timeoutMs', () => {
+  it("opens a fresh window after the slack, after 16 attempts, and per timeoutMs", () => {
     const windows = new TimeoutWindows();
     const attempts = Array.from({ length: 17 }, () => windows.join(10_000));
     expect(new Set(attempts.slice(0, 16).map((a) => a.signal)).size).toBe(1);
@@ -59,7 +59,7 @@ describe('TimeoutWindows', () => {
     expect(windows.join(10_000).signal).not.toBe(attempts[16]!.signal);
   });
 
-  it('keeps the longest timeouts setTimeout can take instead of firing them at once', () => {
+  it("keeps the longest timeouts setTimeout can take instead of firing them at once", () => {
     const windows = new TimeoutWindows();
     for (const timeoutMs of [0x7fffffff - 1, 0x7fffffff - 500]) {
       const attempt = windows.join(timeoutMs);
@@ -69,7 +69,7 @@ describe('TimeoutWindows', () => {
     }
   });
 
-  it('leaves no pile of timers behind calls whose timeouts all differ', () => {
+  it("leaves no pile of timers behind calls whose timeouts all differ", () => {
     const windows = new TimeoutWindows();
     for (let i = 0; i < 1_000; i++) windows.join(10_000 + i).dispose();
     expect(vi.getTimerCount()).toBeLessThanOrEqual(32);
@@ -79,7 +79,7 @@ describe('TimeoutWindows', () => {
     expect(vi.getTimerCount()).toBeLessThanOrEqual(32);
   });
 
-  it('stops the timer of a window that closed while its last attempt ran', () => {
+  it("stops the timer of a window that closed while its last attempt ran", () => {
     const windows = new TimeoutWindows();
     const attempt = windows.join(1_000); // the window closes after 50 ms
     vi.advanceTimersByTime(100);
@@ -87,7 +87,7 @@ describe('TimeoutWindows', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('starts a new window once the last one fired', () => {
+  it("starts a new window once the last one fired", () => {
     const windows = new TimeoutWindows();
     const old = windows.join(100);
     vi.advanceTimersByTime(200);
@@ -99,10 +99,10 @@ describe('TimeoutWindows', () => {
 
 // With real timers: a window's timer holds the process only while one of its attempts runs, so a
 // script that made one call with a 60 s timeout can exit right after it.
-describe('TimeoutWindows and the event loop', () => {
-  const liveTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+describe("TimeoutWindows and the event loop", () => {
+  const liveTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
-  it('keeps a timer referenced only while an attempt is in flight', () => {
+  it("keeps a timer referenced only while an attempt is in flight", () => {
     const windows = new TimeoutWindows();
     const before = liveTimers();
     const attempt = windows.join(60_000);
@@ -116,7 +116,7 @@ describe('TimeoutWindows and the event loop', () => {
     expect(liveTimers()).toBe(before);
   });
 
-  it('clears the timer of a full window once its last attempt ends', () => {
+  it("clears the timer of a full window once its last attempt ends", () => {
     const windows = new TimeoutWindows();
     const before = liveTimers();
     const attempts = Array.from({ length: 16 }, () => windows.join(60_000));

@@ -5,7 +5,10 @@ import { killAllPrism } from "./prism/process.js";
 
 process.env.DO_NOT_TRACK ??= "1";
 // On Ctrl-C or a CI cancel, take the Prism processes down too (no `exit` hook runs on a signal).
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.once(signal, () => {
     killAllPrism();
     process.exit(code);

@@ -44,7 +44,8 @@ export function compareEnums(label: string, spec: Record<string, unknown>, artif
   for (const key of new Set([...Object.keys(spec), ...Object.keys(artifact)])) {
     const a = JSON.stringify(spec[key]);
     const b = JSON.stringify(artifact[key]);
-    if (a !== b) drift.push({ where: `${label}: ${key}`, spec: spec[key] ?? "(absent)", artifact: artifact[key] ?? "(absent)" });
+    if (a !== b)
+      drift.push({ where: `${label}: ${key}`, spec: spec[key] ?? "(absent)", artifact: artifact[key] ?? "(absent)" });
   }
   return drift;
 }

@@ -1,8 +1,8 @@
 // --budget plans the fuzz from the spec's x-aurous-rate-limit: a team's bucket serves its burst at
 // once and then its sustained rate, buckets drain in parallel, and each fuzz key is its own team.
 import { describe, expect, it } from "vitest";
-import type { FuzzCase } from "../src/fuzz/context.js";
 import { bucketLoad, formatDuration, parseDuration, planRuns, predictMinutes } from "../src/fuzz/budget.js";
+import type { FuzzCase } from "../src/fuzz/context.js";
 import { loadSpec } from "../src/spec/bundle.js";
 import { listOperations } from "../src/spec/operations.js";
 
@@ -29,8 +29,17 @@ describe("the fuzz budget", () => {
   });
 
   it("takes each request's bucket from the spec, the synthesize flow's included", () => {
-    const load = bucketLoad(operations, [...cases("createCharacter", 3, { generate: true }), ...cases("createCharacter", 2), ...cases("listCharacters", 5), ...cases("uploadCharacterImage", 7)]);
-    expect(Object.fromEntries([...load].map(([name, { requests, bucket }]) => [name, [requests, bucket.sustainedPerMinute, bucket.burst]]))).toEqual({
+    const load = bucketLoad(operations, [
+      ...cases("createCharacter", 3, { generate: true }),
+      ...cases("createCharacter", 2),
+      ...cases("listCharacters", 5),
+      ...cases("uploadCharacterImage", 7),
+    ]);
+    expect(
+      Object.fromEntries(
+        [...load].map(([name, { requests, bucket }]) => [name, [requests, bucket.sustainedPerMinute, bucket.burst]]),
+      ),
+    ).toEqual({
       characters_synthesize: [3, 6, 12],
       characters_post: [2, 30, 60],
       characters_get: [5, 120, 240],
@@ -48,12 +57,22 @@ describe("the fuzz budget", () => {
 
   it("plans the most runs that fit, and says when even the minimum does not", () => {
     // A run of size n sends n updates: 10 minutes with 3 teams fit 3 × (60 + 300) = 1080.
-    const plan = planRuns(operations, (n) => cases("updateCharacter", n), { minutes: 10, teams: 3, minimum: 100, maximum: 5000 });
+    const plan = planRuns(operations, (n) => cases("updateCharacter", n), {
+      minutes: 10,
+      teams: 3,
+      minimum: 100,
+      maximum: 5000,
+    });
     expect(plan.overBudget).toBe(false);
     expect(plan.runs).toBeLessThanOrEqual(1080);
     expect(plan.runs).toBeGreaterThan(1050);
     expect(plan.predictedMinutes).toBeLessThanOrEqual(10);
-    const tight = planRuns(operations, (n) => cases("updateCharacter", n), { minutes: 1, teams: 1, minimum: 500, maximum: 5000 });
+    const tight = planRuns(operations, (n) => cases("updateCharacter", n), {
+      minutes: 1,
+      teams: 1,
+      minimum: 500,
+      maximum: 5000,
+    });
     expect(tight).toEqual({ runs: 500, predictedMinutes: (500 - 60) / 30, overBudget: true });
   });
 });
@@ -63,9 +82,22 @@ describe("a fuzz run past its deadline", () => {
     const { runFuzz } = await import("../src/fuzz/run.js");
     const { SpecValidator } = await import("../src/conformance/validator.js");
     const doc = loadSpec();
-    const ctx = { apiKey: `al_live_${"0".repeat(64)}`, apiVersion: doc.info.version, characterIds: ["char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"], operations };
+    const ctx = {
+      apiKey: `al_live_${"0".repeat(64)}`,
+      apiVersion: doc.info.version,
+      characterIds: ["char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"],
+      operations,
+    };
     // Nothing listens at this URL: a sent case would fail as "request failed".
-    const result = await runFuzz({ baseUrl: "http://127.0.0.1:9", doc, validator: new SpecValidator(doc), ctx, runs: 50, seed: 1, deadline: Date.now() - 1 });
+    const result = await runFuzz({
+      baseUrl: "http://127.0.0.1:9",
+      doc,
+      validator: new SpecValidator(doc),
+      ctx,
+      runs: 50,
+      seed: 1,
+      deadline: Date.now() - 1,
+    });
     expect(result.requests).toBe(0);
     expect(result.failures).toEqual([]);
     expect(result.unsent).toBeGreaterThanOrEqual(50);

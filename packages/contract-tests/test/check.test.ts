@@ -17,7 +17,12 @@ function exchange(status: number, body: unknown, headers: Record<string, string>
   return {
     request: { method: "GET", path: "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR", url: "http://127.0.0.1/x" },
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "aurous-version": "2026-05-15", "aurous-request-id": RID, ...headers },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "aurous-version": "2026-05-15",
+      "aurous-request-id": RID,
+      ...headers,
+    },
     bodyText,
     json: body,
     durationMs: 1,
@@ -25,22 +30,44 @@ function exchange(status: number, body: unknown, headers: Record<string, string>
 }
 
 const notFound = (code = "resource_not_found") => ({
-  error: { type: "not_found", code, message: "No character with this id.", param: "character_id", doc_url: `https://docs.aurous-labs.com/errors#${code}`, request_id: RID },
+  error: {
+    type: "not_found",
+    code,
+    message: "No character with this id.",
+    param: "character_id",
+    doc_url: `https://docs.aurous-labs.com/errors#${code}`,
+    request_id: RID,
+  },
 });
 
-const messages = (x: Exchange, invalidOnPurpose = false) => checkResponse(getCharacter, x, validator, { requestInvalidOnPurpose: invalidOnPurpose }).map((p) => `${p.kind}: ${p.message}`);
+const messages = (x: Exchange, invalidOnPurpose = false) =>
+  checkResponse(getCharacter, x, validator, { requestInvalidOnPurpose: invalidOnPurpose }).map(
+    (p) => `${p.kind}: ${p.message}`,
+  );
 
 describe("checkResponse", () => {
   it("accepts a documented error with its headers", () => {
-    expect(messages(exchange(404, notFound(), { "x-ratelimit-limit": "240", "x-ratelimit-remaining": "239", "x-ratelimit-reset": "1778235300" }))).toEqual([]);
+    expect(
+      messages(
+        exchange(404, notFound(), {
+          "x-ratelimit-limit": "240",
+          "x-ratelimit-remaining": "239",
+          "x-ratelimit-reset": "1778235300",
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("names an undocumented status with the documented ones", () => {
-    expect(messages(exchange(418, {}))).toEqual(["status: getCharacter 418: undocumented status 418 (documented: 200, 400, 401, 404, 429, 500)"]);
+    expect(messages(exchange(418, {}))).toEqual([
+      "status: getCharacter 418: undocumented status 418 (documented: 200, 400, 401, 404, 429, 500)",
+    ]);
   });
 
   it("names an undocumented code with the codes documented for that status", () => {
-    expect(messages(exchange(404, notFound("gone")))).toContain('code: getCharacter 404: undocumented error code "gone" (documented for getCharacter 404: resource_not_found)');
+    expect(messages(exchange(404, notFound("gone")))).toContain(
+      'code: getCharacter 404: undocumented error code "gone" (documented for getCharacter 404: resource_not_found)',
+    );
   });
 
   it("names a shape problem, a missing required header, a mismatched request id and an undocumented header", () => {
@@ -58,11 +85,21 @@ describe("checkResponse", () => {
 
   it("treats Prism's request findings as expected only for deliberately invalid requests; response findings always fail", () => {
     const violations = JSON.stringify([
-      { location: ["request", "path", "id"], severity: "Error", message: "Request path parameter id must match pattern" },
-      { location: ["response", "body"], severity: "Error", message: "Response body must have required property 'status'" },
+      {
+        location: ["request", "path", "id"],
+        severity: "Error",
+        message: "Request path parameter id must match pattern",
+      },
+      {
+        location: ["response", "body"],
+        severity: "Error",
+        message: "Response body must have required property 'status'",
+      },
     ]);
     const x = exchange(404, notFound(), { "sl-violations": violations });
-    expect(messages(x, true)).toEqual(["prism: getCharacter 404: Prism flagged the response at response.body: Response body must have required property 'status'"]);
+    expect(messages(x, true)).toEqual([
+      "prism: getCharacter 404: Prism flagged the response at response.body: Response body must have required property 'status'",
+    ]);
     expect(messages(x, false)).toHaveLength(2);
   });
 });

@@ -2,21 +2,25 @@
 // process with its built-in demo teams (keys imported from @aurous/sandbox, not typed here). The
 // demo's low-credit team has 3 credits, so the 402 on regenerate comes after spending them.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_KEYS } from "@aurous/sandbox";
 import getPort from "get-port";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notProvokable } from "../src/server/scenarios/faults.js";
 import { loadSpec } from "../src/spec/bundle.js";
 import { buildMatrix } from "../src/spec/matrix.js";
 import { listOperations } from "../src/spec/operations.js";
-import { notProvokable } from "../src/server/scenarios/faults.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-const sandboxBin = join(dirname(createRequire(import.meta.url).resolve("@aurous/sandbox/package.json")), "dist", "cli.js");
+const sandboxBin = join(
+  dirname(createRequire(import.meta.url).resolve("@aurous/sandbox/package.json")),
+  "dist",
+  "cli.js",
+);
 let sandbox: ChildProcess | undefined;
 let cli: ChildProcess | undefined;
 let origin: string;
@@ -57,13 +61,23 @@ afterAll(async () => {
 describe("aurous-contract-tests against `aurous-sandbox` with its demo keys", () => {
   it("finds the demo sandbox conforming (scenario suite; the fuzz has its own tests)", async () => {
     const args = [
-      bin, "--base-url", origin,
-      "--api-key", DEMO_KEYS.acmeFull,
-      "--second-team-key", DEMO_KEYS.globexFull,
-      "--low-credit-key", DEMO_KEYS.shoestringFull,
-      "--read-only-key", DEMO_KEYS.acmeReadOnly,
-      "--revoked-key", DEMO_KEYS.acmeRevoked,
-      "--skip-fuzz", "--quiet", "--report", reportDir,
+      bin,
+      "--base-url",
+      origin,
+      "--api-key",
+      DEMO_KEYS.acmeFull,
+      "--second-team-key",
+      DEMO_KEYS.globexFull,
+      "--low-credit-key",
+      DEMO_KEYS.shoestringFull,
+      "--read-only-key",
+      DEMO_KEYS.acmeReadOnly,
+      "--revoked-key",
+      DEMO_KEYS.acmeRevoked,
+      "--skip-fuzz",
+      "--quiet",
+      "--report",
+      reportDir,
     ];
     const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
       cli = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -78,7 +92,9 @@ describe("aurous-contract-tests against `aurous-sandbox` with its demo keys", ()
     const spec = loadSpec();
     const entries = buildMatrix(spec).length;
     const unprovokable = notProvokable(listOperations(spec), false).length;
-    expect(out).toContain(`Matrix: ${entries - unprovokable} pass, 0 fail, 0 not exercised, ${unprovokable} not provokable`);
+    expect(out).toContain(
+      `Matrix: ${entries - unprovokable} pass, 0 fail, 0 not exercised, ${unprovokable} not provokable`,
+    );
     expect(code, out.slice(-3000)).toBe(0);
   }, 150_000);
 });

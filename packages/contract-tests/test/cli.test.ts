@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMutationProxy, type MutationProxy } from "../src/mutation/proxy.js";
+import { type MutationProxy, startMutationProxy } from "../src/mutation/proxy.js";
 import { startTestSandbox, type TestSandbox } from "./support/sandbox.js";
 
 const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -34,18 +34,25 @@ function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
 }
 
 const keyArgs = () => [
-  "--api-key", sandbox.keys.full,
-  "--second-team-key", sandbox.keys.secondTeam,
-  "--low-credit-key", sandbox.keys.lowCredit,
-  "--read-only-key", sandbox.keys.readOnly,
-  "--revoked-key", sandbox.keys.revoked,
+  "--api-key",
+  sandbox.keys.full,
+  "--second-team-key",
+  sandbox.keys.secondTeam,
+  "--low-credit-key",
+  sandbox.keys.lowCredit,
+  "--read-only-key",
+  sandbox.keys.readOnly,
+  "--revoked-key",
+  sandbox.keys.revoked,
   ...sandbox.keys.fuzzTeams.flatMap((k) => ["--fuzz-key", k]),
 ];
 
 beforeAll(async () => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first (turbo does before test)`);
   sandbox = await startTestSandbox();
-  broken = await startMutationProxy(sandbox.origin, [{ kind: "rename-code", from: "resource_not_found", to: "no_such_character" }]);
+  broken = await startMutationProxy(sandbox.origin, [
+    { kind: "rename-code", from: "resource_not_found", to: "no_such_character" },
+  ]);
   reportDir = mkdtempSync(join(tmpdir(), "contract-cli-"));
 });
 
@@ -60,9 +67,21 @@ afterAll(async () => {
 
 describe("aurous-contract-tests (the bin)", () => {
   it("exits 0 against the conforming sandbox, with progress, a summary and the report", async () => {
-    const { code, out } = await runCli(["--base-url", sandbox.origin, ...keyArgs(), "--runs", "300", "--budget", "4m", "--report", reportDir]);
+    const { code, out } = await runCli([
+      "--base-url",
+      sandbox.origin,
+      ...keyArgs(),
+      "--runs",
+      "300",
+      "--budget",
+      "4m",
+      "--report",
+      reportDir,
+    ]);
     // --budget plans the fuzz from the spec's rate limits (here --runs caps it; 10 fuzz teams fit 300).
-    expect(out).toMatch(/ {2}budget: \S+ left for the fuzz → 300 requests with 10 team\(s\), about \S+ at the spec's rate limits: .*characters_post \d+\/team \(30\/min, burst 60\)/);
+    expect(out).toMatch(
+      / {2}budget: \S+ left for the fuzz → 300 requests with 10 team\(s\), about \S+ at the spec's rate limits: .*characters_post \d+\/team \(30\/min, burst 60\)/,
+    );
     expect(out).toMatch(/▸ fuzz: 300 generated requests/);
     expect(out).toMatch(/\nTime: \S+ of a 4m budget\n/);
     expect(out).toMatch(/✓ upload_url|✓ getCharacter 200/);
@@ -72,14 +91,24 @@ describe("aurous-contract-tests (the bin)", () => {
     const md = readFileSync(join(reportDir, "contract-report.md"), "utf8");
     expect(md).toContain("**Verdict: conforming**");
     // Without clock control the URL expiry is shown by injection, with its reason.
-    expect(md).toMatch(/uploadCharacterImage 401 upload_url_expired \| server \| ➖ not provokable \| the upload URL expires 15 minutes after minting/);
+    expect(md).toMatch(
+      /uploadCharacterImage 401 upload_url_expired \| server \| ➖ not provokable \| the upload URL expires 15 minutes after minting/,
+    );
     expect(readFileSync(join(reportDir, "contract-junit.xml"), "utf8")).toContain('<testsuite name="fuzz"');
   }, 150_000);
 
   it("exits 1 against a server that renames an error code, and names it", async () => {
     // The first run emptied the main team's buckets: refill them rather than wait.
     sandbox.clock.advance(60 * 60 * 1000);
-    const { code, out } = await runCli(["--base-url", broken.url, ...keyArgs(), "--skip-fuzz", "--quiet", "--report", reportDir]);
+    const { code, out } = await runCli([
+      "--base-url",
+      broken.url,
+      ...keyArgs(),
+      "--skip-fuzz",
+      "--quiet",
+      "--report",
+      reportDir,
+    ]);
     expect(code).toBe(1);
     expect(out).toMatch(/✗ getCharacter 404 resource_not_found: fail/);
     expect(out).toContain("✗ The deployment does NOT conform to the contract.");

@@ -54,7 +54,12 @@ beforeAll(async () => {
   // (Prism 5.16 applies it to response violations; an invalid request gets the spec's 400/422
   // with or without it, and violations are listed in `sl-violations` either way).
   prism = await startPrism({ mode: "mock", specPath: defaultSpecPath(), errors: true });
-  client = new Aurous({ apiKey: `al_live_${"a".repeat(64)}`, baseUrl: prism.url, maxRetries: 0, onVersionMismatch: (m) => mismatches.push(m) });
+  client = new Aurous({
+    apiKey: `al_live_${"a".repeat(64)}`,
+    baseUrl: prism.url,
+    maxRetries: 0,
+    onVersionMismatch: (m) => mismatches.push(m),
+  });
 });
 afterAll(() => prism?.stop());
 
@@ -62,7 +67,9 @@ describe("the enumeration", () => {
   it("covers every operation of the spec and matches the client's generated meta", () => {
     expect(Object.keys(operations).sort()).toEqual(model.map((op) => op.operationId).sort());
     for (const { operationId, status, code } of errorEntries) {
-      const documented = (operations[operationId as OperationId].errors as Record<number, { codes: readonly string[] }>)[status];
+      const documented = (
+        operations[operationId as OperationId].errors as Record<number, { codes: readonly string[] }>
+      )[status];
       expect(documented?.codes, `${operationId} ${status}`).toContain(code);
     }
   });
@@ -74,22 +81,21 @@ describe("the enumeration", () => {
 });
 
 describe("success paths", () => {
-  it.each(model.map((op) => ({ operationId: op.operationId, status: op.success.status, body: op.success.media.length > 0 })))(
-    "$operationId answers $status with a valid body",
-    async ({ operationId, status, body }) => {
-      const result = await callOperation(client, prism.url, operationId, {});
-      expect(result.response.status).toBe(status);
-      // No violation of the request the client sent (Prism lists them here in any mode).
-      expect(result.response.headers.get("sl-violations")).toBeNull();
-      expect(result.requestId).toMatch(/^req_/);
-      if (!body) {
-        expect(result.data).toBeUndefined();
-      } else {
-        expect(result.version).toBe(doc.info.version);
-        expect(result.data).toBeTypeOf("object");
-      }
-    },
-  );
+  it.each(
+    model.map((op) => ({ operationId: op.operationId, status: op.success.status, body: op.success.media.length > 0 })),
+  )("$operationId answers $status with a valid body", async ({ operationId, status, body }) => {
+    const result = await callOperation(client, prism.url, operationId, {});
+    expect(result.response.status).toBe(status);
+    // No violation of the request the client sent (Prism lists them here in any mode).
+    expect(result.response.headers.get("sl-violations")).toBeNull();
+    expect(result.requestId).toMatch(/^req_/);
+    if (!body) {
+      expect(result.data).toBeUndefined();
+    } else {
+      expect(result.version).toBe(doc.info.version);
+      expect(result.data).toBeTypeOf("object");
+    }
+  });
 
   it("saw no version mismatch", () => {
     expect(mismatches).toEqual([]);
@@ -98,7 +104,9 @@ describe("success paths", () => {
 
 describe("every documented error", () => {
   it.each(errorEntries)("$id", async ({ operationId, status, code }) => {
-    const error = await callOperation(client, prism.url, operationId, { Prefer: `code=${status}, example=${code}` }).then(
+    const error = await callOperation(client, prism.url, operationId, {
+      Prefer: `code=${status}, example=${code}`,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );

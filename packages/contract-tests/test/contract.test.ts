@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecValidator } from "../src/conformance/validator.js";
 import type { Mutation } from "../src/mutation/proxy.js";
-import { startPrism, type PrismHandle } from "../src/prism/process.js";
+import { type PrismHandle, startPrism } from "../src/prism/process.js";
 import type { ContractReport, SideResult } from "../src/report/types.js";
 import { writeReport } from "../src/report/write.js";
-import { startHarness, type Harness } from "../src/server/harness.js";
+import { type Harness, startHarness } from "../src/server/harness.js";
 import { runServerSuite, type ScenarioGroup, type ServerSuiteResult } from "../src/server/suite.js";
 import { defaultSpecPath, loadSpec } from "../src/spec/bundle.js";
 import { buildMatrix } from "../src/spec/matrix.js";
@@ -32,7 +32,13 @@ function serverRun(groups?: readonly ScenarioGroup[]) {
     doc,
     validator,
     harness,
-    keys: { full: sandbox.keys.full, secondTeam: sandbox.keys.secondTeam, lowCredit: sandbox.keys.lowCredit, readOnly: sandbox.keys.readOnly, revoked: sandbox.keys.revoked },
+    keys: {
+      full: sandbox.keys.full,
+      secondTeam: sandbox.keys.secondTeam,
+      lowCredit: sandbox.keys.lowCredit,
+      readOnly: sandbox.keys.readOnly,
+      revoked: sandbox.keys.revoked,
+    },
     hooks: { advanceClock: (ms) => sandbox.clock.advance(ms) },
     ...(groups ? { groups } : {}),
     log: process.env.CONTRACT_VERBOSE ? (l) => console.log(l) : undefined,
@@ -42,7 +48,10 @@ function serverRun(groups?: readonly ScenarioGroup[]) {
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   // Started side by side; whichever succeeded is kept for afterAll even if the other failed.
-  const [h, m] = await Promise.allSettled([startHarness({ specPath, serverUrl: sandbox.origin }), startPrism({ mode: "mock", specPath })]);
+  const [h, m] = await Promise.allSettled([
+    startHarness({ specPath, serverUrl: sandbox.origin }),
+    startPrism({ mode: "mock", specPath }),
+  ]);
   if (h.status === "fulfilled") harness = h.value;
   if (m.status === "fulfilled") mock = m.value;
   if (h.status === "rejected") throw h.reason;
@@ -57,7 +66,9 @@ afterAll(async () => {
 });
 
 const notPassing = (results: Map<string, SideResult>, allowed: SideResult["outcome"][]) =>
-  matrix.filter((e) => !allowed.includes(results.get(e.id)?.outcome ?? "not-exercised")).map((e) => `${e.id}: ${results.get(e.id)?.outcome} — ${results.get(e.id)?.detail}`);
+  matrix
+    .filter((e) => !allowed.includes(results.get(e.id)?.outcome ?? "not-exercised"))
+    .map((e) => `${e.id}: ${results.get(e.id)?.outcome} — ${results.get(e.id)?.detail}`);
 
 describe("client side: every entry forced from Prism's mock, through @aurous/client", () => {
   it("returns the typed result or throws the typed error with the entry's status and code, validation passing", () => {
@@ -100,21 +111,34 @@ describe("mutation check: the server-side suite fails against deliberately broke
 
   it("(a) a renamed error code is named, with the codes the spec documents", async () => {
     const r = await against([{ kind: "rename-code", from: "invalid_request", to: "malformed_input" }]);
-    expect(r.failures.join("\n")).toMatch(/undocumented error code "malformed_input" \(documented for updateCharacter 400: unknown_version, invalid_request\)/);
+    expect(r.failures.join("\n")).toMatch(
+      /undocumented error code "malformed_input" \(documented for updateCharacter 400: unknown_version, invalid_request\)/,
+    );
     expect(r.results.get("updateCharacter 400 invalid_request")?.outcome).toBe("fail");
   }, 60_000);
 
   // The spec lets the real API add fields (additive changes); our checks still flag any field the
   // spec does not list, since finding where a deployment and the spec differ is their job.
   it("(d) an undocumented field in a success body is named", async () => {
-    const r = await against([{ kind: "add-field", field: "nickname", value: "Rory", match: { method: "GET", path: /^\/v1\/characters\/char_/ } }]);
+    const r = await against([
+      {
+        kind: "add-field",
+        field: "nickname",
+        value: "Rory",
+        match: { method: "GET", path: /^\/v1\/characters\/char_/ },
+      },
+    ]);
     expect(r.failures.join("\n")).toMatch(/getCharacter 200: body \/ must NOT have unevaluated properties/);
     expect(r.results.get("getCharacter 200")?.outcome).toBe("fail");
   }, 60_000);
 
   it("(b) a required field dropped from a success body is named", async () => {
-    const r = await against([{ kind: "drop-field", field: "status", match: { method: "GET", path: /^\/v1\/characters\/char_/ } }]);
-    expect(r.failures.join("\n")).toMatch(/getCharacter \(response refused by Prism\): Prism flagged the response at response.body: Response body must have required property 'status'/);
+    const r = await against([
+      { kind: "drop-field", field: "status", match: { method: "GET", path: /^\/v1\/characters\/char_/ } },
+    ]);
+    expect(r.failures.join("\n")).toMatch(
+      /getCharacter \(response refused by Prism\): Prism flagged the response at response.body: Response body must have required property 'status'/,
+    );
     expect(r.results.get("getCharacter 200")?.outcome).toBe("fail");
   }, 60_000);
 
@@ -122,8 +146,12 @@ describe("mutation check: the server-side suite fails against deliberately broke
     const r = await against([{ kind: "status", status: 418, match: { method: "DELETE" } }]);
     const text = r.failures.join("\n");
     // Prism passes an unknown status through, flagged in sl-violations; our checker names it too.
-    expect(text).toMatch(/deleteCharacter 418: undocumented status 418 \(documented: 200, 400, 401, 403, 404, 413, 429, 500\)/);
-    expect(text).toMatch(/deleteCharacter 418: Prism flagged the response at response: Unable to match the returned status code/);
+    expect(text).toMatch(
+      /deleteCharacter 418: undocumented status 418 \(documented: 200, 400, 401, 403, 404, 413, 429, 500\)/,
+    );
+    expect(text).toMatch(
+      /deleteCharacter 418: Prism flagged the response at response: Unable to match the returned status code/,
+    );
     expect(r.results.get("deleteCharacter 200")?.outcome).toBe("fail");
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecValidator } from "../src/conformance/validator.js";
-import { startHarness, type Harness } from "../src/server/harness.js";
+import { type Harness, startHarness } from "../src/server/harness.js";
 import { runServerSuite } from "../src/server/suite.js";
 import { defaultSpecPath, loadSpec } from "../src/spec/bundle.js";
 
@@ -45,7 +45,14 @@ afterAll(async () => {
 
 describe("a target where nothing listens", () => {
   it("the bin exits 2 with one line naming the URL and the reason, before starting anything", async () => {
-    const { code, stdout, stderr } = await runCli(["--base-url", deadUrl, "--api-key", "k1", "--second-team-key", "k2"]);
+    const { code, stdout, stderr } = await runCli([
+      "--base-url",
+      deadUrl,
+      "--api-key",
+      "k1",
+      "--second-team-key",
+      "k2",
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toEqual([
@@ -56,13 +63,21 @@ describe("a target where nothing listens", () => {
   it("the suite reports no fault-injected entry as shown when the target never answered", async () => {
     const doc = loadSpec();
     harness = await startHarness({ specPath: defaultSpecPath(), serverUrl: deadUrl });
-    const result = await runServerSuite({ doc, validator: new SpecValidator(doc), harness, keys: { full: "k1", secondTeam: "k2" }, groups: ["faults"] });
+    const result = await runServerSuite({
+      doc,
+      validator: new SpecValidator(doc),
+      harness,
+      keys: { full: "k1", secondTeam: "k2" },
+      groups: ["faults"],
+    });
     const faulted = [...result.results].filter(([id]) => / 500 internal_error$| upload_url_expired$/.test(id));
     expect(faulted.length).toBeGreaterThanOrEqual(11);
     for (const [id, r] of faulted) {
       expect(r.outcome, id).toBe("fail");
       expect(r.detail).toContain("the target never answered");
     }
-    expect([...result.results.values()].filter((r) => r.outcome === "pass" || r.outcome === "not-provokable")).toEqual([]);
+    expect([...result.results.values()].filter((r) => r.outcome === "pass" || r.outcome === "not-provokable")).toEqual(
+      [],
+    );
   });
 });

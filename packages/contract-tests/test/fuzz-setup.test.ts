@@ -18,11 +18,18 @@ beforeAll(async () => {
       inits++;
       if (refuseNext > 0) {
         refuseNext--;
-        res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "1" }).end('{"error":{"code":"too_many_requests"}}');
+        res
+          .writeHead(429, { "Content-Type": "application/json", "Retry-After": "1" })
+          .end('{"error":{"code":"too_many_requests"}}');
         return;
       }
       res.writeHead(201, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ upload_id: `upl_01HXMQ7Z3K8Y2NABCDEFGHJK${String(inits).padStart(2, "0")}`, upload_url: `${origin}/storage/uploads/x?expires=1&signature=s` }));
+      res.end(
+        JSON.stringify({
+          upload_id: `upl_01HXMQ7Z3K8Y2NABCDEFGHJK${String(inits).padStart(2, "0")}`,
+          upload_url: `${origin}/storage/uploads/x?expires=1&signature=s`,
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecValidator } from "../src/conformance/validator.js";
-import { prepareFuzzContext } from "../src/fuzz/setup.js";
 import { type FuzzResult, runFuzz } from "../src/fuzz/run.js";
+import { prepareFuzzContext } from "../src/fuzz/setup.js";
 import { fuzzChecks } from "../src/fuzz/summary.js";
 import { writeReport } from "../src/report/write.js";
 import { loadSpec } from "../src/spec/bundle.js";
@@ -39,14 +39,23 @@ afterAll(async () => {
 });
 
 function show(r: FuzzResult): string[] {
-  return r.failures.slice(0, 15).map((f) => `[seed ${r.seed}] ${f.case.operationId} ${f.case.kind} (${f.case.rule}) ${f.case.request.method} ${f.case.request.path} body=${String(f.case.request.body ?? "").slice(0, 160)}\n    ${f.problems.join("\n    ")}`);
+  return r.failures
+    .slice(0, 15)
+    .map(
+      (f) =>
+        `[seed ${r.seed}] ${f.case.operationId} ${f.case.kind} (${f.case.rule}) ${f.case.request.method} ${f.case.request.path} body=${String(f.case.request.body ?? "").slice(0, 160)}\n    ${f.problems.join("\n    ")}`,
+    );
 }
 
 describe("fuzz: schema-built valid and invalid requests against the sandbox", () => {
   it(`sends at least ${RUNS} requests, valid and invalid, to every operation (the signed upload PUT included)`, () => {
     expect(result.requests).toBeGreaterThanOrEqual(RUNS);
     const ops = Object.keys(result.counts).sort();
-    expect(ops).toEqual(listOperations(doc).map((o) => o.operationId).sort());
+    expect(ops).toEqual(
+      listOperations(doc)
+        .map((o) => o.operationId)
+        .sort(),
+    );
     for (const op of ops) {
       expect(result.counts[op]?.valid, op).toBeGreaterThan(0);
       expect(result.counts[op]?.invalid, op).toBeGreaterThan(0);
@@ -55,7 +64,35 @@ describe("fuzz: schema-built valid and invalid requests against the sandbox", ()
 
   it("exercises every kind of fault the schemas allow", () => {
     const rules = Object.keys(result.rules).join("\n");
-    for (const rule of ["missing", "type", "maxLength", "minLength", "pattern", "maximum", "minimum", "unknownKey", "enum", "maxItems", "minItems", "uniqueItems", "malformed JSON", "path id of another shape", "query", "Aurous-Version", "X-Api-Key", "Idempotency-Key", "oversize body", "Content-Type", "no body", "forged signature", "malformed signature", "altered expires", "made-up upload id", "Content-Type mismatch", "bytes that are no PNG"]) {
+    for (const rule of [
+      "missing",
+      "type",
+      "maxLength",
+      "minLength",
+      "pattern",
+      "maximum",
+      "minimum",
+      "unknownKey",
+      "enum",
+      "maxItems",
+      "minItems",
+      "uniqueItems",
+      "malformed JSON",
+      "path id of another shape",
+      "query",
+      "Aurous-Version",
+      "X-Api-Key",
+      "Idempotency-Key",
+      "oversize body",
+      "Content-Type",
+      "no body",
+      "forged signature",
+      "malformed signature",
+      "altered expires",
+      "made-up upload id",
+      "Content-Type mismatch",
+      "bytes that are no PNG",
+    ]) {
       expect(rules, rule).toContain(rule);
     }
   });
@@ -66,7 +103,18 @@ describe("fuzz: schema-built valid and invalid requests against the sandbox", ()
 
   it("writes its findings as a report (markdown + JUnit)", () => {
     const checks = fuzzChecks(result, RUNS);
-    const { markdown } = writeReport({ title: "Fuzz against the sandbox", generatedAt: new Date().toISOString(), target: sandbox.origin, sides: [], rows: [], extras: checks }, "reports", "fuzz");
+    const { markdown } = writeReport(
+      {
+        title: "Fuzz against the sandbox",
+        generatedAt: new Date().toISOString(),
+        target: sandbox.origin,
+        sides: [],
+        rows: [],
+        extras: checks,
+      },
+      "reports",
+      "fuzz",
+    );
     expect(readFileSync(markdown, "utf8")).toMatch(/\| fuzz \| at least \d+ generated requests sent \| ✅ pass \|/);
   });
 });

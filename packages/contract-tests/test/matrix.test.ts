@@ -25,11 +25,20 @@ describe("contract matrix", () => {
     expect(new Set(matrix.map((e) => e.operationId))).toEqual(new Set(operations.map((o) => o.operationId)));
     for (const op of operations) {
       const ids = matrix.filter((e) => e.operationId === op.operationId);
-      expect(ids.some((e) => e.code === null), op.operationId).toBe(true);
-      expect(ids.some((e) => e.status === 500 && e.code === "internal_error"), op.operationId).toBe(true);
+      expect(
+        ids.some((e) => e.code === null),
+        op.operationId,
+      ).toBe(true);
+      expect(
+        ids.some((e) => e.status === 500 && e.code === "internal_error"),
+        op.operationId,
+      ).toBe(true);
       if (op.credential === "api-key") {
         for (const code of ["missing_api_key", "invalid_api_key", "revoked_api_key"]) {
-          expect(ids.some((e) => e.status === 401 && e.code === code), `${op.operationId} ${code}`).toBe(true);
+          expect(
+            ids.some((e) => e.status === 401 && e.code === code),
+            `${op.operationId} ${code}`,
+          ).toBe(true);
         }
       }
     }

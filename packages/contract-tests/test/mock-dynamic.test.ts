@@ -3,7 +3,7 @@
 // come back valid, with the version the client asked for, and look like real answers.
 import { API_VERSION, Aurous } from "@aurous/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrism, type PrismHandle } from "../src/prism/process.js";
+import { type PrismHandle, startPrism } from "../src/prism/process.js";
 import { defaultSpecPath, loadSpec } from "../src/spec/bundle.js";
 import { listOperations } from "../src/spec/operations.js";
 import { callOperation } from "./support/client-calls.js";
@@ -26,7 +26,8 @@ afterAll(async () => {
 function strings(value: unknown, path = ""): Array<[string, string]> {
   if (typeof value === "string") return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
   return [];
 }
 
@@ -49,7 +50,8 @@ describe("Prism's dynamic mode through the client", () => {
           calls++;
           for (const [path, text] of strings(result.data)) {
             // Generated URLs must be ones a client can fetch; dates must be real calendar dates.
-            if (/url$/.test(path) && !/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(text)) failures.push(`${operationId} ${path}: ${text}`);
+            if (/url$/.test(path) && !/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//.test(text))
+              failures.push(`${operationId} ${path}: ${text}`);
             if (/_at$/.test(path) && Number.isNaN(Date.parse(text))) failures.push(`${operationId} ${path}: ${text}`);
           }
         } catch (error) {

@@ -6,19 +6,22 @@ import { operationCases } from "../src/fuzz/cases.js";
 import type { FuzzCase, FuzzContext } from "../src/fuzz/context.js";
 import type { Recorder } from "../src/server/recorder.js";
 import { specRequest } from "../src/server/requests.js";
-import { clientCallArgs } from "./support/client-calls.js";
 import { genericScenarios } from "../src/server/scenarios/generic.js";
 import type { World } from "../src/server/world.js";
 import { loadSpec } from "../src/spec/bundle.js";
 import { buildMatrix } from "../src/spec/matrix.js";
 import { operationById } from "../src/spec/operations.js";
 import type { OpenApiDocument } from "../src/spec/types.js";
+import { clientCallArgs } from "./support/client-calls.js";
 
 // Local fixture helper (a shared scripts/codegen/fixture-operation.mjs is on its way; dedupe then).
 // GET /v1/characters/{id}/refs, built from getCharacter's own parameters and error responses.
 function withFixtureOperation(bundle: OpenApiDocument): OpenApiDocument {
   const doc = structuredClone(bundle);
-  const byId = doc.paths["/v1/characters/{id}"] as { parameters: unknown[]; get: { responses: Record<string, { headers: unknown }> } };
+  const byId = doc.paths["/v1/characters/{id}"] as {
+    parameters: unknown[];
+    get: { responses: Record<string, { headers: unknown }> };
+  };
   const responses = byId.get.responses;
   doc.paths["/v1/characters/{id}/refs"] = {
     parameters: structuredClone(byId.parameters),
@@ -33,7 +36,11 @@ function withFixtureOperation(bundle: OpenApiDocument): OpenApiDocument {
           headers: structuredClone(responses["200"]?.headers),
           content: {
             "application/json": {
-              schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: { type: "object" } } } },
+              schema: {
+                type: "object",
+                required: ["data"],
+                properties: { data: { type: "array", items: { type: "object" } } },
+              },
               examples: { refs: { value: { data: [] } } },
             },
           },
@@ -51,7 +58,9 @@ const op = operationById(doc, "listCharacterRefs");
 
 describe("an operation added to the spec", () => {
   it("gets a matrix entry for each documented outcome", () => {
-    const ids = buildMatrix(doc).filter((e) => e.operationId === "listCharacterRefs").map((e) => e.id);
+    const ids = buildMatrix(doc)
+      .filter((e) => e.operationId === "listCharacterRefs")
+      .map((e) => e.id);
     expect(ids).toEqual([
       "listCharacterRefs 200",
       "listCharacterRefs 401 missing_api_key",
@@ -63,7 +72,11 @@ describe("an operation added to the spec", () => {
 
   it("gets a well-formed generic request: method, every path parameter filled", () => {
     const withState = specRequest(doc, op, { key: "k" }, { path: { id: "char_READY" } });
-    expect(withState).toMatchObject({ method: "GET", path: "/v1/characters/char_READY/refs", headers: { "X-Api-Key": "k" } });
+    expect(withState).toMatchObject({
+      method: "GET",
+      path: "/v1/characters/char_READY/refs",
+      headers: { "X-Api-Key": "k" },
+    });
     expect(withState.body).toBeUndefined();
     // Without state, the spec's example id fills the path.
     expect(specRequest(doc, op, { key: "k" }).path).toBe("/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR/refs");
@@ -79,17 +92,33 @@ describe("an operation added to the spec", () => {
         return { exchange: undefined, ok: true };
       },
     } as unknown as Recorder;
-    const world = { rec, main: { key: "full" }, second: { key: "second" }, readyId: "char_READY", log: () => {} } as World;
+    const world = {
+      rec,
+      main: { key: "full" },
+      second: { key: "second" },
+      readyId: "char_READY",
+      log: () => {},
+    } as World;
     await genericScenarios(world);
     const mine = sent.filter((s) => s.op === "listCharacterRefs");
-    expect(mine.map((s) => `${s.status} ${s.code}`)).toEqual(["401 missing_api_key", "401 invalid_api_key", "401 revoked_api_key", "404 resource_not_found"]);
+    expect(mine.map((s) => `${s.status} ${s.code}`)).toEqual([
+      "401 missing_api_key",
+      "401 invalid_api_key",
+      "401 revoked_api_key",
+      "404 resource_not_found",
+    ]);
     for (const s of mine) expect(s.method).toBe("GET");
     expect(mine[0]?.path).toBe("/v1/characters/char_READY/refs");
     expect(mine.at(-1)?.path).toBe("/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR/refs");
   });
 
   it("gets fuzz cases: a read of an existing character succeeds, an unknown id is 404", () => {
-    const ctx: FuzzContext = { apiKey: "k", apiVersion: doc.info.version, characterIds: ["char_REAL"], operations: [op] };
+    const ctx: FuzzContext = {
+      apiKey: "k",
+      apiVersion: doc.info.version,
+      characterIds: ["char_REAL"],
+      operations: [op],
+    };
     const arb = operationCases(doc, ctx, op);
     expect(arb).not.toBeNull();
     const cases = fc.sample(arb as fc.Arbitrary<FuzzCase>, { numRuns: 300, seed: 7 });

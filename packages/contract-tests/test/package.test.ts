@@ -7,7 +7,12 @@ import { publint } from "publint";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string>; files: string[]; license: string };
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as {
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  files: string[];
+  license: string;
+};
 
 describe("published package", () => {
   it("passes publint (strict)", async () => {
@@ -38,7 +43,8 @@ describe("published package", () => {
     const imported = new Set<string>();
     for (const file of readdirSync(`${root}/dist`).filter((f) => f.endsWith(".js"))) {
       for (const [, spec] of readFileSync(`${root}/dist/${file}`, "utf8").matchAll(/from "([^".][^"]*)"/g)) {
-        if (spec && !spec.startsWith("node:")) imported.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] as string));
+        if (spec && !spec.startsWith("node:"))
+          imported.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] as string));
       }
     }
     expect([...imported].filter((name) => !allowed.has(name))).toEqual([]);

@@ -31,11 +31,15 @@ describe("startPrism / stop", () => {
     expect(alive(prism.pid)).toBe(false);
     // The port is free again: we can bind it ourselves.
     await new Promise<void>((resolve, reject) => {
-      const probe = createServer().once("error", reject).listen(prism.port, "127.0.0.1", () => probe.close(() => resolve()));
+      const probe = createServer()
+        .once("error", reject)
+        .listen(prism.port, "127.0.0.1", () => probe.close(() => resolve()));
     });
   });
 
   it("reports Prism's own output when it cannot start (here: a spec that does not exist)", async () => {
-    await expect(startPrism({ mode: "mock", specPath: "/nonexistent/openapi.json", readyTimeoutMs: 30_000 })).rejects.toThrow(/Prism (exited|did not start)/);
+    await expect(
+      startPrism({ mode: "mock", specPath: "/nonexistent/openapi.json", readyTimeoutMs: 30_000 }),
+    ).rejects.toThrow(/Prism (exited|did not start)/);
   });
 });

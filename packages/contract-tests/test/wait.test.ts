@@ -16,7 +16,19 @@ describe("retryAfterSeconds", () => {
 describe("pollUntil", () => {
   it("returns the first value that is done, or the last one at the deadline", async () => {
     let n = 0;
-    expect(await pollUntil(() => ++n, (v) => v === 3, { timeoutMs: 1000, intervalMs: 1 })).toBe(3);
-    expect(await pollUntil(() => "synthesizing", (v) => v !== "synthesizing", { timeoutMs: 20, intervalMs: 5 })).toBe("synthesizing");
+    expect(
+      await pollUntil(
+        () => ++n,
+        (v) => v === 3,
+        { timeoutMs: 1000, intervalMs: 1 },
+      ),
+    ).toBe(3);
+    expect(
+      await pollUntil(
+        () => "synthesizing",
+        (v) => v !== "synthesizing",
+        { timeoutMs: 20, intervalMs: 5 },
+      ),
+    ).toBe("synthesizing");
   });
 });

@@ -12,7 +12,12 @@ export interface Failure<S extends number = number, C extends string = string> {
 /** A value, or one of the failures `F` a method may answer with. */
 export type Result<T, F extends Failure = Failure> = { ok: true; value: T } | F;
 
-export function fail<S extends number, C extends string>(status: S, code: C, message: string, param: string | null = null): Failure<S, C> {
+export function fail<S extends number, C extends string>(
+  status: S,
+  code: C,
+  message: string,
+  param: string | null = null,
+): Failure<S, C> {
   return { ok: false, status, code, message, param };
 }
 

@@ -1,12 +1,12 @@
 // Builds the sandbox server: the stubs' runtime mounts every API operation over the sandbox's
 // handlers, and the sandbox adds its own routes (ref images, docs) on the same fastify instance.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { AddressInfo } from "node:net";
 import { createAurousServer } from "@aurous/server-stubs";
 import type { FastifyInstance } from "fastify";
-import { systemClock, type Clock } from "./clock.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { SandboxConfig } from "./config/load.js";
 import { createImplementation, createUploadCheck, type SandboxAuth } from "./http/handlers.js";
 import { mountDocRoutes } from "./http/routes/docs.js";
@@ -66,7 +66,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // The sandbox is the reference implementation: every answer is checked against the spec.
     validateResponses: true,
     now: () => clock.now(),
-    onError: (error, report) => onError(`500 internal_error on ${report.operationId ?? "a request"} (${report.requestId})`, error),
+    onError: (error, report) =>
+      onError(`500 internal_error on ${report.operationId ?? "a request"} (${report.requestId})`, error),
   });
   mountRefRoutes(app, state);
   mountDocRoutes(app);

@@ -25,7 +25,12 @@ export interface SandboxState {
   refUrls: RefUrlSigner;
 }
 
-export function createState(config: SandboxConfig, dataDir: string, clock: Clock, onJobError: (key: string, error: unknown) => void): SandboxState {
+export function createState(
+  config: SandboxConfig,
+  dataDir: string,
+  clock: Clock,
+  onJobError: (key: string, error: unknown) => void,
+): SandboxState {
   const blobs = new BlobStore(dataDir);
   const ledger = new CreditLedger(config.teams.map((t) => [t.id, t.credits] as const));
   const scheduler = new Scheduler(onJobError);
@@ -40,7 +45,15 @@ export function createState(config: SandboxConfig, dataDir: string, clock: Clock
     blobs,
     uploads,
     store,
-    characters: new CharacterService({ store, uploads, ledger, scheduler, blobs, clock, synthesisDelayMs: config.synthesisDelayMs }),
+    characters: new CharacterService({
+      store,
+      uploads,
+      ledger,
+      scheduler,
+      blobs,
+      clock,
+      synthesisDelayMs: config.synthesisDelayMs,
+    }),
     scheduler,
     refUrls: new RefUrlSigner(newSecret()),
   };

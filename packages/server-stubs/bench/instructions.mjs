@@ -23,9 +23,13 @@ if (spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status !== 0) {
 
 async function instructionsPerRequest(kind) {
   const out = join(tmpdir(), `aurous-bench-${kind}-${process.pid}.callgrind`);
-  const child = spawn("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, process.execPath, serversScript, kind], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  const child = spawn(
+    "valgrind",
+    ["--tool=callgrind", `--callgrind-out-file=${out}`, process.execPath, serversScript, kind],
+    {
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
   const control = (...args) => execFileSync("callgrind_control", [...args, String(child.pid)], { stdio: "ignore" });
   const windows = [];
   try {
@@ -55,7 +59,9 @@ async function instructionsPerRequest(kind) {
   } finally {
     child.kill("SIGINT");
     await new Promise((resolve) => child.once("exit", resolve));
-    if (!process.env.BENCH_KEEP) for (const f of readdirSync(tmpdir())) if (f.startsWith(basename(out))) rmSync(join(tmpdir(), f), { force: true });
+    if (!process.env.BENCH_KEEP)
+      for (const f of readdirSync(tmpdir()))
+        if (f.startsWith(basename(out))) rmSync(join(tmpdir(), f), { force: true });
   }
   if (process.env.BENCH_KEEP) console.log(windows);
   return (windows[1] - windows[0]) / MEASURED;
@@ -74,7 +80,8 @@ for (const kind of TARGETS) {
 }
 const ratio = (a, b) => (perRequest[b] / perRequest[a]).toFixed(2);
 console.log(`\n${MEASURED} requests counted after ${WARM} warm-up requests`);
-if (perRequest.stubs && perRequest.fastify) console.log(`stubs / bare fastify: ${ratio("stubs", "fastify")}× (throughput-equivalent; target ≥ 0.75×)`);
+if (perRequest.stubs && perRequest.fastify)
+  console.log(`stubs / bare fastify: ${ratio("stubs", "fastify")}× (throughput-equivalent; target ≥ 0.75×)`);
 if (perRequest.stubs && perRequest.http) console.log(`stubs / node:http:    ${ratio("stubs", "http")}×`);
 if (perRequest["stubs-validated"] && perRequest.fastify) {
   console.log(`stubs with response validation / bare fastify: ${ratio("stubs-validated", "fastify")}×`);

@@ -41,7 +41,12 @@ async function measure(kind) {
     const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
     const after = await ask(child, "cpu", "cpu");
     const cpuMicros = after.user + after.system - before.user - before.system;
-    return { rps: r.requests.average, p99: r.latency.p99, cpuPerRequest: cpuMicros / r.requests.total, bad: r.non2xx + r.errors };
+    return {
+      rps: r.requests.average,
+      p99: r.latency.p99,
+      cpuPerRequest: cpuMicros / r.requests.total,
+      bad: r.non2xx + r.errors,
+    };
   } finally {
     child.disconnect();
     child.kill();
@@ -67,7 +72,8 @@ const rps = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => 
 const cpu = Object.fromEntries(TARGETS.map((t) => [t, median(runs[t].map((r) => r.cpuPerRequest))]));
 console.log(`\nmedian of ${ROUNDS} × ${DURATION}s, ${CONNECTIONS} connections`);
 console.log("target            req/s   µs CPU/req");
-for (const t of TARGETS) console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
+for (const t of TARGETS)
+  console.log(`${t.padEnd(16)} ${Math.round(rps[t]).toString().padStart(6)}   ${cpu[t].toFixed(1).padStart(6)}`);
 const pairedMedian = (a, b, of) => median(runs[a].map((r, i) => of(r, runs[b][i])));
 const spread = (a, b) => {
   const ratios = runs[a].map((r, i) => r.rps / runs[b][i].rps);
@@ -86,7 +92,9 @@ row("stubs + response validation / fastify", "stubs-validated", "fastify");
 row("fastify + the 5 contract headers / fastify", "fastify-headers", "fastify");
 row("stubs / fastify + the 5 contract headers", "stubs", "fastify-headers");
 const ratio = pairedMedian("stubs", "fastify", (x, y) => x.rps / y.rps);
-console.log(`\nTarget: stubs / bare fastify ${ratio.toFixed(2)}× vs ≥ 0.75×: ${ratio >= 0.75 ? "meets target" : "MISSES target"}`);
+console.log(
+  `\nTarget: stubs / bare fastify ${ratio.toFixed(2)}× vs ≥ 0.75×: ${ratio >= 0.75 ? "meets target" : "MISSES target"}`,
+);
 const bad = TARGETS.filter((t) => runs[t].some((r) => r.bad > 0));
 if (bad.length) {
   console.error(`non-2xx answers or errors from: ${bad.join(", ")}`);

@@ -48,7 +48,10 @@ async function start() {
     const server = http.createServer((req, res) => {
       const id = req.url.split("/")[3];
       const body = JSON.stringify({ ...CHARACTER, id });
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+      res.writeHead(200, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
     });
     await new Promise((r) => server.listen(0, "127.0.0.1", r));

@@ -70,7 +70,13 @@ function metaOf(op) {
     creditCost: op.creditCost,
     idempotency: op.idempotency,
     validationErrorCode: op.validationErrorCode,
-    parameters: op.parameters.map((p) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema, errorParam: p.errorParam })),
+    parameters: op.parameters.map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      schema: p.schema,
+      errorParam: p.errorParam,
+    })),
     requestBody: op.requestBody && {
       required: op.requestBody.required,
       contentTypes: op.requestBody.contentTypes,
@@ -85,7 +91,9 @@ function metaOf(op) {
           kind: r.kind,
           // Closed world: our server may send only the fields the spec lists (see closed-world.mjs).
           schema: closeObjects(jsonSchemaOf(r.media)),
-          headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { required: h.required, schema: h.schema }])),
+          headers: Object.fromEntries(
+            Object.entries(r.headers).map(([name, h]) => [name, { required: h.required, schema: h.schema }]),
+          ),
           errorType: r.errorType,
           codes: r.codes,
         },
@@ -118,7 +126,8 @@ function typeEntry(op) {
     : "Record<string, never>";
   let body = "undefined";
   if (op.requestBody?.jsonSchema) body = `T.${P}Data["body"]${op.requestBody.required ? "" : " | undefined"}`;
-  else if (op.requestBody?.binary) body = "Buffer"; // raw bytes, as the runtime's parser hands them over
+  else if (op.requestBody?.binary)
+    body = "Buffer"; // raw bytes, as the runtime's parser hands them over
   else if (op.requestBody) body = "unknown";
   const responseHeaders = op.responses
     .map((r) => {

@@ -41,7 +41,11 @@ describe("Aurous-Request-Id", () => {
   it("ignores a client-sent request id and also tags the implementation's own routes", async () => {
     const local = server();
     local.get("/docs", async () => "docs");
-    const res = await local.inject({ method: "GET", url: "/docs", headers: { "request-id": "mine", "aurous-request-id": "mine" } });
+    const res = await local.inject({
+      method: "GET",
+      url: "/docs",
+      headers: { "request-id": "mine", "aurous-request-id": "mine" },
+    });
     expect(res.body).toBe("docs");
     expect(res.headers["aurous-request-id"]).toMatch(REQUEST_ID);
     await local.close();
@@ -85,7 +89,9 @@ describe("authentication", () => {
     expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
     // read keys can read; write keys can read and write
     expect((await app.inject({ method: "GET", url: GET, headers: { "x-api-key": "key_read" } })).statusCode).toBe(200);
-    expect((await app.inject({ method: "DELETE", url: GET, headers: { "x-api-key": "key_write" } })).statusCode).toBe(200);
+    expect((await app.inject({ method: "DELETE", url: GET, headers: { "x-api-key": "key_write" } })).statusCode).toBe(
+      200,
+    );
   });
 
   it("authenticates before reading the version pin or the body", async () => {
@@ -102,13 +108,20 @@ describe("authentication", () => {
 });
 
 describe("Aurous-Version", () => {
-  it.each(["2026-5-15", "latest", "2026-02-30", "2026-05-15T00:00:00Z"])("malformed %s → 400 unknown_version", async (pin) => {
-    const res = await app.inject({ method: "GET", url: GET, headers: { ...AUTH, "aurous-version": pin } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ type: "invalid_request", code: "unknown_version", param: "Aurous-Version" });
-    expect(res.headers["aurous-version"]).toBe("2026-05-15"); // echoed on errors too
-    expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
-  });
+  it.each(["2026-5-15", "latest", "2026-02-30", "2026-05-15T00:00:00Z"])(
+    "malformed %s → 400 unknown_version",
+    async (pin) => {
+      const res = await app.inject({ method: "GET", url: GET, headers: { ...AUTH, "aurous-version": pin } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        type: "invalid_request",
+        code: "unknown_version",
+        param: "Aurous-Version",
+      });
+      expect(res.headers["aurous-version"]).toBe("2026-05-15"); // echoed on errors too
+      expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
+    },
+  );
 
   it("a date after the newest release → 400 unknown_version", async () => {
     const res = await app.inject({ method: "GET", url: GET, headers: { ...AUTH, "aurous-version": "2099-01-01" } });

@@ -9,7 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { FIXTURE_OPERATION, withCopiedOperation, withFixtureOperation, writeFixtureSpec, type FixtureSpec } from "../../../scripts/codegen/fixture-operation.mjs";
+import {
+  FIXTURE_OPERATION,
+  type FixtureSpec,
+  withCopiedOperation,
+  withFixtureOperation,
+  writeFixtureSpec,
+} from "../../../scripts/codegen/fixture-operation.mjs";
 import type * as Index from "../src/index.js";
 import type { OperationMeta } from "../src/index.js";
 
@@ -20,7 +26,12 @@ const AUTH = { "x-api-key": "key_read" };
 const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 const SIGNED = `?expires=1&signature=${"a".repeat(64)}`;
 /** A second signed-URL operation with a binary body, next to the storage PUT. */
-const AVATAR = { from: "uploadCharacterImage", operationId: "uploadAvatarImage", path: "/storage/avatars/{upload_id}", sdk: { resource: "uploads", method: "putAvatar" } };
+const AVATAR = {
+  from: "uploadCharacterImage",
+  operationId: "uploadAvatarImage",
+  path: "/storage/avatars/{upload_id}",
+  sdk: { resource: "uploads", method: "putAvatar" },
+};
 
 let spec: FixtureSpec;
 let out: string;
@@ -31,7 +42,9 @@ beforeAll(async () => {
     withCopiedOperation(withFixtureOperation(doc), AVATAR),
   );
   out = mkdtempSync(join(tmpdir(), "server-stubs-fixture-gen-"));
-  execFileSync(process.execPath, [join(pkg, "scripts", "generate.mjs"), "--out", out, "--spec", spec.path], { stdio: "pipe" });
+  execFileSync(process.execPath, [join(pkg, "scripts", "generate.mjs"), "--out", out, "--spec", spec.path], {
+    stdio: "pipe",
+  });
   generated = await import(join(out, "operations.gen.ts"));
 }, 60_000);
 
@@ -52,13 +65,19 @@ describe(`a fixture operation (${operationId}) added to a copy of the spec`, () 
       scope: "read",
       requestBody: null,
     });
-    expect(generated.operations[operationId]!.responses["404"]).toMatchObject({ kind: "error", errorType: "not_found", codes: ["resource_not_found"] });
+    expect(generated.operations[operationId]!.responses["404"]).toMatchObject({
+      kind: "error",
+      errorType: "not_found",
+      codes: ["resource_not_found"],
+    });
     expect(generated.operations[operationId]!.responses["401"]?.codes).toContain("missing_api_key");
     const source = readFileSync(join(out, "operations.gen.ts"), "utf8");
     expect(source).toMatch(new RegExp(`export type OperationId = [^;]*"${operationId}"`));
     expect(source).toMatch(new RegExp(`export type ApiOperationId = [^;]*"${operationId}"`));
     expect(source).toContain(`  ${operationId}: {\n    params: T.ListCharacterRefsData["path"];`);
-    expect(readFileSync(join(out, "openapi-ts", "types.gen.ts"), "utf8")).toContain("export type ListCharacterRefsResponses");
+    expect(readFileSync(join(out, "openapi-ts", "types.gen.ts"), "utf8")).toContain(
+      "export type ListCharacterRefsResponses",
+    );
   });
 
   it("describes a second signed-URL binary operation like the first", () => {
@@ -116,7 +135,11 @@ describe(`a fixture operation (${operationId}) added to a copy of the spec`, () 
         expect(ok.headers["aurous-version"]).toBeDefined();
         expect(ok.headers["x-ratelimit-limit"]).toBeDefined();
 
-        const missing = await app.inject({ method: "GET", url: "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMS/refs", headers: AUTH });
+        const missing = await app.inject({
+          method: "GET",
+          url: "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMS/refs",
+          headers: AUTH,
+        });
         expect(missing.statusCode).toBe(404);
         expect(missing.json().error).toMatchObject({ type: "not_found", code: "resource_not_found", param: "id" });
 
@@ -136,33 +159,65 @@ describe(`a fixture operation (${operationId}) added to a copy of the spec`, () 
         return { status: 204 };
       };
       const app = stubs.createAurousServer({
-        implementation: { ...(await implementation()), [operationId]: () => ({ status: 500 }), uploadCharacterImage: put("character"), [AVATAR.operationId]: put("avatar") } as never,
+        implementation: {
+          ...(await implementation()),
+          [operationId]: () => ({ status: 500 }),
+          uploadCharacterImage: put("character"),
+          [AVATAR.operationId]: put("avatar"),
+        } as never,
         authenticate: () => null,
         checkUpload: (req) => {
           checked.push(req.operationId);
-          return req.query.signature === "b".repeat(64) ? { status: 401, error: { code: "signature_invalid", message: "Forged." } } : undefined;
+          return req.query.signature === "b".repeat(64)
+            ? { status: 401, error: { code: "signature_invalid", message: "Forged." } }
+            : undefined;
         },
       });
       try {
         const url = `/storage/avatars/${UPLOAD_ID}`;
-        const png = await app.inject({ method: "PUT", url: url + SIGNED, headers: { "content-type": "image/png" }, payload: Buffer.alloc(3) });
+        const png = await app.inject({
+          method: "PUT",
+          url: url + SIGNED,
+          headers: { "content-type": "image/png" },
+          payload: Buffer.alloc(3),
+        });
         expect(png.statusCode).toBe(204);
         expect(png.headers["aurous-version"]).toBeUndefined();
         expect(received).toEqual([{ op: "avatar", id: UPLOAD_ID, bytes: 3 }]);
         expect(checked).toEqual([AVATAR.operationId]);
 
-        const unsigned = await app.inject({ method: "PUT", url, headers: { "content-type": "image/png" }, payload: Buffer.alloc(3) });
+        const unsigned = await app.inject({
+          method: "PUT",
+          url,
+          headers: { "content-type": "image/png" },
+          payload: Buffer.alloc(3),
+        });
         expect(unsigned.statusCode).toBe(401);
         expect(unsigned.json().error).toMatchObject({ type: "authentication", code: "signature_invalid" });
 
-        const forged = await app.inject({ method: "PUT", url: `${url}?expires=1&signature=${"b".repeat(64)}`, headers: { "content-type": "image/png" }, payload: Buffer.alloc(3) });
+        const forged = await app.inject({
+          method: "PUT",
+          url: `${url}?expires=1&signature=${"b".repeat(64)}`,
+          headers: { "content-type": "image/png" },
+          payload: Buffer.alloc(3),
+        });
         expect(forged.statusCode).toBe(401);
 
-        const json = await app.inject({ method: "PUT", url: url + SIGNED, headers: { "content-type": "application/json" }, payload: "{}" });
+        const json = await app.inject({
+          method: "PUT",
+          url: url + SIGNED,
+          headers: { "content-type": "application/json" },
+          payload: "{}",
+        });
         expect(json.statusCode).toBe(400);
         expect(json.json().error.code).toBe("content_type_mismatch");
 
-        const text = await app.inject({ method: "PUT", url: url + SIGNED, headers: { "content-type": "text/plain" }, payload: "x" });
+        const text = await app.inject({
+          method: "PUT",
+          url: url + SIGNED,
+          headers: { "content-type": "text/plain" },
+          payload: "x",
+        });
         expect(text.json().error.code).toBe("content_type_mismatch");
         expect(received).toHaveLength(1);
       } finally {

@@ -25,11 +25,17 @@ describe("generated code", () => {
 
   it("has not drifted from the bundle (regenerated into a temp dir)", () => {
     execFileSync(process.execPath, [join(pkg, "scripts", "generate.mjs"), "--out", fresh], { stdio: "pipe" });
-    const expected = files(fresh).map((f) => relative(fresh, f)).sort();
-    const actual = files(committed).map((f) => relative(committed, f)).sort();
+    const expected = files(fresh)
+      .map((f) => relative(fresh, f))
+      .sort();
+    const actual = files(committed)
+      .map((f) => relative(committed, f))
+      .sort();
     expect(actual).toEqual(expected);
     for (const rel of expected) {
-      expect(readFileSync(join(committed, rel), "utf8"), `${rel} differs; run pnpm generate`).toBe(readFileSync(join(fresh, rel), "utf8"));
+      expect(readFileSync(join(committed, rel), "utf8"), `${rel} differs; run pnpm generate`).toBe(
+        readFileSync(join(fresh, rel), "utf8"),
+      );
     }
   }, 60_000);
 
@@ -37,12 +43,40 @@ describe("generated code", () => {
     const bundlePath = join(pkg, "node_modules", "@aurous", "openapi", "dist", "openapi.json");
     const bundle = JSON.parse(readFileSync(bundlePath, "utf8"));
     // The list comes from the model, so a new operation needs no edit here.
-    expect(Object.keys(operations).sort()).toEqual(loadSpecModel(bundlePath).operations.map((o) => o.operationId).sort());
-    expect(operations.getCharacter).toMatchObject({ method: "get", httpMethod: "GET", path: "/v1/characters/{id}", routePath: "/v1/characters/:id", scope: "read", credential: "api-key", versioned: true });
-    expect(operations.uploadCharacterImage).toMatchObject({ httpMethod: "PUT", credential: "signed-url", versioned: false, scope: null, rateLimit: null });
-    expect(operations.uploadCharacterImage.requestBody).toMatchObject({ binary: true, contentTypes: ["image/jpeg", "image/png", "image/webp"] });
-    expect(operations.createCharacter.rateLimit?.variants?.[0]).toMatchObject({ bucket: "characters_synthesize", burst: 12 });
-    expect(operations.regenerateCharacterRef.responses["429"]).toMatchObject({ kind: "error", errorType: "rate_limit", codes: ["rate_limit_exceeded"] });
+    expect(Object.keys(operations).sort()).toEqual(
+      loadSpecModel(bundlePath)
+        .operations.map((o) => o.operationId)
+        .sort(),
+    );
+    expect(operations.getCharacter).toMatchObject({
+      method: "get",
+      httpMethod: "GET",
+      path: "/v1/characters/{id}",
+      routePath: "/v1/characters/:id",
+      scope: "read",
+      credential: "api-key",
+      versioned: true,
+    });
+    expect(operations.uploadCharacterImage).toMatchObject({
+      httpMethod: "PUT",
+      credential: "signed-url",
+      versioned: false,
+      scope: null,
+      rateLimit: null,
+    });
+    expect(operations.uploadCharacterImage.requestBody).toMatchObject({
+      binary: true,
+      contentTypes: ["image/jpeg", "image/png", "image/webp"],
+    });
+    expect(operations.createCharacter.rateLimit?.variants?.[0]).toMatchObject({
+      bucket: "characters_synthesize",
+      burst: 12,
+    });
+    expect(operations.regenerateCharacterRef.responses["429"]).toMatchObject({
+      kind: "error",
+      errorType: "rate_limit",
+      codes: ["rate_limit_exceeded"],
+    });
     expect(operations.saveCharacter.validationErrorCode).toBe("invalid_request_error");
     expect(limits.json_body_bytes).toBe(bundle["x-aurous-limits"].json_body_bytes);
     expect(apiVersions).toEqual(bundle["x-aurous-versions"].map((v: { version: string }) => v.version));

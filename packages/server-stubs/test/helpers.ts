@@ -1,10 +1,10 @@
 // A tiny in-test implementation of every operation plus a key table, shared by the runtime tests.
 import type { FastifyInstance } from "fastify";
 import {
-  createAurousServer,
   type AurousServerOptions,
   type AuthContext,
   type Character,
+  createAurousServer,
   type Implementation,
 } from "../src/index.js";
 
@@ -48,8 +48,14 @@ export function implementation(overrides: Partial<Implementation> = {}): Impleme
         expires_at: "2026-05-08T10:15:00Z",
       },
     }),
-    classifyCharacterUpload: (req) => ({ status: 200, body: { upload_id: req.body.upload_id, pose: "front", confidence: 0.9 } }),
-    listCharacters: () => ({ status: 200, body: { object: "list", data: [character()], has_more: false, next_cursor: null } }),
+    classifyCharacterUpload: (req) => ({
+      status: 200,
+      body: { upload_id: req.body.upload_id, pose: "front", confidence: 0.9 },
+    }),
+    listCharacters: () => ({
+      status: 200,
+      body: { object: "list", data: [character()], has_more: false, next_cursor: null },
+    }),
     createCharacter: (req) => ({ status: 201, body: character({ name: req.body.name }) }),
     getCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
     updateCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),

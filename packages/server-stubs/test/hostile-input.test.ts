@@ -19,7 +19,7 @@ describe("an empty JSON key", () => {
     ["PATCH", C, { name: "x", "": 1 }],
     ["POST", `${C}/refs/regenerate`, { pose: "front", "": 1 }],
     ["POST", `${C}/resynthesize`, { "": 1 }],
-  ] as const)("%s %s → 400 with param null, never \"\"", async (method, url, payload) => {
+  ] as const)('%s %s → 400 with param null, never ""', async (method, url, payload) => {
     const res = await app.inject({ method, url, headers: JSON_AUTH, payload });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
@@ -39,7 +39,10 @@ describe("integers on the wire are plain decimals", () => {
     const res = await app.inject({ method: "GET", url: `/v1/characters?limit=${limit}`, headers: AUTH });
     expect(res.statusCode).toBe(400);
     // listCharacters names one code for every validation failure.
-    expect(res.json().error).toMatchObject({ code: validationCodeFor(operations.listCharacters, "invalid_format"), param: "limit" });
+    expect(res.json().error).toMatchObject({
+      code: validationCodeFor(operations.listCharacters, "invalid_format"),
+      param: "limit",
+    });
   });
 
   it("limit=16 is still accepted", async () => {
@@ -89,7 +92,12 @@ describe("undecodable paths", () => {
     ["DELETE", "/v1/characters/%E0%A4%A"],
     ["POST", "/v1/characters/%zz/save"],
   ] as const)("%s %s → the operation's 404 resource_not_found, param id", async (method, url) => {
-    const res = await app.inject({ method, url, headers: JSON_AUTH, payload: method === "GET" || method === "DELETE" ? undefined : {} });
+    const res = await app.inject({
+      method,
+      url,
+      headers: JSON_AUTH,
+      payload: method === "GET" || method === "DELETE" ? undefined : {},
+    });
     expect(res.statusCode).toBe(404);
     // The reference pages name the character's id `character_id` in errors (x-aurous-error-param).
     expect(res.json().error).toMatchObject({ type: "not_found", code: "resource_not_found", param: "character_id" });
@@ -99,7 +107,12 @@ describe("undecodable paths", () => {
 
   it("never echoes the URL, however long, nor its query string", async () => {
     const id = `%zz${"x".repeat(10_000)}`;
-    const res = await app.inject({ method: "PATCH", url: `/v1/characters/${id}?signature=s3cr3t`, headers: JSON_AUTH, payload: {} });
+    const res = await app.inject({
+      method: "PATCH",
+      url: `/v1/characters/${id}?signature=s3cr3t`,
+      headers: JSON_AUTH,
+      payload: {},
+    });
     expect(res.statusCode).toBe(404);
     const { message } = res.json().error as { message: string };
     expect(message.length).toBeLessThanOrEqual(2000);
@@ -108,7 +121,12 @@ describe("undecodable paths", () => {
   });
 
   it("the storage PUT (no 404 documented) answers 400 upload_invalid, without the signature", async () => {
-    const res = await upload.inject({ method: "PUT", url: "/storage/uploads/%zz?expires=1&signature=s3cr3t", headers: { "content-type": "image/png" }, payload: Buffer.from("x") });
+    const res = await upload.inject({
+      method: "PUT",
+      url: "/storage/uploads/%zz?expires=1&signature=s3cr3t",
+      headers: { "content-type": "image/png" },
+      payload: Buffer.from("x"),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: "upload_invalid", param: "upload_id" });
     expect(res.body).not.toContain("s3cr3t");

@@ -2,7 +2,7 @@
 // is the documented envelope with Aurous-Request-Id, and the connection closes after it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH, CHAR_ID, server } from "./helpers.js";
-import { exchange, listen, sendRaw, trickle, type RawResponse } from "./raw-http.js";
+import { exchange, listen, type RawResponse, sendRaw, trickle } from "./raw-http.js";
 
 function expectEnvelope(res: RawResponse, status: number, code: string): void {
   expect(res.status).toBe(status);
@@ -26,8 +26,14 @@ describe("malformed HTTP/1.1", () => {
     ["a control byte in a header value", `GET /v1/characters HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n`],
     ["an illegal header name", `GET /v1/characters HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n`],
     ["obs-fold", `GET /v1/characters HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  folded\r\n\r\n`],
-    ["Content-Length with Transfer-Encoding", `POST /v1/characters HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`],
-    ["a bad chunk", `POST /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`],
+    [
+      "Content-Length with Transfer-Encoding",
+      `POST /v1/characters HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+    ],
+    [
+      "a bad chunk",
+      `POST /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+    ],
     ["an unknown method", `FOO /v1/characters HTTP/1.1\r\nHost: x\r\n\r\n`],
     ["an HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"],
   ])("%s → 400 invalid_request envelope", async (_name, request) => {
@@ -45,7 +51,10 @@ describe("malformed HTTP/1.1", () => {
   });
 
   it("a well-formed request on the same server still works", async () => {
-    const res = await sendRaw(port, `GET /v1/characters/${CHAR_ID} HTTP/1.1\r\nHost: x\r\n${KEY}Connection: close\r\n\r\n`);
+    const res = await sendRaw(
+      port,
+      `GET /v1/characters/${CHAR_ID} HTTP/1.1\r\nHost: x\r\n${KEY}Connection: close\r\n\r\n`,
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -58,14 +67,18 @@ describe("slow clients", () => {
   afterAll(() => app.close());
 
   it("headers trickled in → 408 envelope and the connection is closed", async () => {
-    const res = await exchange(port, (s) => trickle(s, `GET /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}X-Slow: ${"s".repeat(200)}\r\n\r\n`, 40));
+    const res = await exchange(port, (s) =>
+      trickle(s, `GET /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}X-Slow: ${"s".repeat(200)}\r\n\r\n`, 40),
+    );
     expectEnvelope(res, 408, "invalid_request");
   });
 
   it("a JSON body trickled in → 408 envelope and the connection is closed", async () => {
     const body = JSON.stringify({ name: "a".repeat(100) });
     const res = await exchange(port, (s) => {
-      s.write(`POST /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      s.write(
+        `POST /v1/characters HTTP/1.1\r\nHost: x\r\n${KEY}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
       trickle(s, body, 40);
     });
     expectEnvelope(res, 408, "invalid_request");

@@ -17,21 +17,37 @@ describe.runIf(built || process.env.CI === "true")("package", () => {
   }, 60_000);
 
   it("attw --pack finds no problems (node16 CJS and ESM, bundler; engines exclude node10)", () => {
-    const out = execFileSync(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "json"], { cwd: pkg, encoding: "utf8" });
-    const problems = (JSON.parse(out) as { analysis: { problems: Array<{ resolutionKind?: string }> } }).analysis.problems;
+    const out = execFileSync(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "json"], {
+      cwd: pkg,
+      encoding: "utf8",
+    });
+    const problems = (JSON.parse(out) as { analysis: { problems: Array<{ resolutionKind?: string }> } }).analysis
+      .problems;
     expect(problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
   }, 120_000);
 
   it("loads with require() and import, exposing the same API", () => {
-    const cjs = execFileSync(process.execPath, ["-e", "console.log(Object.keys(require('@aurous/server-stubs')).sort().join())"], { cwd: pkg, encoding: "utf8" });
+    const cjs = execFileSync(
+      process.execPath,
+      ["-e", "console.log(Object.keys(require('@aurous/server-stubs')).sort().join())"],
+      { cwd: pkg, encoding: "utf8" },
+    );
     const esm = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", "const m = await import('@aurous/server-stubs'); console.log(Object.keys(m).sort().join())"],
+      [
+        "--input-type=module",
+        "-e",
+        "const m = await import('@aurous/server-stubs'); console.log(Object.keys(m).sort().join())",
+      ],
       { cwd: pkg, encoding: "utf8" },
     );
     expect(cjs).toBe(esm);
     expect(cjs).toContain("createAurousServer");
-    const zod = execFileSync(process.execPath, ["-e", "console.log(typeof require('@aurous/server-stubs/zod').zCharacter.parse)"], { cwd: pkg, encoding: "utf8" });
+    const zod = execFileSync(
+      process.execPath,
+      ["-e", "console.log(typeof require('@aurous/server-stubs/zod').zCharacter.parse)"],
+      { cwd: pkg, encoding: "utf8" },
+    );
     expect(zod.trim()).toBe("function");
   });
 

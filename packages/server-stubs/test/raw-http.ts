@@ -31,13 +31,21 @@ export function parseResponse(raw: string): RawResponse {
  * Opens a connection, lets `drive` write to it, and resolves with what the server sent once it
  * closes the connection. `safetyMs` only guards the test run against a server that never closes.
  */
-export function exchange(port: number, drive: (socket: Socket) => void, safetyMs = 15_000): Promise<RawResponse & { closed: true }> {
+export function exchange(
+  port: number,
+  drive: (socket: Socket) => void,
+  safetyMs = 15_000,
+): Promise<RawResponse & { closed: true }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     const chunks: Buffer[] = [];
     const guard = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`the server did not close the connection; it sent: ${Buffer.concat(chunks).toString("latin1").slice(0, 300)}`));
+      reject(
+        new Error(
+          `the server did not close the connection; it sent: ${Buffer.concat(chunks).toString("latin1").slice(0, 300)}`,
+        ),
+      );
     }, safetyMs);
     socket.on("data", (c: Buffer) => chunks.push(c));
     socket.on("error", () => {}); // a reset after the answer is fine: the answer is what counts

@@ -1,6 +1,6 @@
 // Starts a throwaway redis-server on 127.0.0.1 (free port, no persistence) for the Redis store
 // tests. Without redis-server on PATH the tests fail under CI=true and are skipped locally.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";

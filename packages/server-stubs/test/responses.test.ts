@@ -32,7 +32,9 @@ function expectInternal(res: { statusCode: number; json(): any; headers: Record<
 
 describe("response validation (on)", () => {
   it("passes a documented error with its type, doc_url and request id", async () => {
-    const app = appWith({ getCharacter: (req) => req.fail(404, "resource_not_found", "No character with this id.", "id") });
+    const app = appWith({
+      getCharacter: (req) => req.fail(404, "resource_not_found", "No character with this id.", "id"),
+    });
     const res = await app.inject({ method: "GET", url: GET, headers: AUTH });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
@@ -58,7 +60,9 @@ describe("response validation (on)", () => {
   });
 
   it("an undocumented code for the status → 500", async () => {
-    const app = appWith({ getCharacter: () => ({ status: 404, error: { code: "invalid_format", message: "x" } }) as never });
+    const app = appWith({
+      getCharacter: () => ({ status: 404, error: { code: "invalid_format", message: "x" } }) as never,
+    });
     expectInternal(await app.inject({ method: "GET", url: GET, headers: AUTH }));
     expect(String(reports[0]!.error)).toContain("code invalid_format not documented");
   });
@@ -91,7 +95,9 @@ describe("response validation (on)", () => {
   it("a thrown ApiFailure answers as documented; an undocumented one becomes 500", async () => {
     const app = appWith({
       getCharacter: (req) => {
-        throw req.params.id.endsWith("R") ? new ApiFailure(404, "resource_not_found", "Gone.", "id") : new ApiFailure(409, "idempotency_key_in_use", "x");
+        throw req.params.id.endsWith("R")
+          ? new ApiFailure(404, "resource_not_found", "Gone.", "id")
+          : new ApiFailure(409, "idempotency_key_in_use", "x");
       },
     });
     const res = await app.inject({ method: "GET", url: GET, headers: AUTH });
@@ -101,7 +107,9 @@ describe("response validation (on)", () => {
   });
 
   it("a 204 without body is sent empty (storage op) and success headers stay the runtime's", async () => {
-    const app = appWith({ deleteCharacter: (req) => ({ status: 200, body: { id: req.params.id, object: "character", deleted: true } }) });
+    const app = appWith({
+      deleteCharacter: (req) => ({ status: 200, body: { id: req.params.id, object: "character", deleted: true } }),
+    });
     const res = await app.inject({ method: "DELETE", url: GET, headers: AUTH });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ id: CHAR_ID, object: "character", deleted: true });
@@ -185,7 +193,9 @@ describe("server lifecycle", () => {
     opened.push(app);
     await app.inject({ method: "GET", url: GET, headers: AUTH });
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(parsed.some((l) => l.msg === "handler ran" && typeof l.reqId === "string" && String(l.reqId).startsWith("req_"))).toBe(true);
+    expect(
+      parsed.some((l) => l.msg === "handler ran" && typeof l.reqId === "string" && String(l.reqId).startsWith("req_")),
+    ).toBe(true);
     expect(parsed.some((l) => l.level === 50 && l.operationId === "getCharacter")).toBe(true);
   });
 });

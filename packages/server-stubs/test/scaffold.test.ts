@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAurousServer, operations, type Implementation, type UploadCheck } from "../src/index.js";
+import { createAurousServer, type Implementation, operations, type UploadCheck } from "../src/index.js";
 import { writeScaffold } from "../src/scaffold/write.js";
 import { AUTH, CHAR_ID, KEYS, UPLOAD_ID } from "./helpers.js";
 
@@ -20,7 +20,8 @@ describe("scaffold", () => {
     const written = writeScaffold(dir);
     expect(written.map((f) => f.slice(dir.length + 1)).sort()).toEqual(["implementation.ts", "server.ts"]);
     const source = readFileSync(join(dir, "implementation.ts"), "utf8");
-    for (const id of Object.keys(operations)) expect(source).toContain(`export const ${id}: Implementation<Team>["${id}"]`);
+    for (const id of Object.keys(operations))
+      expect(source).toContain(`export const ${id}: Implementation<Team>["${id}"]`);
     expect(() => writeScaffold(dir)).toThrow(/--force/);
     expect(writeScaffold(dir, { force: true })).toHaveLength(2);
   });
@@ -45,7 +46,10 @@ describe("scaffold", () => {
   }, 60_000);
 
   it("serves every API operation with a documented 500 until implemented, and refuses every upload", async () => {
-    const mod = (await import(/* @vite-ignore */ join(dir, "implementation.ts"))) as { implementation: Implementation; checkUpload: UploadCheck };
+    const mod = (await import(/* @vite-ignore */ join(dir, "implementation.ts"))) as {
+      implementation: Implementation;
+      checkUpload: UploadCheck;
+    };
     const app = createAurousServer({
       implementation: mod.implementation,
       checkUpload: mod.checkUpload,
@@ -62,13 +66,20 @@ describe("scaffold", () => {
           ...(meta.method === "get" ? {} : meta.credential === "signed-url" ? { payload: Buffer.from([1]) } : {}),
         });
         // Bodies are absent, so body-taking ops answer their validation 400; the rest reach the stub.
-        if (meta.requestBody?.required && meta.credential === "api-key") expect(res.statusCode, meta.operationId).toBe(400);
+        if (meta.requestBody?.required && meta.credential === "api-key")
+          expect(res.statusCode, meta.operationId).toBe(400);
         else if (meta.credential === "signed-url") {
           expect(res.statusCode, meta.operationId).toBe(401);
-          expect(res.json().error).toMatchObject({ code: "signature_invalid", message: "Upload URLs are not verified yet." });
+          expect(res.json().error).toMatchObject({
+            code: "signature_invalid",
+            message: "Upload URLs are not verified yet.",
+          });
         } else {
           expect(res.statusCode, meta.operationId).toBe(500);
-          expect(res.json().error).toMatchObject({ code: "internal_error", message: `${meta.operationId} is not implemented yet.` });
+          expect(res.json().error).toMatchObject({
+            code: "internal_error",
+            message: `${meta.operationId} is not implemented yet.`,
+          });
         }
       }
     } finally {

@@ -1,10 +1,11 @@
 // The idempotency layer when its store fails: a paid handler's answer is never lost (sent, kept and
 // replayed), a retry never runs the handler twice, a fresh key never gets 409, and a store that
 // hangs is answered 500 internal_error in the envelope within the configured bound.
-import { afterEach, describe, expect, it } from "vitest";
+
 import type { FastifyInstance } from "fastify";
-import { MemoryIdempotencyStore, type ErrorReport, type IdempotencyStore, type RateLimitStore } from "../src/index.js";
-import { AUTH, UPLOAD_ID, character, implementation, server } from "./helpers.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ErrorReport, type IdempotencyStore, MemoryIdempotencyStore, type RateLimitStore } from "../src/index.js";
+import { AUTH, character, implementation, server, UPLOAD_ID } from "./helpers.js";
 
 type Mode = "ok" | "fail" | "hang";
 
@@ -63,7 +64,12 @@ function paidServer(store: IdempotencyStore, rateLimit?: RateLimitStore) {
     }),
   });
   const create = (key: string, name = "A") =>
-    app!.inject({ method: "POST", url: "/v1/characters", headers: { ...AUTH, "content-type": "application/json", "idempotency-key": key }, payload: { name, upload_ids: [UPLOAD_ID] } });
+    app!.inject({
+      method: "POST",
+      url: "/v1/characters",
+      headers: { ...AUTH, "content-type": "application/json", "idempotency-key": key },
+      payload: { name, upload_ids: [UPLOAD_ID] },
+    });
   return { app, charges, reports, create };
 }
 
@@ -102,7 +108,11 @@ describe("idempotency under store faults", () => {
     const res = await create("k2");
     expect(Date.now() - started).toBeLessThan(100 + 1_000); // the bound, with slack for a loaded machine
     expect(res.statusCode).toBe(500);
-    expect(res.json().error).toMatchObject({ type: "server_error", code: "internal_error", request_id: res.headers["aurous-request-id"] });
+    expect(res.json().error).toMatchObject({
+      type: "server_error",
+      code: "internal_error",
+      request_id: res.headers["aurous-request-id"],
+    });
     expect(reports.map((r) => r.reason)).toEqual(["store_failed"]);
     expect(charges.size).toBe(0);
     store.mode.claim = "ok";
@@ -121,7 +131,8 @@ describe("idempotency under store faults", () => {
       storeTimeoutMs: 100,
       stores: { idempotency: store },
       implementation: implementation({
-        createCharacter: (req) => (fail ? req.fail(402, "insufficient_credits", "No credits.") : { status: 201, body: character() }),
+        createCharacter: (req) =>
+          fail ? req.fail(402, "insufficient_credits", "No credits.") : { status: 201, body: character() },
       }),
     });
     store.mode.release = "fail";

@@ -1,18 +1,19 @@
 // Rate limits and idempotency through the whole runtime, on both store implementations: the
 // in-memory default and Redis (a real redis-server started for this file).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  MemoryIdempotencyStore,
-  MemoryRateLimitStore,
-  RedisIdempotencyStore,
-  RedisRateLimitStore,
   type IdempotencyStore,
   type Implementation,
+  MemoryIdempotencyStore,
+  MemoryRateLimitStore,
   type RateLimitStore,
+  RedisIdempotencyStore,
+  RedisRateLimitStore,
 } from "../src/index.js";
 import { AUTH, CHAR_ID, character, clock, implementation, server } from "./helpers.js";
-import { redisServerAvailable, requireRedisInCi, startRedis, type RunningRedis } from "./redis-server.js";
+import { type RunningRedis, redisServerAvailable, requireRedisInCi, startRedis } from "./redis-server.js";
 
 requireRedisInCi();
 
@@ -44,7 +45,10 @@ if (redisServerAvailable()) {
   // A fresh key prefix per server (or pair) keeps the tests independent on one redis-server.
   const redisStores = (prefix: string): Stores => {
     const client = redis!.client();
-    return { rateLimit: new RedisRateLimitStore(client, { prefix }), idempotency: new RedisIdempotencyStore(client, { prefix }) };
+    return {
+      rateLimit: new RedisRateLimitStore(client, { prefix }),
+      idempotency: new RedisIdempotencyStore(client, { prefix }),
+    };
   };
   kits.push({
     name: "redis",
@@ -122,7 +126,12 @@ describe.each(kits)("$name stores", (kit) => {
       expect(synth.json().error.code).toBe("rate_limit_exceeded");
       expect(synth.headers["x-ratelimit-limit"]).toBe("12");
       // … while the upload flow draws from characters_post.
-      const upload = await app.inject({ method: "POST", url: "/v1/characters", headers: AUTH, payload: { name: "A", upload_ids: [] } });
+      const upload = await app.inject({
+        method: "POST",
+        url: "/v1/characters",
+        headers: AUTH,
+        payload: { name: "A", upload_ids: [] },
+      });
       expect(upload.headers["x-ratelimit-limit"]).toBe("60");
       // Refill: 10 s later exactly one token is back.
       t.advance(10_000);
@@ -221,10 +230,21 @@ describe.each(kits)("$name stores", (kit) => {
       const { calls, impl } = counting();
       const app = make({ implementation: impl });
       const headers = { ...AUTH, "idempotency-key": "k-conflict" };
-      expect((await app.inject({ method: "POST", url: "/v1/characters", headers, payload: CREATE })).statusCode).toBe(201);
-      const otherBody = await app.inject({ method: "POST", url: "/v1/characters", headers, payload: { ...CREATE, name: "B" } });
+      expect((await app.inject({ method: "POST", url: "/v1/characters", headers, payload: CREATE })).statusCode).toBe(
+        201,
+      );
+      const otherBody = await app.inject({
+        method: "POST",
+        url: "/v1/characters",
+        headers,
+        payload: { ...CREATE, name: "B" },
+      });
       expect(otherBody.statusCode).toBe(409);
-      expect(otherBody.json().error).toMatchObject({ type: "invalid_request", code: "idempotency_key_in_use", param: "Idempotency-Key" });
+      expect(otherBody.json().error).toMatchObject({
+        type: "invalid_request",
+        code: "idempotency_key_in_use",
+        param: "Idempotency-Key",
+      });
       const otherRoute = await app.inject({ method: "POST", url: REGEN, headers, payload: { pose: "front" } });
       expect(otherRoute.statusCode).toBe(409);
       expect(otherRoute.json().error.code).toBe("idempotency_key_in_use");
@@ -285,9 +305,19 @@ describe.each(kits)("$name stores", (kit) => {
       expect(four.headers["aurous-idempotent-replayed"]).toBe("true");
       expect(attempt).toBe(3);
       // A request that fails validation never claims the key.
-      const invalid = await app.inject({ method: "POST", url: "/v1/characters", headers: { ...AUTH, "idempotency-key": "k-v" }, payload: {} });
+      const invalid = await app.inject({
+        method: "POST",
+        url: "/v1/characters",
+        headers: { ...AUTH, "idempotency-key": "k-v" },
+        payload: {},
+      });
       expect(invalid.statusCode).toBe(400);
-      const fixed = await app.inject({ method: "POST", url: "/v1/characters", headers: { ...AUTH, "idempotency-key": "k-v" }, payload: CREATE });
+      const fixed = await app.inject({
+        method: "POST",
+        url: "/v1/characters",
+        headers: { ...AUTH, "idempotency-key": "k-v" },
+        payload: CREATE,
+      });
       expect(fixed.statusCode).toBe(201);
       expect(fixed.headers["aurous-idempotent-replayed"]).toBeUndefined();
     });
@@ -322,7 +352,9 @@ describe.each(kits)("$name stores", (kit) => {
       apps.push(a, b);
       const headers = { ...AUTH, "idempotency-key": "k-race" };
       const responses = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).inject({ method: "POST", url: "/v1/characters", headers, payload: CREATE })),
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? a : b).inject({ method: "POST", url: "/v1/characters", headers, payload: CREATE }),
+        ),
       );
       expect(calls.create).toBe(1);
       const fresh = responses.filter((r) => r.statusCode === 201 && !r.headers["aurous-idempotent-replayed"]);
@@ -366,7 +398,10 @@ describe("store contracts", () => {
     // Past its logical expiry the key is free again even though Redis still holds it.
     expect(await store.claim("k", "fp3", "o3", 200_000, 61_001)).toEqual({ claimed: true });
     await store.complete("k", "fp3", "o3", { status: 201, body: { a: 1 } }, 300_000, 61_002);
-    expect(await store.get("k", 61_003)).toMatchObject({ state: "completed", response: { status: 201, body: { a: 1 } } });
+    expect(await store.get("k", 61_003)).toMatchObject({
+      state: "completed",
+      response: { status: 201, body: { a: 1 } },
+    });
     await store.release("k", "fp3", "o3"); // completed records are not released
     expect(await store.get("k", 61_004)).not.toBeNull();
   });
@@ -374,26 +409,38 @@ describe("store contracts", () => {
   // Both stores: the owner token makes a re-sent claim safe and late writes harmless.
   const ownerKits = [
     { name: "memory", make: () => new MemoryIdempotencyStore() },
-    { name: "redis", make: () => (redis ? new RedisIdempotencyStore(redis.client(), { prefix: `owners:${Math.random()}:` }) : null) },
+    {
+      name: "redis",
+      make: () => (redis ? new RedisIdempotencyStore(redis.client(), { prefix: `owners:${Math.random()}:` }) : null),
+    },
   ];
-  it.each(ownerKits)("$name: a claim sent twice by its owner is claimed both times; another owner gets the record", async ({ make }, ) => {
-    const store = make();
-    if (!store) return;
-    expect(await store.claim("k", "fp", "me", 60_000, 1_000)).toEqual({ claimed: true });
-    expect(await store.claim("k", "fp", "me", 60_000, 1_001)).toEqual({ claimed: true });
-    expect(await store.claim("k", "fp", "you", 60_000, 1_002)).toMatchObject({ claimed: false, record: { state: "in_flight" } });
-    // Another owner's release or complete does not touch the claim.
-    await store.release("k", "fp", "you");
-    await store.complete("k", "fp", "you", { status: 201, body: 1 }, 90_000, 1_003);
-    expect(await store.get("k", 1_004)).toMatchObject({ state: "in_flight" });
-    await store.release("k", "fp", "me");
-    expect(await store.get("k", 1_005)).toBeNull();
-  });
+  it.each(ownerKits)(
+    "$name: a claim sent twice by its owner is claimed both times; another owner gets the record",
+    async ({ make }) => {
+      const store = make();
+      if (!store) return;
+      expect(await store.claim("k", "fp", "me", 60_000, 1_000)).toEqual({ claimed: true });
+      expect(await store.claim("k", "fp", "me", 60_000, 1_001)).toEqual({ claimed: true });
+      expect(await store.claim("k", "fp", "you", 60_000, 1_002)).toMatchObject({
+        claimed: false,
+        record: { state: "in_flight" },
+      });
+      // Another owner's release or complete does not touch the claim.
+      await store.release("k", "fp", "you");
+      await store.complete("k", "fp", "you", { status: 201, body: 1 }, 90_000, 1_003);
+      expect(await store.get("k", 1_004)).toMatchObject({ state: "in_flight" });
+      await store.release("k", "fp", "me");
+      expect(await store.get("k", 1_005)).toBeNull();
+    },
+  );
 
-  it.each(ownerKits)("$name: an answer whose claim was lost (store restarted empty) is still stored", async ({ make }) => {
-    const store = make();
-    if (!store) return;
-    await store.complete("lost", "fp", "me", { status: 201, body: { id: 1 } }, 90_000, 1_000);
-    expect(await store.get("lost", 1_001)).toMatchObject({ state: "completed", response: { body: { id: 1 } } });
-  });
+  it.each(ownerKits)(
+    "$name: an answer whose claim was lost (store restarted empty) is still stored",
+    async ({ make }) => {
+      const store = make();
+      if (!store) return;
+      await store.complete("lost", "fp", "me", { status: 201, body: { id: 1 } }, 90_000, 1_000);
+      expect(await store.get("lost", 1_001)).toMatchObject({ state: "completed", response: { body: { id: 1 } } });
+    },
+  );
 });

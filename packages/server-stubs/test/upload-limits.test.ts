@@ -2,15 +2,18 @@
 // attempts per URL are limited, the process caps the bodies it reads at once, and a trickled body
 // is cut. Refusals come before the body is read, over raw sockets that announce 10 MiB.
 import type { Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { afterEach, describe, expect, it } from "vitest";
 import type { AurousServerOptions } from "../src/index.js";
 import { implementation, server } from "./helpers.js";
-import { exchange, listen, trickle, type RawResponse } from "./raw-http.js";
+import { exchange, listen, type RawResponse, trickle } from "./raw-http.js";
 
 const SIG = "a".repeat(64);
 const TEN_MIB = 10 * 1024 * 1024;
-const idOf = (n: number) => `upl_01HXMQ7Z3K8Y2NABCDEFGH${String(n).padStart(4, "0").replace(/[01]/g, (d) => (d === "0" ? "A" : "B"))}`;
+const idOf = (n: number) =>
+  `upl_01HXMQ7Z3K8Y2NABCDEFGH${String(n)
+    .padStart(4, "0")
+    .replace(/[01]/g, (d) => (d === "0" ? "A" : "B"))}`;
 const head = (id: string, length: number) =>
   `PUT /storage/uploads/${id}?expires=1778235300&signature=${SIG} HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
 
@@ -41,7 +44,12 @@ function uploadServer(options: Partial<AurousServerOptions> = {}) {
 /** Opens one connection per request head; resolves each with its answer. `sockets` lets a test finish a body later. */
 function openAll(port: number, heads: string[]) {
   const sockets: Socket[] = [];
-  const answers = heads.map((h, i) => exchange(port, (s) => ((sockets[i] = s), s.write(h))));
+  const answers = heads.map((h, i) =>
+    exchange(port, (s) => {
+      sockets[i] = s;
+      s.write(h);
+    }),
+  );
   return { sockets, answers };
 }
 
@@ -57,7 +65,10 @@ describe("storage PUT limits", () => {
   it("30 concurrent 10 MiB PUTs to one URL: one body is read, 29 are refused before theirs (400 upload_invalid, connection closed)", async () => {
     const { app, seen } = uploadServer({ uploads: { attemptsPerUrl: 100 } });
     const port = await listen(app);
-    const { sockets, answers } = openAll(port, Array.from({ length: 30 }, () => head(idOf(1), TEN_MIB)));
+    const { sockets, answers } = openAll(
+      port,
+      Array.from({ length: 30 }, () => head(idOf(1), TEN_MIB)),
+    );
     const refused = await settled(answers, 29);
     for (const res of refused.values()) {
       expect(res.status).toBe(400);
@@ -85,9 +96,18 @@ describe("storage PUT limits", () => {
     const { app } = uploadServer({ uploads: { attemptsPerUrl: 3 } });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await app.inject({ method: "PUT", url: `/storage/uploads/${idOf(3)}?expires=1778235300&signature=${SIG}`, headers: { "content-type": "image/png" }, payload: Buffer.from("x") });
+      const res = await app.inject({
+        method: "PUT",
+        url: `/storage/uploads/${idOf(3)}?expires=1778235300&signature=${SIG}`,
+        headers: { "content-type": "image/png" },
+        payload: Buffer.from("x"),
+      });
       statuses.push(res.statusCode);
-      if (res.statusCode !== 204) expect(res.json().error).toMatchObject({ code: "upload_invalid", message: expect.stringMatching(/used too often/) });
+      if (res.statusCode !== 204)
+        expect(res.json().error).toMatchObject({
+          code: "upload_invalid",
+          message: expect.stringMatching(/used too often/),
+        });
     }
     expect(statuses).toEqual([204, 204, 204, 400]);
   });
@@ -95,7 +115,10 @@ describe("storage PUT limits", () => {
   it("bodies read at once are capped per process: over maxConcurrent → 500 internal_error before the body", async () => {
     const { app, seen } = uploadServer({ uploads: { maxConcurrent: 3 } });
     const port = await listen(app);
-    const { sockets, answers } = openAll(port, [1, 2, 3, 4, 5].map((n) => head(idOf(10 + n), 8)));
+    const { sockets, answers } = openAll(
+      port,
+      [1, 2, 3, 4, 5].map((n) => head(idOf(10 + n), 8)),
+    );
     const refused = await settled(answers, 2);
     for (const res of refused.values()) {
       expect(res.status).toBe(500);
@@ -118,7 +141,13 @@ describe("storage PUT limits", () => {
     expect(JSON.parse(res.body).error.code).toBe("invalid_request");
     expect(seen.calls).toBe(0);
     // The server sees the socket close a moment after the client does: the URL frees up then.
-    const put = () => app.inject({ method: "PUT", url: `/storage/uploads/${idOf(4)}?expires=1778235300&signature=${SIG}`, headers: { "content-type": "image/png" }, payload: Buffer.from("x") });
+    const put = () =>
+      app.inject({
+        method: "PUT",
+        url: `/storage/uploads/${idOf(4)}?expires=1778235300&signature=${SIG}`,
+        headers: { "content-type": "image/png" },
+        payload: Buffer.from("x"),
+      });
     let again = await put();
     for (let i = 0; i < 50 && again.statusCode === 400; i++) {
       expect(again.json().error.message).toMatch(/in progress/);

@@ -1,9 +1,10 @@
 // Request validation per operation: the code is always one the op documents at 400 (its
 // x-aurous-validation-error-code when it has one) and `param` names the field at fault.
-import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+
 import type { LightMyRequestResponse } from "fastify";
-import { operations, validationCodeFor, type ApiOperationId, type OperationMeta } from "../src/index.js";
-import { AUTH, CHAR_ID, UPLOAD_ID, implementation, server } from "./helpers.js";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { type ApiOperationId, type OperationMeta, operations, validationCodeFor } from "../src/index.js";
+import { AUTH, CHAR_ID, implementation, server, UPLOAD_ID } from "./helpers.js";
 
 const app = server();
 afterAll(() => app.close());
@@ -25,61 +26,272 @@ const INIT = { filename: "a.jpg", extension: "jpg", content_type: "image/jpeg" }
 
 const CASES: Record<ApiOperationId, Case[]> = {
   initCharacterUpload: [
-    { name: "required field", method: "POST", url: "/v1/characters/uploads/init", body: { filename: "a.jpg", extension: "jpg" }, kind: "missing_field", param: "content_type" },
-    { name: "too long", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, filename: "f".repeat(121) }, kind: "value_out_of_range", param: "filename" },
-    { name: "enum", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, extension: "gif" }, kind: "invalid_format", param: "extension" },
-    { name: "unknown key", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, colour: "red" }, kind: "invalid_format", param: "colour" },
+    {
+      name: "required field",
+      method: "POST",
+      url: "/v1/characters/uploads/init",
+      body: { filename: "a.jpg", extension: "jpg" },
+      kind: "missing_field",
+      param: "content_type",
+    },
+    {
+      name: "too long",
+      method: "POST",
+      url: "/v1/characters/uploads/init",
+      body: { ...INIT, filename: "f".repeat(121) },
+      kind: "value_out_of_range",
+      param: "filename",
+    },
+    {
+      name: "enum",
+      method: "POST",
+      url: "/v1/characters/uploads/init",
+      body: { ...INIT, extension: "gif" },
+      kind: "invalid_format",
+      param: "extension",
+    },
+    {
+      name: "unknown key",
+      method: "POST",
+      url: "/v1/characters/uploads/init",
+      body: { ...INIT, colour: "red" },
+      kind: "invalid_format",
+      param: "colour",
+    },
     // Each field valid on its own, but the pair disagrees: the schema's x-aurous-combination-error.
-    { name: "format pair", method: "POST", url: "/v1/characters/uploads/init", body: { ...INIT, extension: "png" }, kind: "parameter_invalid_combination", param: "content_type" },
+    {
+      name: "format pair",
+      method: "POST",
+      url: "/v1/characters/uploads/init",
+      body: { ...INIT, extension: "png" },
+      kind: "parameter_invalid_combination",
+      param: "content_type",
+    },
   ],
   classifyCharacterUpload: [
-    { name: "required field", method: "POST", url: "/v1/characters/uploads/classify", body: {}, kind: "missing_field", param: "upload_id" },
+    {
+      name: "required field",
+      method: "POST",
+      url: "/v1/characters/uploads/classify",
+      body: {},
+      kind: "missing_field",
+      param: "upload_id",
+    },
     // Ids are looked up, not shape-checked (an unknown one is upload_invalid); only what no id can
     // be fails: a control character, or an empty string (value_out_of_range, which classify does
     // not document → invalid_format).
-    { name: "control character", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "upl_\u0001" }, kind: "invalid_format", param: "upload_id" },
-    { name: "empty id", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: "" }, kind: "value_out_of_range", param: "upload_id" },
-    { name: "wrong type", method: "POST", url: "/v1/characters/uploads/classify", body: { upload_id: 5 }, kind: "invalid_format", param: "upload_id" },
+    {
+      name: "control character",
+      method: "POST",
+      url: "/v1/characters/uploads/classify",
+      body: { upload_id: "upl_\u0001" },
+      kind: "invalid_format",
+      param: "upload_id",
+    },
+    {
+      name: "empty id",
+      method: "POST",
+      url: "/v1/characters/uploads/classify",
+      body: { upload_id: "" },
+      kind: "value_out_of_range",
+      param: "upload_id",
+    },
+    {
+      name: "wrong type",
+      method: "POST",
+      url: "/v1/characters/uploads/classify",
+      body: { upload_id: 5 },
+      kind: "invalid_format",
+      param: "upload_id",
+    },
   ],
   listCharacters: [
-    { name: "status enum", method: "GET", url: "/v1/characters?status=deleted", kind: "invalid_format", param: "status" },
+    {
+      name: "status enum",
+      method: "GET",
+      url: "/v1/characters?status=deleted",
+      kind: "invalid_format",
+      param: "status",
+    },
     { name: "limit bound", method: "GET", url: "/v1/characters?limit=101", kind: "value_out_of_range", param: "limit" },
     { name: "limit type", method: "GET", url: "/v1/characters?limit=ten", kind: "invalid_format", param: "limit" },
-    { name: "cursor", method: "GET", url: "/v1/characters?starting_after=img-1", kind: "invalid_format", param: "starting_after" },
+    {
+      name: "cursor",
+      method: "GET",
+      url: "/v1/characters?starting_after=img-1",
+      kind: "invalid_format",
+      param: "starting_after",
+    },
   ],
   createCharacter: [
-    { name: "required field", method: "POST", url: "/v1/characters", body: { generate: true }, kind: "missing_field", param: "name" },
-    { name: "nested bound", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { age: 151 } }, kind: "value_out_of_range", param: "attributes.age" },
-    { name: "array item", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [""] }, kind: "value_out_of_range", param: "upload_ids[0]" },
-    { name: "neither flow", method: "POST", url: "/v1/characters", body: { name: "A" }, kind: "parameter_invalid_combination", param: "upload_ids" },
-    { name: "both flows", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: [UPLOAD_ID], generate: true, attributes: { age: 3 } }, kind: "parameter_invalid_combination", param: "upload_ids" },
-    { name: "generate false", method: "POST", url: "/v1/characters", body: { name: "A", generate: false }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    {
+      name: "required field",
+      method: "POST",
+      url: "/v1/characters",
+      body: { generate: true },
+      kind: "missing_field",
+      param: "name",
+    },
+    {
+      name: "nested bound",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", attributes: { age: 151 } },
+      kind: "value_out_of_range",
+      param: "attributes.age",
+    },
+    {
+      name: "array item",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", upload_ids: [""] },
+      kind: "value_out_of_range",
+      param: "upload_ids[0]",
+    },
+    {
+      name: "neither flow",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A" },
+      kind: "parameter_invalid_combination",
+      param: "upload_ids",
+    },
+    {
+      name: "both flows",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", upload_ids: [UPLOAD_ID], generate: true, attributes: { age: 3 } },
+      kind: "parameter_invalid_combination",
+      param: "upload_ids",
+    },
+    {
+      name: "generate false",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", generate: false },
+      kind: "parameter_invalid_combination",
+      param: "upload_ids",
+    },
     // attributes alone select no flow (the upload flow may carry them too): still neither.
-    { name: "attributes, no flow", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { age: 3 } }, kind: "parameter_invalid_combination", param: "upload_ids" },
+    {
+      name: "attributes, no flow",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", attributes: { age: 3 } },
+      kind: "parameter_invalid_combination",
+      param: "upload_ids",
+    },
     // generate: true selects the synthesize flow (x-aurous-selected-by): its own failure is named.
-    { name: "synthesis without attributes", method: "POST", url: "/v1/characters", body: { name: "A", generate: true }, kind: "missing_field", param: "attributes" },
-    { name: "nested unknown key", method: "POST", url: "/v1/characters", body: { name: "A", attributes: { mood: "x" } }, kind: "invalid_format", param: "attributes.mood" },
-    { name: "too many items", method: "POST", url: "/v1/characters", body: { name: "A", upload_ids: Array(7).fill(UPLOAD_ID) }, kind: "value_out_of_range", param: "upload_ids" },
-    { name: "Idempotency-Key length", method: "POST", url: "/v1/characters", headers: { "idempotency-key": LONG_KEY }, body: { name: "A" }, kind: "value_out_of_range", param: "Idempotency-Key" },
-    { name: "Idempotency-Key chars", method: "POST", url: "/v1/characters", headers: { "idempotency-key": "has space" }, body: { name: "A" }, kind: "invalid_format", param: "Idempotency-Key" },
+    {
+      name: "synthesis without attributes",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", generate: true },
+      kind: "missing_field",
+      param: "attributes",
+    },
+    {
+      name: "nested unknown key",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", attributes: { mood: "x" } },
+      kind: "invalid_format",
+      param: "attributes.mood",
+    },
+    {
+      name: "too many items",
+      method: "POST",
+      url: "/v1/characters",
+      body: { name: "A", upload_ids: Array(7).fill(UPLOAD_ID) },
+      kind: "value_out_of_range",
+      param: "upload_ids",
+    },
+    {
+      name: "Idempotency-Key length",
+      method: "POST",
+      url: "/v1/characters",
+      headers: { "idempotency-key": LONG_KEY },
+      body: { name: "A" },
+      kind: "value_out_of_range",
+      param: "Idempotency-Key",
+    },
+    {
+      name: "Idempotency-Key chars",
+      method: "POST",
+      url: "/v1/characters",
+      headers: { "idempotency-key": "has space" },
+      body: { name: "A" },
+      kind: "invalid_format",
+      param: "Idempotency-Key",
+    },
     { name: "no body", method: "POST", url: "/v1/characters", kind: "missing_field", param: null },
   ],
   getCharacter: [],
   updateCharacter: [
     { name: "empty name", method: "PATCH", url: C, body: { name: "" }, kind: "value_out_of_range", param: "name" },
-    { name: "unknown key", method: "PATCH", url: C, body: { status: "ready" }, kind: "invalid_format", param: "status" },
-    { name: "oneOf branch", method: "PATCH", url: C, body: { attributes: { age: -1 } }, kind: "value_out_of_range", param: "attributes.age" },
+    {
+      name: "unknown key",
+      method: "PATCH",
+      url: C,
+      body: { status: "ready" },
+      kind: "invalid_format",
+      param: "status",
+    },
+    {
+      name: "oneOf branch",
+      method: "PATCH",
+      url: C,
+      body: { attributes: { age: -1 } },
+      kind: "value_out_of_range",
+      param: "attributes.age",
+    },
   ],
   deleteCharacter: [],
   saveCharacter: [],
   regenerateCharacterRef: [
-    { name: "required field", method: "POST", url: `${C}/refs/regenerate`, body: {}, kind: "missing_field", param: "pose" },
-    { name: "enum", method: "POST", url: `${C}/refs/regenerate`, body: { pose: "sideways" }, kind: "invalid_format", param: "pose" },
-    { name: "Idempotency-Key", method: "POST", url: `${C}/refs/regenerate`, headers: { "idempotency-key": LONG_KEY }, body: { pose: "front" }, kind: "value_out_of_range", param: "Idempotency-Key" },
+    {
+      name: "required field",
+      method: "POST",
+      url: `${C}/refs/regenerate`,
+      body: {},
+      kind: "missing_field",
+      param: "pose",
+    },
+    {
+      name: "enum",
+      method: "POST",
+      url: `${C}/refs/regenerate`,
+      body: { pose: "sideways" },
+      kind: "invalid_format",
+      param: "pose",
+    },
+    {
+      name: "Idempotency-Key",
+      method: "POST",
+      url: `${C}/refs/regenerate`,
+      headers: { "idempotency-key": LONG_KEY },
+      body: { pose: "front" },
+      kind: "value_out_of_range",
+      param: "Idempotency-Key",
+    },
   ],
   resynthesizeCharacter: [
-    { name: "wrong type", method: "POST", url: `${C}/resynthesize`, body: { force_all: "yes" }, kind: "invalid_format", param: "force_all" },
-    { name: "unknown key", method: "POST", url: `${C}/resynthesize`, body: { poses: [] }, kind: "invalid_format", param: "poses" },
+    {
+      name: "wrong type",
+      method: "POST",
+      url: `${C}/resynthesize`,
+      body: { force_all: "yes" },
+      kind: "invalid_format",
+      param: "force_all",
+    },
+    {
+      name: "unknown key",
+      method: "POST",
+      url: `${C}/resynthesize`,
+      body: { poses: [] },
+      kind: "invalid_format",
+      param: "poses",
+    },
   ],
 };
 
@@ -115,9 +327,13 @@ describe("validation code mapping", () => {
     }
   });
 
-  it.each(apiOps.filter((m) => !validatesInput(m)))("$operationId: has no input to validate, and documents no validation code", (meta) => {
-    for (const kind of ["missing_field", "value_out_of_range", "invalid_format"]) expect(documented400(meta)).not.toContain(kind);
-  });
+  it.each(apiOps.filter((m) => !validatesInput(m)))(
+    "$operationId: has no input to validate, and documents no validation code",
+    (meta) => {
+      for (const kind of ["missing_field", "value_out_of_range", "invalid_format"])
+        expect(documented400(meta)).not.toContain(kind);
+    },
+  );
 
   it("follows x-aurous-validation-error-code and falls back to invalid_format", () => {
     expect(validationCodeFor(operations.listCharacters, "missing_field")).toBe("invalid_request");
@@ -148,27 +364,58 @@ describe.each(Object.entries(CASES).filter(([, cases]) => cases.length > 0))("%s
 
 describe("unknown keys", () => {
   it("names the first in param and every one in the message (update rejects refs, id and status together)", async () => {
-    const res = await app.inject({ method: "PATCH", url: C, headers: { ...AUTH, "content-type": "application/json" }, payload: { name: "A", refs: [], id: "x", status: "ready" } });
+    const res = await app.inject({
+      method: "PATCH",
+      url: C,
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: { name: "A", refs: [], id: "x", status: "ready" },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: "invalid_request", param: "refs", message: "refs, id, status are not recognised fields." });
+    expect(res.json().error).toMatchObject({
+      code: "invalid_request",
+      param: "refs",
+      message: "refs, id, status are not recognised fields.",
+    });
   });
 
   it("keeps the nested path for keys inside an object", async () => {
-    const res = await app.inject({ method: "PATCH", url: C, headers: { ...AUTH, "content-type": "application/json" }, payload: { attributes: { mood: "calm", age: 3, shoe: 9 } } });
-    expect(res.json().error).toMatchObject({ param: "attributes.mood", message: "attributes.mood, attributes.shoe are not recognised fields." });
+    const res = await app.inject({
+      method: "PATCH",
+      url: C,
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: { attributes: { mood: "calm", age: 3, shoe: 9 } },
+    });
+    expect(res.json().error).toMatchObject({
+      param: "attributes.mood",
+      message: "attributes.mood, attributes.shoe are not recognised fields.",
+    });
   });
 });
 
 describe("ids in the path", () => {
   // Opaque ids: whatever their shape, an id that names nothing is the documented 404, never a 400.
   const byId = apiOps.filter((m) => m.path.includes("{id}"));
-  const shapes = ["char_nope", "x", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM", "%01", "c".repeat(300), "%F0%9F%98%80".repeat(1024), "c".repeat(1025)];
+  const shapes = [
+    "char_nope",
+    "x",
+    "char_01HXMQ7Z3K8Y2ABCDEFGHJKM",
+    "%01",
+    "c".repeat(300),
+    "%F0%9F%98%80".repeat(1024),
+    "c".repeat(1025),
+  ];
   // Handlers that know no character: what reaches them gets their 404; what the runtime refuses
   // first (a control character, an id longer than a route parameter may be) must get the same.
   const knowsNone = () =>
     server({
       implementation: implementation(
-        Object.fromEntries(byId.map((m) => [m.operationId, (req: { fail: (...a: unknown[]) => unknown }) => req.fail(404, "resource_not_found", "No character with this id.", "character_id")])),
+        Object.fromEntries(
+          byId.map((m) => [
+            m.operationId,
+            (req: { fail: (...a: unknown[]) => unknown }) =>
+              req.fail(404, "resource_not_found", "No character with this id.", "character_id"),
+          ]),
+        ),
       ),
     });
   it.each(byId)("$operationId: an unknown id of any shape → 404 resource_not_found", async (meta) => {
@@ -180,11 +427,16 @@ describe("ids in the path", () => {
         method: meta.httpMethod,
         url: meta.path.replace("{id}", id),
         headers: { ...AUTH, ...(meta.requestBody ? { "content-type": "application/json" } : {}) },
-        ...(meta.requestBody ? { payload: meta.operationId === "regenerateCharacterRef" ? { pose: "front" } : {} } : {}),
+        ...(meta.requestBody
+          ? { payload: meta.operationId === "regenerateCharacterRef" ? { pose: "front" } : {} }
+          : {}),
       });
       const error = res.json().error ?? {};
       // Whoever refuses it (the runtime or the handler's lookup), errors name it character_id.
-      expect(`${res.statusCode} ${error.code} ${error.param}`, `${meta.operationId} ${id.slice(0, 20)}: ${res.body.slice(0, 300)}`).toBe("404 resource_not_found character_id");
+      expect(
+        `${res.statusCode} ${error.code} ${error.param}`,
+        `${meta.operationId} ${id.slice(0, 20)}: ${res.body.slice(0, 300)}`,
+      ).toBe("404 resource_not_found character_id");
       expectEnvelope(res, 404);
     }
   });
@@ -197,15 +449,28 @@ describe("request bodies", () => {
   it.each(bodylessWrites)("$operationId: documents no body, so ignores one it cannot read", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
     const plain = await app.inject({ method: meta.httpMethod, url, headers: AUTH });
-    for (const [type, payload] of [["application/json", '{"name": '], ["text/plain", "hello"]] as const) {
-      const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": type }, payload });
+    for (const [type, payload] of [
+      ["application/json", '{"name": '],
+      ["text/plain", "hello"],
+    ] as const) {
+      const res = await app.inject({
+        method: meta.httpMethod,
+        url,
+        headers: { ...AUTH, "content-type": type },
+        payload,
+      });
       expect(res.statusCode, `${meta.operationId} ${type}`).toBe(plain.statusCode);
     }
   });
 
   it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
-    const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": "application/json" }, payload: '{"name": ' });
+    const res = await app.inject({
+      method: meta.httpMethod,
+      url,
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: '{"name": ',
+    });
     const error = expectEnvelope(res, 400);
     expect(error.code).toBe(validationCodeFor(meta, "invalid_format"));
     expect(error.param).toBeNull();
@@ -214,7 +479,12 @@ describe("request bodies", () => {
   it.each(bodyOps)("$operationId: a body over json_body_bytes → 413 request_too_large", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
     const payload = JSON.stringify({ name: "x".repeat(65_536) });
-    const res = await app.inject({ method: meta.httpMethod, url, headers: { ...AUTH, "content-type": "application/json" }, payload });
+    const res = await app.inject({
+      method: meta.httpMethod,
+      url,
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload,
+    });
     const error = expectEnvelope(res, 413);
     expect(error).toMatchObject({ type: "invalid_request", code: "request_too_large", param: null });
     expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
@@ -222,7 +492,12 @@ describe("request bodies", () => {
 
   it("a body just under the limit is read (and then validated)", async () => {
     const payload = JSON.stringify({ name: "x".repeat(65_000) });
-    const res = await app.inject({ method: "POST", url: "/v1/characters", headers: { ...AUTH, "content-type": "application/json" }, payload });
+    const res = await app.inject({
+      method: "POST",
+      url: "/v1/characters",
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload,
+    });
     expect(expectEnvelope(res, 400)).toMatchObject({ code: "value_out_of_range", param: "name" });
   });
 
@@ -246,7 +521,12 @@ describe("request bodies", () => {
   it("an optional body may be absent or empty (resynthesize)", async () => {
     const none = await app.inject({ method: "POST", url: `${C}/resynthesize`, headers: AUTH });
     expect(none.statusCode).toBe(200);
-    const empty = await app.inject({ method: "POST", url: `${C}/resynthesize`, headers: { ...AUTH, "content-type": "application/json" }, payload: "" });
+    const empty = await app.inject({
+      method: "POST",
+      url: `${C}/resynthesize`,
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: "",
+    });
     expect(empty.statusCode).toBe(200);
   });
 

@@ -7,16 +7,16 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type * as Generated from "../src/generated/operations.gen.js";
 import {
   ApiFailure,
-  VersionChangeError,
-  componentSchemas,
   type ApiOperationId,
   type AuthContext,
+  componentSchemas,
   type ErrorReport,
   type Implementation,
   type VersionChange,
+  VersionChangeError,
 } from "../src/index.js";
-import { CHAR_ID, UPLOAD_ID, character, implementation, server } from "./helpers.js";
-import { V_FIRST, V_KEEP_CASE, V_RENAME, type NextCharacter } from "./version-world.js";
+import { CHAR_ID, character, implementation, server, UPLOAD_ID } from "./helpers.js";
+import { type NextCharacter, V_FIRST, V_KEEP_CASE, V_RENAME } from "./version-world.js";
 
 vi.mock("../src/generated/operations.gen.js", async (importOriginal) => {
   const { nextBundle } = await import("./version-world.js");
@@ -40,7 +40,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** Applies `fn` to the character(s) of a response body: one Character or a list page of them. */
 function eachCharacter(body: unknown, fn: (c: Record<string, unknown>) => Record<string, unknown>): unknown {
   if (!isRecord(body)) return body;
-  if (body.object === "list" && Array.isArray(body.data)) return { ...body, data: body.data.map((c) => (isRecord(c) ? fn(c) : c)) };
+  if (body.object === "list" && Array.isArray(body.data))
+    return { ...body, data: body.data.map((c) => (isRecord(c) ? fn(c) : c)) };
   return body.object === "character" && !("deleted" in body) ? fn(body) : body;
 }
 
@@ -51,7 +52,8 @@ const renameName: VersionChange = {
   request: ({ body }) => {
     if (!isRecord(body)) return; // not an object: request validation refuses it
     // The old contract has no display_name: refuse it rather than let the newest contract accept it.
-    if ("display_name" in body) throw new ApiFailure(400, "invalid_format", "display_name is not a recognised field.", "display_name");
+    if ("display_name" in body)
+      throw new ApiFailure(400, "invalid_format", "display_name is not a recognised field.", "display_name");
     if (!("name" in body)) return;
     const { name, ...rest } = body;
     return { body: { ...rest, display_name: name } };
@@ -59,7 +61,9 @@ const renameName: VersionChange = {
   response: ({ body }) => eachCharacter(body, ({ display_name, ...rest }) => ({ ...rest, name: display_name })),
   // Validation errors speak the newest names; old pins get theirs back.
   error: ({ error }) =>
-    error.param === "display_name" ? { ...error, param: "name", message: error.message.replaceAll("display_name", "name") } : undefined,
+    error.param === "display_name"
+      ? { ...error, param: "name", message: error.message.replaceAll("display_name", "name") }
+      : undefined,
 };
 
 const keepCase: VersionChange = {
@@ -68,7 +72,8 @@ const keepCase: VersionChange = {
   operations: CHARACTER_OPS,
   // Both hooks mutate in place (and return nothing), which the runtime must make safe.
   request: (ctx) => {
-    if (isRecord(ctx.body) && typeof ctx.body.display_name === "string") ctx.body.display_name = ctx.body.display_name.toUpperCase();
+    if (isRecord(ctx.body) && typeof ctx.body.display_name === "string")
+      ctx.body.display_name = ctx.body.display_name.toUpperCase();
   },
   response: (ctx) => {
     eachCharacter(ctx.body, (c) => {
@@ -97,10 +102,17 @@ const newest = {
     return { status: 201, body: nextCharacter(req.body.display_name) };
   },
   getCharacter: (req: { params: { id: string }; fail: (...a: unknown[]) => unknown }) =>
-    req.params.id === CHAR_ID ? { status: 200, body: stored } : req.fail(404, "resource_not_found", "No character with this id.", "id"),
+    req.params.id === CHAR_ID
+      ? { status: 200, body: stored }
+      : req.fail(404, "resource_not_found", "No character with this id.", "id"),
   listCharacters: () => ({
     status: 200,
-    body: { object: "list", data: [stored, nextCharacter("Borealis", CHAR_ID.replace(/R$/, "S"))], has_more: false, next_cursor: null },
+    body: {
+      object: "list",
+      data: [stored, nextCharacter("Borealis", CHAR_ID.replace(/R$/, "S"))],
+      has_more: false,
+      next_cursor: null,
+    },
   }),
 } as unknown as Partial<Implementation>;
 
@@ -112,7 +124,10 @@ const KEYS: Record<string, AuthContext> = {
 const reports: Array<{ error: unknown; report: ErrorReport }> = [];
 const opened: FastifyInstance[] = [];
 
-function app(versionChanges: readonly VersionChange[] = [renameName, keepCase], overrides: Partial<Implementation> = {}) {
+function app(
+  versionChanges: readonly VersionChange[] = [renameName, keepCase],
+  overrides: Partial<Implementation> = {},
+) {
   const instance = server({
     implementation: implementation({ ...newest, ...overrides }),
     authenticate: (key) => KEYS[key] ?? null,
@@ -136,7 +151,12 @@ const GET = `/v1/characters/${CHAR_ID}`;
 const pinned = (pin?: string, key = "key_full") => ({ "x-api-key": key, ...(pin ? { "aurous-version": pin } : {}) });
 const get = (a: FastifyInstance, pin?: string, url = GET) => a.inject({ method: "GET", url, headers: pinned(pin) });
 const create = (a: FastifyInstance, payload: unknown, pin?: string, headers: Record<string, string> = {}) =>
-  a.inject({ method: "POST", url: "/v1/characters", headers: { ...pinned(pin), ...headers }, payload: payload as object });
+  a.inject({
+    method: "POST",
+    url: "/v1/characters",
+    headers: { ...pinned(pin), ...headers },
+    payload: payload as object,
+  });
 
 // The real bundle's schemas are the 2026-05-15 contract; the mocked ones are the newest.
 function contract(schemas: Readonly<Record<string, unknown>>) {
@@ -269,7 +289,11 @@ describe("errors", () => {
   it("a change may refuse what the old contract lacks; its error is not downgraded by itself", async () => {
     const res = await create(a, { name: "Aurora", display_name: "Aurora" }, V_FIRST);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: "invalid_format", param: "display_name", message: "display_name is not a recognised field." });
+    expect(res.json().error).toMatchObject({
+      code: "invalid_format",
+      param: "display_name",
+      message: "display_name is not a recognised field.",
+    });
     expect(res.headers["x-ratelimit-limit"]).toBeUndefined(); // refused before the bucket is drawn
     expect(handlerCalls).toBe(0);
   });
@@ -355,29 +379,35 @@ describe("a change that throws", () => {
     },
   });
 
-  it.each(["request", "response"] as const)("in its %s hook → 500 internal_error, reported as version_change_threw", async (phase) => {
-    const a = app([boom(phase)]);
-    const res = await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_FIRST); // no rename in this list
-    expect(res.headers["aurous-version"]).toBe(V_FIRST);
-    expect(res.statusCode).toBe(500);
-    expect(res.json().error.code).toBe("internal_error");
-    expect(res.body).not.toContain("display_name");
-    expect(handlerCalls).toBe(phase === "request" ? 0 : 1);
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.report).toMatchObject({ reason: "version_change_threw", operationId: "createCharacter" });
-    const error = reports[0]!.error as VersionChangeError;
-    expect(error).toBeInstanceOf(VersionChangeError);
-    expect(error.phase).toBe(phase);
-    expect(error.message).toContain(`broken ${phase}`);
-    expect(error.cause).toBeInstanceOf(TypeError);
-    // The newest pin is not affected.
-    expect((await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_KEEP_CASE)).statusCode).toBe(201);
-  });
+  it.each(["request", "response"] as const)(
+    "in its %s hook → 500 internal_error, reported as version_change_threw",
+    async (phase) => {
+      const a = app([boom(phase)]);
+      const res = await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_FIRST); // no rename in this list
+      expect(res.headers["aurous-version"]).toBe(V_FIRST);
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.code).toBe("internal_error");
+      expect(res.body).not.toContain("display_name");
+      expect(handlerCalls).toBe(phase === "request" ? 0 : 1);
+      expect(reports).toHaveLength(1);
+      expect(reports[0]!.report).toMatchObject({ reason: "version_change_threw", operationId: "createCharacter" });
+      const error = reports[0]!.error as VersionChangeError;
+      expect(error).toBeInstanceOf(VersionChangeError);
+      expect(error.phase).toBe(phase);
+      expect(error.message).toContain(`broken ${phase}`);
+      expect(error.cause).toBeInstanceOf(TypeError);
+      // The newest pin is not affected.
+      expect((await create(a, { display_name: "Aurora", upload_ids: [UPLOAD_ID] }, V_KEEP_CASE)).statusCode).toBe(201);
+    },
+  );
 });
 
 describe("startup checks", () => {
   it.each([
-    [{ version: "2026-10-01" }, /versionChanges\[0\] \(x\): version "2026-10-01" is not a released version \(x-aurous-versions: 2026-11-01, 2026-09-01, 2026-05-15\)/],
+    [
+      { version: "2026-10-01" },
+      /versionChanges\[0\] \(x\): version "2026-10-01" is not a released version \(x-aurous-versions: 2026-11-01, 2026-09-01, 2026-05-15\)/,
+    ],
     [{ version: V_FIRST }, /2026-05-15 is the first release; there is no older version to transform to/],
     [{ operations: ["getCharacters"] }, /unknown API operation "getCharacters"/],
     [{ operations: ["uploadCharacterImage"] }, /unknown API operation "uploadCharacterImage"/], // no version on the storage host

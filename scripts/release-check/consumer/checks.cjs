@@ -17,14 +17,22 @@ const packageChecks = {
   async "@aurous/client"({ system, load, resolve, env }) {
     // Each module system must get its own build: import → dist/index.js, require → dist/index.cjs.
     const resolved = resolve("@aurous/client");
-    assert.match(resolved, system === "esm" ? /\/dist\/index\.js$/ : /\/dist\/index\.cjs$/, `${system} loaded ${resolved}`);
+    assert.match(
+      resolved,
+      system === "esm" ? /\/dist\/index\.js$/ : /\/dist\/index\.cjs$/,
+      `${system} loaded ${resolved}`,
+    );
     const client = await load("@aurous/client");
     const { uploadFile } = await load("@aurous/client/node");
     assert.match(client.API_VERSION, /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(typeof uploadFile, "function", "@aurous/client/node exports uploadFile");
 
     const aurous = new client.Aurous({ apiKey: env.AUROUS_API_KEY, baseUrl: env.AUROUS_BASE_URL, maxRetries: 0 });
-    const ticket = await aurous.uploads.init({ filename: `release-check-${system}.png`, extension: "png", content_type: "image/png" });
+    const ticket = await aurous.uploads.init({
+      filename: `release-check-${system}.png`,
+      extension: "png",
+      content_type: "image/png",
+    });
     assert.match(ticket.data.upload_id, /^upl_/);
     assert.match(ticket.requestId ?? "", /^req_/);
     assert.equal(ticket.version, client.API_VERSION);
@@ -37,7 +45,10 @@ const packageChecks = {
     // though tsup splits the code into chunks).
     const revoked = new client.Aurous({ apiKey: env.AUROUS_REVOKED_KEY, baseUrl: env.AUROUS_BASE_URL, maxRetries: 0 });
     await assert.rejects(revoked.characters.list(), (error) => {
-      assert.ok(error instanceof client.AurousApiError, `expected AurousApiError, got ${error?.name}: ${error?.message}`);
+      assert.ok(
+        error instanceof client.AurousApiError,
+        `expected AurousApiError, got ${error?.name}: ${error?.message}`,
+      );
       assert.equal(error.status, 401);
       assert.equal(error.code, "revoked_api_key");
       return true;
@@ -64,7 +75,11 @@ const packageChecks = {
     const doc = tests.loadSpec(tests.defaultSpecPath());
     assert.ok(tests.buildMatrix(doc).length > 0, "the shipped spec documents entries");
     if (installed.includes("@aurous/client")) {
-      assert.equal(doc.info.version, (await load("@aurous/client")).API_VERSION, "contract-tests checks the client's API version");
+      assert.equal(
+        doc.info.version,
+        (await load("@aurous/client")).API_VERSION,
+        "contract-tests checks the client's API version",
+      );
     }
     return `shipped spec ${doc.info.version}, ${tests.buildMatrix(doc).length} documented entries`;
   },

@@ -2,10 +2,17 @@
 "use strict";
 const checks = require("./checks.cjs");
 
-checks.run("cjs", async (specifier) => require(specifier), (specifier) => require.resolve(specifier), process.env).then(
-  (log) => console.log(log),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+checks
+  .run(
+    "cjs",
+    async (specifier) => require(specifier),
+    (specifier) => require.resolve(specifier),
+    process.env,
+  )
+  .then(
+    (log) => console.log(log),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

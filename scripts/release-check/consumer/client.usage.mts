@@ -1,7 +1,7 @@
 // Type-checked, never run: what an ESM TypeScript consumer of @aurous/client writes. With
 // skipLibCheck off, the published declarations (and their dependencies') must compile, resolve to
 // real types rather than `any`, and reject what the contract rejects (the @ts-expect-error lines).
-import { API_VERSION, Aurous, type ApiResult, type CharacterList, isApiError } from "@aurous/client";
+import { API_VERSION, type ApiResult, Aurous, type CharacterList, isApiError } from "@aurous/client";
 import { uploadFile } from "@aurous/client/node";
 
 export async function firstCharacterId(aurous: Aurous): Promise<string | undefined> {

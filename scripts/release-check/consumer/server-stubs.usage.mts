@@ -1,5 +1,5 @@
 // Type-checked, never run: an ESM TypeScript consumer of @aurous/server-stubs.
-import { createAurousServer, type AurousServerOptions, type OperationId } from "@aurous/server-stubs";
+import { type AurousServerOptions, createAurousServer, type OperationId } from "@aurous/server-stubs";
 
 export const server: typeof createAurousServer = createAurousServer;
 export type Options = AurousServerOptions;

@@ -1,12 +1,12 @@
-import { API_VERSION } from '../generated/meta.js';
-import { AurousError } from '../errors/base.js';
-import { defaultUserAgent, readEnv } from './env.js';
-import { ClientEmitter, type ClientEventListener, type ClientEventName, type ClientHooks } from './events.js';
-import { type LevelLogger, levelLogger, type Logger, resolveLogLevel } from './log.js';
-import { attachLogging } from './logging.js';
-import type { CoreOptions, ResponseValidators, VersionMismatch } from './options.js';
-import { TimeoutWindows } from './timeout-windows.js';
-import { createTransport, type Transport } from './transport.js';
+import { AurousError } from "../errors/base.js";
+import { API_VERSION } from "../generated/meta.js";
+import { defaultUserAgent, readEnv } from "./env.js";
+import { ClientEmitter, type ClientEventListener, type ClientEventName, type ClientHooks } from "./events.js";
+import { type LevelLogger, type Logger, levelLogger, resolveLogLevel } from "./log.js";
+import { attachLogging } from "./logging.js";
+import type { CoreOptions, ResponseValidators, VersionMismatch } from "./options.js";
+import { TimeoutWindows } from "./timeout-windows.js";
+import { createTransport, type Transport } from "./transport.js";
 
 export interface ResolvedConfig {
   readonly version: string;
@@ -33,7 +33,7 @@ export interface AurousCore {
   readonly events: ClientEmitter;
 }
 
-export const DEFAULT_BASE_URL = 'https://api.aurous-labs.com';
+export const DEFAULT_BASE_URL = "https://api.aurous-labs.com";
 
 // Headers the client sets itself; a client-wide value would be wrong (one Idempotency-Key for every
 // call would make distinct creates replay each other) or is an option already.
@@ -60,14 +60,14 @@ function warnOncePerPair(log: Logger): (mismatch: VersionMismatch) => void {
  * `new Aurous()` wraps one with the response validators switched on.
  */
 export function createAurous(options: CoreOptions = {}): AurousCore {
-  const apiKey = options.apiKey ?? readEnv('AUROUS_API_KEY');
+  const apiKey = options.apiKey ?? readEnv("AUROUS_API_KEY");
   if (!apiKey) {
-    throw new AurousError('no API key: pass { apiKey } or set the AUROUS_API_KEY environment variable');
+    throw new AurousError("no API key: pass { apiKey } or set the AUROUS_API_KEY environment variable");
   }
   checkDefaultHeaders(options.defaultHeaders);
   const logger = options.logger ?? console;
-  const log = levelLogger(logger, resolveLogLevel(options.logLevel, readEnv('AUROUS_LOG'), logger));
-  const baseUrl = options.baseUrl ?? readEnv('AUROUS_BASE_URL') ?? DEFAULT_BASE_URL;
+  const log = levelLogger(logger, resolveLogLevel(options.logLevel, readEnv("AUROUS_LOG"), logger));
+  const baseUrl = options.baseUrl ?? readEnv("AUROUS_BASE_URL") ?? DEFAULT_BASE_URL;
   const http = createTransport({
     apiKey,
     baseUrl,
@@ -100,7 +100,7 @@ export function createAurous(options: CoreOptions = {}): AurousCore {
 }
 
 function attachHooks(events: ClientEmitter, hooks: ClientHooks = {}) {
-  for (const event of ['request', 'response', 'retry', 'error'] as const) {
+  for (const event of ["request", "response", "retry", "error"] as const) {
     const listener = hooks[`on${event[0]!.toUpperCase()}${event.slice(1)}` as keyof ClientHooks];
     if (listener) events.on(event, listener as ClientEventListener<typeof event>);
   }
@@ -115,5 +115,5 @@ export function onClientEvent<E extends ClientEventName>(
   event: E,
   listener: ClientEventListener<E>,
 ): () => void {
-  return ('core' in client ? client.core : client).events.on(event, listener);
+  return ("core" in client ? client.core : client).events.on(event, listener);
 }

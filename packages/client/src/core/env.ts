@@ -1,9 +1,14 @@
 // Runtime probes that must not assume Node: the core runs in any runtime with fetch, so `process`
 // and `Deno` are read off globalThis and guarded (Deno throws without --allow-env).
-import { VERSION } from './version.js';
+import { VERSION } from "./version.js";
 
 interface RuntimeGlobals {
-  process?: { env?: Record<string, string | undefined>; versions?: { node?: string }; platform?: string; arch?: string };
+  process?: {
+    env?: Record<string, string | undefined>;
+    versions?: { node?: string };
+    platform?: string;
+    arch?: string;
+  };
   Deno?: { env?: { get(name: string): string | undefined }; version?: { deno?: string } };
   Bun?: { version?: string };
   navigator?: { userAgent?: string };
@@ -30,7 +35,7 @@ export function runtimeName(): string | undefined {
   // Deno and Bun also expose `process`, so they are asked first.
   if (Deno?.version?.deno) return `deno/${Deno.version.deno}`;
   if (Bun?.version) return `bun/${Bun.version}`;
-  if (navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
+  if (navigator?.userAgent === "Cloudflare-Workers") return "workerd";
   const node = process?.versions?.node;
   return node && document === undefined ? `node/${node} (${process!.platform}; ${process!.arch})` : undefined;
 }

@@ -1,5 +1,5 @@
-import type { AurousError } from '../errors/base.js';
-import type { OperationId } from '../generated/meta.js';
+import type { AurousError } from "../errors/base.js";
+import type { OperationId } from "../generated/meta.js";
 
 /** Emitted just before each attempt is handed to fetch. */
 export interface RequestEvent {
@@ -66,10 +66,10 @@ export type ClientEventListener<E extends ClientEventName> = (event: ClientEvent
 
 /** `hooks` option: the same listeners as `on()`, given up front. */
 export interface ClientHooks {
-  onRequest?: ClientEventListener<'request'>;
-  onResponse?: ClientEventListener<'response'>;
-  onRetry?: ClientEventListener<'retry'>;
-  onError?: ClientEventListener<'error'>;
+  onRequest?: ClientEventListener<"request">;
+  onResponse?: ClientEventListener<"response">;
+  onRetry?: ClientEventListener<"retry">;
+  onError?: ClientEventListener<"error">;
 }
 
 type Lists = Record<ClientEventName, Array<(event: never) => void>>;

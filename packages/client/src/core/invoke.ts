@@ -1,17 +1,16 @@
-import type { OperationId } from '../generated/meta.js';
-import type { AurousError } from '../errors/base.js';
-import { AurousApiError } from '../errors/api-error.js';
-import { apiErrorFor, errorDetailOf } from '../errors/from-response.js';
-import { AurousResponseValidationError, AurousUndocumentedResponseError } from '../errors/response.js';
-import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from '../errors/transport.js';
-import type { AurousCore } from './core.js';
-import type { ClientEmitter } from './events.js';
-import { redactHeaders } from './log.js';
-import type { IdempotentCallOptions } from './options.js';
-import { type ApiResult, toResult } from './result.js';
-import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
-import { attemptSignal, sleep } from './signal.js';
-import type { Transport } from './transport.js';
+import { AurousApiError } from "../errors/api-error.js";
+import type { AurousError } from "../errors/base.js";
+import { apiErrorFor, errorDetailOf } from "../errors/from-response.js";
+import { AurousResponseValidationError, AurousUndocumentedResponseError } from "../errors/response.js";
+import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from "../errors/transport.js";
+import type { OperationId } from "../generated/meta.js";
+import type { AurousCore } from "./core.js";
+import { redactHeaders } from "./log.js";
+import type { IdempotentCallOptions } from "./options.js";
+import { type ApiResult, toResult } from "./result.js";
+import { isRetryableStatus, parseRetryAfter, retryDelay } from "./retry.js";
+import { attemptSignal, sleep } from "./signal.js";
+import type { Transport } from "./transport.js";
 
 /** The generated metadata of one operation (see src/generated/meta.ts). */
 export interface OperationMeta {
@@ -57,7 +56,12 @@ function success<T>(core: AurousCore, op: OperationMeta, response: Response, dat
   if (invalid) return { error: invalid, retryable: false };
   const result = toResult(data, response);
   if (pinned && result.version && result.version !== pinned) {
-    core.config.onVersionMismatch({ operation: op.id, requested: pinned, applied: result.version, requestId: result.requestId });
+    core.config.onVersionMismatch({
+      operation: op.id,
+      requested: pinned,
+      applied: result.version,
+      requestId: result.requestId,
+    });
   }
   return { result };
 }
@@ -65,14 +69,14 @@ function success<T>(core: AurousCore, op: OperationMeta, response: Response, dat
 function failure(core: AurousCore, op: OperationMeta, response: Response, body: unknown): Attempt<never> {
   const { status } = response;
   const detail = errorDetailOf(body);
-  const retryable = isRetryableStatus(status, detail?.code, response.headers.has('retry-after'));
-  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+  const retryable = isRetryableStatus(status, detail?.code, response.headers.has("retry-after"));
+  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
   const documented = op.errors[status];
   const undocumented = (reason: string) =>
     new AurousUndocumentedResponseError({ operation: op.id, response, body, reason });
   let error: AurousError;
   if (!documented) error = undocumented(`HTTP ${status} is not documented for this operation`);
-  else if (!detail) error = undocumented('the body is not the documented error envelope');
+  else if (!detail) error = undocumented("the body is not the documented error envelope");
   else if (!documented.codes.includes(detail.code)) {
     error = undocumented(`error code "${detail.code}" is not documented for HTTP ${status}`);
   } else {
@@ -116,11 +120,11 @@ async function attemptOnce<T>(
   if (!response || (error instanceof Error && !notJson)) {
     if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
     if (attempt.timedOut()) return { error: new AurousTimeoutError(op.id, timeoutMs), retryable: true };
-    const message = error instanceof Error ? error.message : 'the request failed';
+    const message = error instanceof Error ? error.message : "the request failed";
     return { error: new AurousConnectionError(op.id, message, { cause: error }), retryable: true };
   }
   if (notJson) {
-    const reason = 'the body is not JSON';
+    const reason = "the body is not JSON";
     return {
       error: new AurousUndocumentedResponseError({ operation: op.id, response, body: undefined, reason }),
       retryable: isRetryableStatus(response.status, undefined),
@@ -129,7 +133,7 @@ async function attemptOnce<T>(
   if (response.status === op.successStatus) {
     // A 204 has no body at all.
     const data = (response.status === 204 ? undefined : outcome.data) as T;
-    return success(core, op, response, data, headers['Aurous-Version']);
+    return success(core, op, response, data, headers["Aurous-Version"]);
   }
   return failure(core, op, response, error ?? outcome.data);
 }
@@ -141,9 +145,9 @@ const reasonOf = (error: AurousError) =>
 /** The per-attempt transport: observed (for the `request` event) only when someone listens. */
 function clientFor(core: AurousCore, op: OperationMeta, attempt: number): Transport {
   const { events } = core;
-  if (!events.has('request')) return core.http;
+  if (!events.has("request")) return core.http;
   return core.http.observed((method, url, headers) =>
-    events.emit('request', { operation: op.id, method, url, attempt, headers: redactHeaders(headers) }),
+    events.emit("request", { operation: op.id, method, url, attempt, headers: redactHeaders(headers) }),
   );
 }
 
@@ -153,13 +157,26 @@ const eventOf = (op: OperationMeta, { request, response }: Trace, attempt: numbe
   method: request?.method,
   url: request?.url,
   attempt: attempt + 1,
-  requestId: response ? response.headers.get('aurous-request-id') : null,
+  requestId: response ? response.headers.get("aurous-request-id") : null,
 });
 
 /** Emits the `error` event of a call that ends with `error`, and returns the error to throw. */
-function giveUp(core: AurousCore, op: OperationMeta, trace: Trace, attempt: number, retryable: boolean, error: AurousError, started: number) {
-  if (core.events.has('error')) {
-    core.events.emit('error', { ...eventOf(op, trace, attempt), retryable, elapsedMs: performance.now() - started, error });
+function giveUp(
+  core: AurousCore,
+  op: OperationMeta,
+  trace: Trace,
+  attempt: number,
+  retryable: boolean,
+  error: AurousError,
+  started: number,
+) {
+  if (core.events.has("error")) {
+    core.events.emit("error", {
+      ...eventOf(op, trace, attempt),
+      retryable,
+      elapsedMs: performance.now() - started,
+      error,
+    });
   }
   return error;
 }
@@ -179,9 +196,9 @@ export async function invoke<T>(
 ): Promise<ApiResult<T>> {
   const { config, events } = core;
   const headers: Record<string, string> = {};
-  if (op.versioned) headers['Aurous-Version'] = options.version ?? config.version;
+  if (op.versioned) headers["Aurous-Version"] = options.version ?? config.version;
   if (op.honoursIdempotencyKey) {
-    headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    headers["Idempotency-Key"] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
   }
   Object.assign(headers, options.headers);
   const maxRetries = options.maxRetries ?? config.maxRetries;
@@ -190,17 +207,36 @@ export async function invoke<T>(
   const callStarted = performance.now();
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
-    const outcome = await attemptOnce<T>(core, op, send, clientFor(core, op, attempt + 1), headers, timeoutMs, options.signal, trace);
+    const outcome = await attemptOnce<T>(
+      core,
+      op,
+      send,
+      clientFor(core, op, attempt + 1),
+      headers,
+      timeoutMs,
+      options.signal,
+      trace,
+    );
     const { response } = trace;
-    if (response && events.has('response')) {
-      events.emit('response', { ...eventOf(op, trace, attempt), status: response.status, elapsedMs: performance.now() - started });
+    if (response && events.has("response")) {
+      events.emit("response", {
+        ...eventOf(op, trace, attempt),
+        status: response.status,
+        elapsedMs: performance.now() - started,
+      });
     }
-    if ('result' in outcome) return outcome.result;
+    if ("result" in outcome) return outcome.result;
     const { error, retryable } = outcome;
     const delay = retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
     if (delay === undefined) throw giveUp(core, op, trace, attempt, retryable, error, callStarted);
-    if (events.has('retry')) {
-      events.emit('retry', { ...eventOf(op, trace, attempt), delayMs: delay, reason: reasonOf(error), status: response?.status, error });
+    if (events.has("retry")) {
+      events.emit("retry", {
+        ...eventOf(op, trace, attempt),
+        delayMs: delay,
+        reason: reasonOf(error),
+        status: response?.status,
+        error,
+      });
     }
     await sleep(delay, options.signal);
     if (options.signal?.aborted) {

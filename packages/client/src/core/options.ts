@@ -1,10 +1,12 @@
-import type { OperationId } from '../generated/meta.js';
-import type { ClientHooks } from './events.js';
-import type { Logger, LogLevel } from './log.js';
+import type { OperationId } from "../generated/meta.js";
+import type { ClientHooks } from "./events.js";
+import type { Logger, LogLevel } from "./log.js";
 
 /** Anything with zod's `safeParse` (zod and zod/mini schemas both qualify). */
 export interface ResponseSchema {
-  safeParse(data: unknown):
+  safeParse(
+    data: unknown,
+  ):
     | { success: true }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }

@@ -21,19 +21,19 @@ export interface ApiResult<T> {
 
 export function toResult<T>(data: T, response: Response): ApiResult<T> {
   const headers = response.headers;
-  const limit = headers.get('x-ratelimit-limit');
+  const limit = headers.get("x-ratelimit-limit");
   return {
     data,
-    requestId: headers.get('aurous-request-id'),
-    version: headers.get('aurous-version'),
-    replayed: headers.get('aurous-idempotent-replayed') === 'true',
+    requestId: headers.get("aurous-request-id"),
+    version: headers.get("aurous-version"),
+    replayed: headers.get("aurous-idempotent-replayed") === "true",
     rateLimit:
       limit === null
         ? null
         : {
             limit: Number(limit),
-            remaining: Number(headers.get('x-ratelimit-remaining')),
-            reset: Number(headers.get('x-ratelimit-reset')),
+            remaining: Number(headers.get("x-ratelimit-remaining")),
+            reset: Number(headers.get("x-ratelimit-reset")),
           },
     response,
   };

@@ -1,10 +1,10 @@
-import type { ResolvedConfig } from './core.js';
+import type { ResolvedConfig } from "./core.js";
 
 /** Whether a response status (and error code) is worth retrying with the same request. */
 export function isRetryableStatus(status: number, code: string | undefined, hasRetryAfter = false): boolean {
   // 409 idempotency_key_in_use with Retry-After: the key's first request is still running, and a
   // retry gets its replay. Without it the key was used with another body: retrying cannot succeed.
-  return status >= 500 || status === 429 || (status === 409 && code === 'idempotency_key_in_use' && hasRetryAfter);
+  return status >= 500 || status === 429 || (status === 409 && code === "idempotency_key_in_use" && hasRetryAfter);
 }
 
 /** `Retry-After` in milliseconds: delta-seconds or an HTTP date. */

@@ -1,4 +1,4 @@
-import { type AttemptSignal, MAX_DELAY_MS, TimeoutWindows } from './timeout-windows.js';
+import { type AttemptSignal, MAX_DELAY_MS, type TimeoutWindows } from "./timeout-windows.js";
 
 /**
  * The signal for one attempt: aborted by the caller's signal or by the attempt's timeout. Without a
@@ -38,13 +38,13 @@ export function deadlineSignal(ms: number, caller?: AbortSignal): AttemptSignal 
   };
   if (Number.isFinite(ms)) arm(ms);
   if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  else caller?.addEventListener("abort", onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      caller?.removeEventListener("abort", onAbort);
     },
   };
 }
@@ -55,10 +55,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      signal?.removeEventListener("abort", done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+    signal?.addEventListener("abort", done, { once: true });
   });
 }

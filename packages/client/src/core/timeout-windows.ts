@@ -35,7 +35,7 @@ interface DenoTimers {
  * workers a timer holds nothing up.
  */
 function holdProcess(timer: Timer, hold: boolean) {
-  if (typeof timer === 'object' && timer !== null) {
+  if (typeof timer === "object" && timer !== null) {
     const handle = timer as { ref?(): unknown; unref?(): unknown };
     if (hold) handle.ref?.();
     else handle.unref?.();
@@ -86,7 +86,13 @@ export class TimeoutWindows {
       // setTimeout cannot wait longer than 2^31 - 1 ms (it would fire at once), so the slack shrinks
       // for timeouts near that bound; +1 ms because timers start from a whole-millisecond clock.
       const slack = Math.min(slackFor(timeoutMs), MAX_DELAY_MS - 1 - timeoutMs);
-      const opened: Window = { controller: new AbortController(), closesAt: now + slack, joined: 0, active: 0, timer: undefined };
+      const opened: Window = {
+        controller: new AbortController(),
+        closesAt: now + slack,
+        joined: 0,
+        active: 0,
+        timer: undefined,
+      };
       opened.timer = setTimeout(fire, slack + timeoutMs + 1, opened);
       this.#open.set(timeoutMs, (window = opened));
     } else if (window.active === 0) {
@@ -107,7 +113,9 @@ export class TimeoutWindows {
         // Nobody can join a full, closed or replaced window any more; the open one may be joined
         // again soon, so its timer is only released.
         const done =
-          joined.joined >= MAX_JOINS_PER_WINDOW || windows.get(timeoutMs) !== joined || performance.now() >= joined.closesAt;
+          joined.joined >= MAX_JOINS_PER_WINDOW ||
+          windows.get(timeoutMs) !== joined ||
+          performance.now() >= joined.closesAt;
         if (done) stop(joined);
         else holdProcess(joined.timer, false);
       },

@@ -1,4 +1,4 @@
-import type { SendOutcome } from './invoke.js';
+import type { SendOutcome } from "./invoke.js";
 
 /** One request, as the generated operations build it (src/operations/request.ts). */
 export interface SdkRequest {
@@ -42,7 +42,7 @@ const templates = new Map<string, readonly string[]>();
 function templateOf(path: string): readonly string[] {
   // Only the spec's path templates are cached: they are few. A path without placeholders (the
   // signed upload URL's, unique per upload) is its own template.
-  if (!path.includes('{')) return [path];
+  if (!path.includes("{")) return [path];
   let parts = templates.get(path);
   if (!parts) templates.set(path, (parts = path.split(/\{(\w+)\}/)));
   return parts;
@@ -58,7 +58,7 @@ function buildUrl(base: string, request: SdkRequest): string {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) query.push(`${encode(key)}=${encode(item)}`);
   }
-  if (query.length) url += `${url.includes('?') ? '&' : '?'}${query.join('&')}`;
+  if (query.length) url += `${url.includes("?") ? "&" : "?"}${query.join("&")}`;
   return url;
 }
 
@@ -69,7 +69,10 @@ function buildUrl(base: string, request: SdkRequest): string {
  * fetch a URL and a plain init instead, and answers in a `{ data, error, response }` shape.
  */
 /** The five request methods the generated operations call, nothing more. */
-export type Transport = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (request: SdkRequest) => Promise<SendOutcome>> & {
+export type Transport = Record<
+  "get" | "post" | "put" | "patch" | "delete",
+  (request: SdkRequest) => Promise<SendOutcome>
+> & {
   /** The same transport, calling `observer` before each fetch (used for the `request` event). */
   observed(observer: RequestObserver): Transport;
 };
@@ -85,23 +88,24 @@ function addDefaults(headers: Record<string, string>, defaults: Defaults) {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = options.baseUrl.replace(/\/+$/, "");
   // A User-Agent among the caller's default headers replaces the client's, for the storage PUT too.
   const apiDefaults: Defaults = Object.entries(options.apiHeaders ?? {});
   const storageDefaults = apiDefaults.filter(([name]) => /^user-agent$/i.test(name));
-  if (!storageDefaults.length && options.userAgent) apiDefaults.push((storageDefaults[0] = ['User-Agent', options.userAgent]));
+  if (!storageDefaults.length && options.userAgent)
+    apiDefaults.push((storageDefaults[0] = ["User-Agent", options.userAgent]));
   const send = async (method: string, request: SdkRequest, observer?: RequestObserver): Promise<TransportOutcome> => {
     const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {};
     for (const name in request.headers) {
       const value = request.headers[name];
       // A body-less request sends no Content-Type (one is set for every operation with a body).
-      if (value !== undefined && (hasBody || name !== 'Content-Type')) headers[name] = value;
+      if (value !== undefined && (hasBody || name !== "Content-Type")) headers[name] = value;
     }
     // Only API-key operations carry the key and the default headers; a signed URL never does.
     const secured = request.authenticated === true;
     addDefaults(headers, secured ? apiDefaults : storageDefaults);
-    if (secured) headers['X-Api-Key'] = options.apiKey;
+    if (secured) headers["X-Api-Key"] = options.apiKey;
     const body = hasBody
       ? ((request.bodySerializer === null ? request.body : JSON.stringify(request.body)) as BodyInit)
       : undefined;
@@ -133,11 +137,11 @@ export function createTransport(options: TransportOptions): Transport {
   const methods = (observer?: RequestObserver): Transport => {
     const method = (name: string) => (request: SdkRequest) => send(name, request, observer);
     return {
-      get: method('GET'),
-      post: method('POST'),
-      put: method('PUT'),
-      patch: method('PATCH'),
-      delete: method('DELETE'),
+      get: method("GET"),
+      post: method("POST"),
+      put: method("PUT"),
+      patch: method("PATCH"),
+      delete: method("DELETE"),
       observed: methods,
     };
   };

@@ -1,6 +1,6 @@
-import type { ErrorCode, ErrorStatus, ErrorType, OperationId } from '../generated/meta.js';
-import type { ErrorDetail } from '../generated/types.gen.js';
-import { AurousError, hideResponse } from './base.js';
+import type { ErrorCode, ErrorStatus, ErrorType, OperationId } from "../generated/meta.js";
+import type { ErrorDetail } from "../generated/types.gen.js";
+import { AurousError, hideResponse } from "./base.js";
 
 export interface ApiErrorInit {
   operation: OperationId;
@@ -18,7 +18,7 @@ export class AurousApiError<
   Op extends OperationId = OperationId,
   S extends ErrorStatus<Op> = ErrorStatus<Op>,
 > extends AurousError {
-  override name = 'AurousApiError';
+  override name = "AurousApiError";
   /** The operationId of the call that failed. */
   declare readonly operation: Op;
   declare readonly status: S;
@@ -54,42 +54,42 @@ export class AurousApiError<
 
 /** 400: the request is invalid; fix it before retrying. */
 export class AurousInvalidRequestError extends AurousApiError {
-  override name = 'AurousInvalidRequestError';
+  override name = "AurousInvalidRequestError";
 }
 
 /** 402: the team has fewer credits than the operation costs; nothing was charged. */
 export class AurousInsufficientCreditsError extends AurousApiError {
-  override name = 'AurousInsufficientCreditsError';
+  override name = "AurousInsufficientCreditsError";
 }
 
 /** 409: the Idempotency-Key's first request is still running, or the key was reused with another body. */
 export class AurousConflictError extends AurousApiError {
-  override name = 'AurousConflictError';
+  override name = "AurousConflictError";
 }
 
 /** 413: the request body (or the uploaded image) is too large. */
 export class AurousPayloadTooLargeError extends AurousApiError {
-  override name = 'AurousPayloadTooLargeError';
+  override name = "AurousPayloadTooLargeError";
 }
 
 /** 401: the API key (or the upload URL's signature) is missing, wrong, revoked or expired. */
 export class AurousAuthenticationError extends AurousApiError {
-  override name = 'AurousAuthenticationError';
+  override name = "AurousAuthenticationError";
 }
 
 /** 403: the API key's scope does not allow the operation. */
 export class AurousPermissionError extends AurousApiError {
-  override name = 'AurousPermissionError';
+  override name = "AurousPermissionError";
 }
 
 /** 404: the resource does not exist, was deleted, or belongs to another team. */
 export class AurousNotFoundError extends AurousApiError {
-  override name = 'AurousNotFoundError';
+  override name = "AurousNotFoundError";
 }
 
 /** 429: the operation's rate-limit bucket is empty. */
 export class AurousRateLimitError extends AurousApiError {
-  override name = 'AurousRateLimitError';
+  override name = "AurousRateLimitError";
   /** `Retry-After` in milliseconds, when the response carried it. */
   declare readonly retryAfterMs: number | undefined;
 
@@ -101,5 +101,5 @@ export class AurousRateLimitError extends AurousApiError {
 
 /** 5xx: something failed on the server; retried automatically. */
 export class AurousServerError extends AurousApiError {
-  override name = 'AurousServerError';
+  override name = "AurousServerError";
 }

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../generated/types.gen.js';
+import type { ErrorDetail } from "../generated/types.gen.js";
 import {
   type ApiErrorInit,
   AurousApiError,
@@ -11,7 +11,7 @@ import {
   AurousPermissionError,
   AurousRateLimitError,
   AurousServerError,
-} from './api-error.js';
+} from "./api-error.js";
 
 const classByStatus: Readonly<Record<number, new (init: ApiErrorInit) => AurousApiError>> = {
   400: AurousInvalidRequestError,
@@ -26,7 +26,7 @@ const classByStatus: Readonly<Record<number, new (init: ApiErrorInit) => AurousA
 /** The `error` object of an envelope, when the body has the envelope's shape at all. */
 export function errorDetailOf(body: unknown): ErrorDetail | undefined {
   const detail = (body as { error?: unknown } | null)?.error as ErrorDetail | undefined;
-  return typeof detail === 'object' && detail !== null && typeof detail.code === 'string' ? detail : undefined;
+  return typeof detail === "object" && detail !== null && typeof detail.code === "string" ? detail : undefined;
 }
 
 /** Builds the error class that matches a documented error status. */

@@ -1,5 +1,5 @@
-import type { ErrorStatus, OperationId } from '../generated/meta.js';
-import { AurousApiError } from './api-error.js';
+import type { ErrorStatus, OperationId } from "../generated/meta.js";
+import { AurousApiError } from "./api-error.js";
 
 /**
  * Every documented error of one operation, as a union discriminated by `status`: narrowing on

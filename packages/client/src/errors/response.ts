@@ -1,5 +1,5 @@
-import type { OperationId } from '../generated/meta.js';
-import { AurousError, hideResponse } from './base.js';
+import type { OperationId } from "../generated/meta.js";
+import { AurousError, hideResponse } from "./base.js";
 
 interface ResponseErrorInit {
   operation: OperationId;
@@ -13,7 +13,7 @@ interface ResponseErrorInit {
  * is not the documented JSON envelope. Statuses >= 500 and 429 among them are still retried.
  */
 export class AurousUndocumentedResponseError extends AurousError {
-  override name = 'AurousUndocumentedResponseError';
+  override name = "AurousUndocumentedResponseError";
   declare readonly operation: OperationId;
   declare readonly status: number;
   declare readonly body: unknown;
@@ -26,7 +26,7 @@ export class AurousUndocumentedResponseError extends AurousError {
     this.operation = init.operation;
     this.status = init.response.status;
     this.body = init.body;
-    this.requestId = init.response.headers.get('aurous-request-id');
+    this.requestId = init.response.headers.get("aurous-request-id");
     hideResponse(this, init.response);
   }
 }
@@ -38,16 +38,16 @@ export interface ValidationIssue {
 
 /** Renders an issue path the way it would be written in code: `data[0].refs[1].url`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
+  let out = "";
   for (const key of path) {
-    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+    out += typeof key === "number" ? `[${key}]` : out ? `.${String(key)}` : String(key);
   }
-  return out || '(root)';
+  return out || "(root)";
 }
 
 /** A documented response whose body breaks the schema the contract gives it (`validateResponses`). */
 export class AurousResponseValidationError extends AurousError {
-  override name = 'AurousResponseValidationError';
+  override name = "AurousResponseValidationError";
   declare readonly operation: OperationId;
   declare readonly status: number;
   /** Path of the first offending field, e.g. `refs[0].url`. */
@@ -61,13 +61,15 @@ export class AurousResponseValidationError extends AurousError {
   constructor(init: ResponseErrorInit & { issues: ReadonlyArray<ValidationIssue> }) {
     const first = init.issues[0];
     const path = formatPath(first?.path ?? []);
-    super(`${init.operation}: the ${init.response.status} response breaks the contract at ${path}: ${first?.message ?? 'invalid'}`);
+    super(
+      `${init.operation}: the ${init.response.status} response breaks the contract at ${path}: ${first?.message ?? "invalid"}`,
+    );
     this.operation = init.operation;
     this.status = init.response.status;
     this.path = path;
     this.issues = init.issues;
     this.body = init.body;
-    this.requestId = init.response.headers.get('aurous-request-id');
+    this.requestId = init.response.headers.get("aurous-request-id");
     hideResponse(this, init.response);
   }
 }

@@ -1,9 +1,9 @@
-import type { OperationId } from '../generated/meta.js';
-import { AurousError } from './base.js';
+import type { OperationId } from "../generated/meta.js";
+import { AurousError } from "./base.js";
 
 /** No response arrived: DNS, refused or reset connection, a broken body stream. Retried. */
 export class AurousConnectionError extends AurousError {
-  override name = 'AurousConnectionError';
+  override name = "AurousConnectionError";
   declare readonly operation: OperationId;
 
   constructor(operation: OperationId, message: string, options?: ErrorOptions) {
@@ -14,7 +14,7 @@ export class AurousConnectionError extends AurousError {
 
 /** An attempt took longer than `timeoutMs`. A connection error, so it is retried like one. */
 export class AurousTimeoutError extends AurousConnectionError {
-  override name = 'AurousTimeoutError';
+  override name = "AurousTimeoutError";
   declare readonly timeoutMs: number;
 
   constructor(operation: OperationId, timeoutMs: number, message = `no response within ${timeoutMs} ms`) {
@@ -25,7 +25,7 @@ export class AurousTimeoutError extends AurousConnectionError {
 
 /** The caller's `signal` aborted the call (during a request or a retry delay). Never retried. */
 export class AurousAbortError extends AurousError {
-  override name = 'AurousAbortError';
+  override name = "AurousAbortError";
   declare readonly operation: OperationId;
 
   constructor(operation: OperationId, reason: unknown) {

@@ -1,16 +1,16 @@
-import type { UploadContentType, UploadExtension } from '../generated/types.gen.js';
+import type { UploadContentType, UploadExtension } from "../generated/types.gen.js";
 
 const typeByExtension: Readonly<Record<string, UploadContentType>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
 };
 
 /** The extension of a file name, lower-cased, without the dot ('' when there is none). */
 export function extensionOf(filename: string): string {
-  const dot = filename.lastIndexOf('.');
-  return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
+  const dot = filename.lastIndexOf(".");
+  return dot < 0 ? "" : filename.slice(dot + 1).toLowerCase();
 }
 
 /** The image type a file name implies, if it is one the API accepts. */
@@ -26,7 +26,7 @@ export function isUploadContentType(value: string): value is UploadContentType {
 export function extensionFor(filename: string, contentType: UploadContentType): UploadExtension {
   const own = extensionOf(filename);
   if (typeByExtension[own] === contentType) return own as UploadExtension;
-  return contentType === 'image/jpeg' ? 'jpg' : contentType === 'image/png' ? 'png' : 'webp';
+  return contentType === "image/jpeg" ? "jpg" : contentType === "image/png" ? "png" : "webp";
 }
 
 /** How many leading bytes `detectImageType` needs. */
@@ -44,8 +44,8 @@ export function detectImageType(bytes: ArrayBuffer | ArrayBufferView): UploadCon
   const head = ArrayBuffer.isView(bytes)
     ? new Uint8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES))
     : new Uint8Array(bytes, 0, Math.min(bytes.byteLength, SNIFF_BYTES));
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
   return undefined;
 }

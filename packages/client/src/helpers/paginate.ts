@@ -1,10 +1,10 @@
-import type { Aurous } from '../client.js';
-import type { Character, CharacterList } from '../generated/types.gen.js';
-import { AurousError } from '../errors/base.js';
-import type { AurousCore } from '../core/core.js';
-import type { CallOptions } from '../core/options.js';
-import type { ApiResult } from '../core/result.js';
-import { listCharacters, type ListCharactersQuery } from '../generated/operations.gen.js';
+import type { Aurous } from "../client.js";
+import type { AurousCore } from "../core/core.js";
+import type { CallOptions } from "../core/options.js";
+import type { ApiResult } from "../core/result.js";
+import { AurousError } from "../errors/base.js";
+import { type ListCharactersQuery, listCharacters } from "../generated/operations.gen.js";
+import type { Character, CharacterList } from "../generated/types.gen.js";
 
 /** The cursor contract of a list response (see CharacterList in the spec). */
 export interface CursorPage<Item> {
@@ -40,7 +40,7 @@ export class Paginator<Item, Page extends CursorPage<unknown> = CursorPage<Item>
   readonly #fetchPage: (cursor: string | undefined) => Promise<ApiResult<Page>>;
   readonly #name: string;
 
-  constructor(fetchPage: (cursor: string | undefined) => Promise<ApiResult<Page>>, name = 'list') {
+  constructor(fetchPage: (cursor: string | undefined) => Promise<ApiResult<Page>>, name = "list") {
     this.#fetchPage = fetchPage;
     this.#name = name;
   }
@@ -83,7 +83,7 @@ export class Paginator<Item, Page extends CursorPage<unknown> = CursorPage<Item>
   }
 }
 
-const coreOf = (client: Aurous | AurousCore): AurousCore => ('core' in client ? client.core : client);
+const coreOf = (client: Aurous | AurousCore): AurousCore => ("core" in client ? client.core : client);
 
 /**
  * Pages through any list operation that follows the cursor contract (`has_more`, `next_cursor`,
@@ -102,15 +102,19 @@ export function paginate<List extends ListOperation<never, CursorPage<unknown>>>
 ): Paginator<ItemOf<PageOf<List>>, PageOf<List>> {
   const core = coreOf(client);
   const base = query ?? {};
-  const call = list as unknown as (core: AurousCore, query: object, options?: CallOptions) => Promise<ApiResult<PageOf<List>>>;
+  const call = list as unknown as (
+    core: AurousCore,
+    query: object,
+    options?: CallOptions,
+  ) => Promise<ApiResult<PageOf<List>>>;
   const fetchPage = (cursor: string | undefined) =>
     call(core, cursor === undefined ? base : { ...base, starting_after: cursor }, options);
-  return new Paginator<ItemOf<PageOf<List>>, PageOf<List>>(fetchPage, list.name || 'list');
+  return new Paginator<ItemOf<PageOf<List>>, PageOf<List>>(fetchPage, list.name || "list");
 }
 
 /** The query a list operation takes, without the cursor (the paginator's to set). */
 export type QueryOf<List> = List extends (core: AurousCore, query: infer Query, ...rest: never[]) => unknown
-  ? Omit<NonNullable<Query>, 'starting_after'>
+  ? Omit<NonNullable<Query>, "starting_after">
   : never;
 
 /** The page a list operation resolves to. */
@@ -121,7 +125,7 @@ export type PageOf<List> = List extends (...args: never[]) => Promise<ApiResult<
 /** `paginate(client, listCharacters, query, options)`: the characters matching `query`, newest first. */
 export function paginateCharacters(
   client: Aurous | AurousCore,
-  query?: Omit<ListCharactersQuery, 'starting_after'>,
+  query?: Omit<ListCharactersQuery, "starting_after">,
   options?: CallOptions,
 ): Paginator<Character, CharacterList> {
   return paginate(client, listCharacters, query, options);
@@ -133,7 +137,7 @@ export function paginateCharacters(
  */
 export async function* listAllCharacters(
   core: AurousCore,
-  query: Omit<ListCharactersQuery, 'starting_after'> = {},
+  query: Omit<ListCharactersQuery, "starting_after"> = {},
   options?: CallOptions,
 ): AsyncGenerator<Character, void, undefined> {
   yield* paginateCharacters(core, query, options);

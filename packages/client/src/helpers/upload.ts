@@ -1,10 +1,10 @@
-import type { Pose, UploadContentType, UploadInitRequest } from '../generated/types.gen.js';
-import { AurousError } from '../errors/base.js';
-import type { AurousCore } from '../core/core.js';
-import type { CallOptions } from '../core/options.js';
-import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from '../generated/operations.gen.js';
-import type { ImageBytes } from '../operations/request.js';
-import { contentTypeOf, detectImageType, extensionFor, isUploadContentType, SNIFF_BYTES } from './content-type.js';
+import type { AurousCore } from "../core/core.js";
+import type { CallOptions } from "../core/options.js";
+import { AurousError } from "../errors/base.js";
+import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from "../generated/operations.gen.js";
+import type { Pose, UploadContentType, UploadInitRequest } from "../generated/types.gen.js";
+import type { ImageBytes } from "../operations/request.js";
+import { contentTypeOf, detectImageType, extensionFor, isUploadContentType, SNIFF_BYTES } from "./content-type.js";
 
 export interface UploadImageOptions {
   /** The file's name, sent to init. The type comes from the bytes, not from its extension. */
@@ -39,7 +39,11 @@ async function headOf(bytes: ImageBytes): Promise<ArrayBuffer | ArrayBufferView>
  * `upload_content_invalid` after init had minted a ticket); bytes of no accepted type throw here,
  * before anything is sent.
  */
-async function resolveContentType(core: AurousCore, bytes: ImageBytes, options: UploadImageOptions): Promise<UploadContentType> {
+async function resolveContentType(
+  core: AurousCore,
+  bytes: ImageBytes,
+  options: UploadImageOptions,
+): Promise<UploadContentType> {
   const detected = detectImageType(await headOf(bytes));
   if (!detected) {
     throw new AurousError(
@@ -50,7 +54,9 @@ async function resolveContentType(core: AurousCore, bytes: ImageBytes, options: 
     options.contentType ??
     (bytes instanceof Blob && isUploadContentType(bytes.type) ? bytes.type : contentTypeOf(options.filename));
   if (claimed && claimed !== detected) {
-    core.log.warn(`@aurous/client upload: "${options.filename}" was declared ${claimed} but its bytes are ${detected}; sending ${detected}`);
+    core.log.warn(
+      `@aurous/client upload: "${options.filename}" was declared ${claimed} but its bytes are ${detected}; sending ${detected}`,
+    );
   }
   return detected;
 }
@@ -68,13 +74,26 @@ export async function uploadImage(
   const contentType = await resolveContentType(core, bytes, options);
   // extensionFor always names the content type's own format, which is the pairing the spec's
   // oneOf requires; TypeScript cannot follow that through a computed value, hence the assertion.
-  const init = { filename: options.filename, extension: extensionFor(options.filename, contentType), content_type: contentType } as UploadInitRequest;
+  const init = {
+    filename: options.filename,
+    extension: extensionFor(options.filename, contentType),
+    content_type: contentType,
+  } as UploadInitRequest;
   const { data: ticket, requestId: initId } = await initCharacterUpload(core, init, callOptions);
   // The URL was signed for the ticket's headers; caller headers still go along.
   const headers = { ...ticket.upload_headers, ...callOptions?.headers };
   const { requestId: putId } = await uploadCharacterImage(core, ticket.upload_url, bytes, { ...callOptions, headers });
-  const uploaded: UploadedImage = { upload_id: ticket.upload_id, content_type: contentType, requestIds: { init: initId, put: putId } };
+  const uploaded: UploadedImage = {
+    upload_id: ticket.upload_id,
+    content_type: contentType,
+    requestIds: { init: initId, put: putId },
+  };
   if (!options.classify) return uploaded;
   const { data, requestId } = await classifyCharacterUpload(core, { upload_id: ticket.upload_id }, callOptions);
-  return { ...uploaded, requestIds: { ...uploaded.requestIds, classify: requestId }, pose: data.pose, confidence: data.confidence };
+  return {
+    ...uploaded,
+    requestIds: { ...uploaded.requestIds, classify: requestId },
+    pose: data.pose,
+    confidence: data.confidence,
+  };
 }

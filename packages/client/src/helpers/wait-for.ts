@@ -1,16 +1,16 @@
-import { getCharacterOperation } from '../generated/meta.js';
-import type { Character } from '../generated/types.gen.js';
-import { AurousCharacterFailedError, AurousWaitTimeoutError } from '../errors/character.js';
-import { AurousAbortError } from '../errors/transport.js';
-import type { AurousCore } from '../core/core.js';
-import type { CallOptions } from '../core/options.js';
-import type { ApiResult } from '../core/result.js';
-import { deadlineSignal, sleep } from '../core/signal.js';
-import { getCharacter } from '../generated/operations.gen.js';
+import type { AurousCore } from "../core/core.js";
+import type { CallOptions } from "../core/options.js";
+import type { ApiResult } from "../core/result.js";
+import { deadlineSignal, sleep } from "../core/signal.js";
+import { AurousCharacterFailedError, AurousWaitTimeoutError } from "../errors/character.js";
+import { AurousAbortError } from "../errors/transport.js";
+import { getCharacterOperation } from "../generated/meta.js";
+import { getCharacter } from "../generated/operations.gen.js";
+import type { Character } from "../generated/types.gen.js";
 
-export type WaitableStatus = 'synthesizing' | 'reviewing' | 'ready' | 'failed';
+export type WaitableStatus = "synthesizing" | "reviewing" | "ready" | "failed";
 
-export interface WaitForOptions extends Pick<CallOptions, 'signal' | 'version' | 'headers' | 'maxRetries'> {
+export interface WaitForOptions extends Pick<CallOptions, "signal" | "version" | "headers" | "maxRetries"> {
   /** The status (or any of the statuses) to wait for. Default `['reviewing', 'ready']`. */
   status?: WaitableStatus | readonly WaitableStatus[];
   /**
@@ -35,7 +35,7 @@ export async function waitForCharacter(
   options: WaitForOptions = {},
 ): Promise<ApiResult<Character>> {
   const wanted: readonly string[] =
-    typeof options.status === 'string' ? [options.status] : (options.status ?? ['reviewing', 'ready']);
+    typeof options.status === "string" ? [options.status] : (options.status ?? ["reviewing", "ready"]);
   const timeoutMs = options.timeoutMs ?? 300_000;
   if (!(timeoutMs > 0)) throw new AurousWaitTimeoutError(id, timeoutMs, undefined);
   // maxRetries is each poll's own retry budget (default: the client's); the deadline still bounds all.
@@ -56,7 +56,7 @@ export async function waitForCharacter(
       }
       last = result.data;
       if (wanted.includes(last.status)) return result;
-      if (last.status === 'failed') throw new AurousCharacterFailedError(last);
+      if (last.status === "failed") throw new AurousCharacterFailedError(last);
       await sleep(interval, deadline.signal);
       if (deadline.timedOut()) throw new AurousWaitTimeoutError(id, timeoutMs, last);
       if (caller?.aborted) throw new AurousAbortError(getCharacterOperation.id, caller.reason);

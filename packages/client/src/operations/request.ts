@@ -1,7 +1,7 @@
 // The one request builder every generated operation (src/generated/operations.gen.ts) shares: it
 // turns an operation's metadata and one call's parts into the transport's request, so no operation
 // needs code of its own.
-import type { OperationMeta, Send } from '../core/invoke.js';
+import type { OperationMeta, Send } from "../core/invoke.js";
 
 /** Raw bytes in any form a fetch body takes without streaming (so retries can resend it). */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView;
@@ -31,7 +31,7 @@ export interface RequestParts {
 
 /** The `send` of one call: one transport request per attempt, with that attempt's headers and signal. */
 export function request(op: RequestMeta, parts: RequestParts): Send {
-  const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  const method = op.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
   const { bytes } = parts;
   const raw = bytes === undefined ? undefined : bytes instanceof Blob ? bytes : new Blob([bytes as ArrayBuffer]);
   const contentType = (bytes instanceof Blob && bytes.type) || parts.contentType;
@@ -45,7 +45,7 @@ export function request(op: RequestMeta, parts: RequestParts): Send {
       body: raw ?? parts.json,
       bodySerializer: raw ? null : undefined,
       // Caller headers (e.g. a signed URL's upload_headers) override the default Content-Type.
-      headers: contentType ? { 'Content-Type': contentType, ...headers } : headers,
+      headers: contentType ? { "Content-Type": contentType, ...headers } : headers,
       authenticated: op.authenticated,
       signal,
     });

@@ -1,8 +1,9 @@
 // `client.uploads`: the generated operations plus the hand-written upload flow; nothing per operation.
-import { UploadsResource } from '../generated/resources.gen.js';
-import type { CallOptions } from '../core/options.js';
-import { type UploadedImage, type UploadImageOptions, uploadImage } from '../helpers/upload.js';
-import type { ImageBytes } from '../operations/request.js';
+
+import type { CallOptions } from "../core/options.js";
+import { UploadsResource } from "../generated/resources.gen.js";
+import { type UploadedImage, type UploadImageOptions, uploadImage } from "../helpers/upload.js";
+import type { ImageBytes } from "../operations/request.js";
 
 /** `client.uploads`: the three upload steps and `upload()`, which runs them in order. */
 export class Uploads extends UploadsResource {

@@ -2,10 +2,11 @@
 // is `client[sdk.resource][sdk.method]` (x-aurous-sdk), its arguments the spec's examples under the
 // signature rule (scripts/codegen/example-request.mjs). A new operation needs no entry here; the
 // generated-operations tests check the rule's types.
-import type { ApiResult, Aurous, CallOptions, OperationId } from '../../src/index.js';
-import { exampleCall } from '../../../../scripts/codegen/example-request.mjs';
-import { model } from './contract.js';
-import { UPLOAD_ID } from './fixtures.js';
+
+import { exampleCall } from "../../../../scripts/codegen/example-request.mjs";
+import type { ApiResult, Aurous, CallOptions, OperationId } from "../../src/index.js";
+import { model } from "./contract.js";
+import { UPLOAD_ID } from "./fixtures.js";
 
 export type OperationCall = (options: CallOptions) => Promise<ApiResult<unknown>>;
 type Method = (...args: unknown[]) => Promise<ApiResult<unknown>>;
@@ -18,13 +19,18 @@ export function operationCalls(client: Aurous, baseUrl: string): Record<Operatio
   for (const op of model.operations) {
     const resource = (client as unknown as Record<string, Record<string, Method>>)[op.sdk.resource];
     const method = resource?.[op.sdk.method];
-    if (!method) throw new Error(`the client has no ${op.sdk.resource}.${op.sdk.method} (x-aurous-sdk of ${op.operationId})`);
-    if (op.credential === 'signed-url') {
+    if (!method)
+      throw new Error(`the client has no ${op.sdk.resource}.${op.sdk.method} (x-aurous-sdk of ${op.operationId})`);
+    if (op.credential === "signed-url") {
       // A made-up signed URL for the operation's path, the raw bytes and the signed Content-Type.
       const url = new URL(`${baseUrl}${op.path.replace(/\{[^}]+\}/g, UPLOAD_ID)}`);
-      for (const p of op.parameters.filter((x) => x.in === 'query')) url.searchParams.set(p.name, p.name === 'expires' ? '1778235300' : '9b'.repeat(32));
-      const contentType = op.requestBody?.contentTypes.includes('image/jpeg') ? 'image/jpeg' : op.requestBody?.contentTypes[0];
-      calls[op.operationId] = (o) => method.call(resource, url.href, jpeg, { ...o, headers: { 'Content-Type': contentType, ...o.headers } });
+      for (const p of op.parameters.filter((x) => x.in === "query"))
+        url.searchParams.set(p.name, p.name === "expires" ? "1778235300" : "9b".repeat(32));
+      const contentType = op.requestBody?.contentTypes.includes("image/jpeg")
+        ? "image/jpeg"
+        : op.requestBody?.contentTypes[0];
+      calls[op.operationId] = (o) =>
+        method.call(resource, url.href, jpeg, { ...o, headers: { "Content-Type": contentType, ...o.headers } });
       continue;
     }
     const args = exampleCall(model.document, op).args;

@@ -1,16 +1,14 @@
 // The documented operations and (operation, status, code) triples, read by the one spec model
 // (scripts/codegen/spec-model.mjs) rather than by a walk of the bundle of our own.
-import { fileURLToPath } from 'node:url';
-import { deref as derefIn, loadSpecModel } from '../../../../scripts/codegen/spec-model.mjs';
+import { fileURLToPath } from "node:url";
+import { deref as derefIn, loadSpecModel } from "../../../../scripts/codegen/spec-model.mjs";
 
-export const bundlePath = fileURLToPath(new URL('../../../../openapi/dist/openapi.json', import.meta.url));
+export const bundlePath = fileURLToPath(new URL("../../../../openapi/dist/openapi.json", import.meta.url));
 
 export const model = loadSpecModel(bundlePath);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const spec: Record<string, any> = model.document;
 
 /** Follows a `$ref` chain inside the bundle. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const deref = (node: unknown): Record<string, any> => derefIn(spec, node);
 
 export interface DocumentedError {
@@ -36,5 +34,7 @@ export const documentedOperations: DocumentedOperation[] = model.operations.map(
 }));
 
 export const documentedErrors: DocumentedError[] = model.operations.flatMap((op) =>
-  op.errors.flatMap((r) => r.codes.map((code) => ({ operationId: op.operationId, status: r.status, code, examples: Object.keys(r.examples) }))),
+  op.errors.flatMap((r) =>
+    r.codes.map((code) => ({ operationId: op.operationId, status: r.status, code, examples: Object.keys(r.examples) })),
+  ),
 );

@@ -1,6 +1,6 @@
 // The AurousApiError subclass the client must raise for each documented error status.
 import {
-  AurousApiError,
+  type AurousApiError,
   AurousAuthenticationError,
   AurousConflictError,
   AurousInsufficientCreditsError,
@@ -10,7 +10,7 @@ import {
   AurousPermissionError,
   AurousRateLimitError,
   AurousServerError,
-} from '../../src/index.js';
+} from "../../src/index.js";
 
 export const expectedErrorClass: Record<number, new (...args: never[]) => AurousApiError> = {
   400: AurousInvalidRequestError,

@@ -1,28 +1,28 @@
-import type { Character, CharacterStatus } from '../../src/index.js';
+import type { Character, CharacterStatus } from "../../src/index.js";
 
-export const API_KEY = `al_live_${'a'.repeat(64)}`;
-export const CHARACTER_ID = 'char_01HXMQ7Z3K8Y2NABCDEFGHJKMR';
-export const UPLOAD_ID = 'upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR';
+export const API_KEY = `al_live_${"a".repeat(64)}`;
+export const CHARACTER_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+export const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 
 /** A character that satisfies the contract's schema. */
 export function character(overrides: Partial<Character> & { status?: CharacterStatus } = {}): Character {
   return {
     id: CHARACTER_ID,
-    object: 'character',
-    name: 'Aurora the Adventurer',
-    status: 'ready',
-    refs: [{ pose: 'front', url: 'https://api.aurous-labs.com/storage/refs/x/0?token=1' }],
-    created_at: '2026-05-08T10:00:00Z',
-    updated_at: '2026-05-08T10:00:00Z',
+    object: "character",
+    name: "Aurora the Adventurer",
+    status: "ready",
+    refs: [{ pose: "front", url: "https://api.aurous-labs.com/storage/refs/x/0?token=1" }],
+    created_at: "2026-05-08T10:00:00Z",
+    updated_at: "2026-05-08T10:00:00Z",
     client_reference_id: null,
     attributes: null,
     error_message: null,
-    aurous_version: '2026-05-15',
+    aurous_version: "2026-05-15",
     ...overrides,
   };
 }
 
 /** A valid `char_` id for page item `n` (ULID alphabet only). */
 export function characterId(n: number): string {
-  return `char_01HXMQ7Z3K8Y2NABCDEFGHJK${'ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(n / 22)]}${'ABCDEFGHJKMNPQRSTVWXYZ'[n % 22]}`;
+  return `char_01HXMQ7Z3K8Y2NABCDEFGHJK${"ABCDEFGHJKMNPQRSTVWXYZ"[Math.floor(n / 22)]}${"ABCDEFGHJKMNPQRSTVWXYZ"[n % 22]}`;
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
   method: string;
@@ -25,14 +25,19 @@ export async function startStub(): Promise<StubServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       handler(recorded, res, requests.length - 1);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -49,16 +54,21 @@ export async function startStub(): Promise<StubServer> {
   };
 }
 
-export const REQUEST_ID = 'req_01JCN8ZK5W3T6Q9RVX2YBHMDEA';
+export const REQUEST_ID = "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA";
 
 /** Writes a JSON answer with the headers every API response carries. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   response.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    'Aurous-Request-Id': REQUEST_ID,
-    'Aurous-Version': '2026-05-15',
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "Aurous-Request-Id": REQUEST_ID,
+    "Aurous-Version": "2026-05-15",
     ...headers,
   });
   response.end(text);
@@ -66,6 +76,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 export function errorBody(type: string, code: string, message = `stubbed ${code}`) {
   return {
-    error: { type, code, message, param: null, doc_url: `https://docs.aurous-labs.com/errors#${code}`, request_id: REQUEST_ID },
+    error: {
+      type,
+      code,
+      message,
+      param: null,
+      doc_url: `https://docs.aurous-labs.com/errors#${code}`,
+      request_id: REQUEST_ID,
+    },
   };
 }

@@ -68,7 +68,11 @@ export interface CliOptions {
   quiet: boolean;
 }
 
-export type Parsed = { kind: "help" } | { kind: "version" } | { kind: "run"; options: CliOptions } | { kind: "error"; message: string };
+export type Parsed =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "run"; options: CliOptions }
+  | { kind: "error"; message: string };
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number | string {
   if (value === undefined) return fallback;
@@ -124,9 +128,11 @@ export function parseCli(argv: string[]): Parsed {
   if (typeof timeout === "string") return { kind: "error", message: timeout };
   const budgetText = values.budget as string | undefined;
   const budgetMs = budgetText === undefined ? undefined : parseDuration(budgetText);
-  if (budgetMs === null) return { kind: "error", message: `--budget must be a duration such as 10m, 90s or 1h30m, not "${budgetText}"` };
+  if (budgetMs === null)
+    return { kind: "error", message: `--budget must be a duration such as 10m, 90s or 1h30m, not "${budgetText}"` };
   const seedText = values.seed as string | undefined;
-  if (seedText !== undefined && !/^-?\d+$/.test(seedText)) return { kind: "error", message: `--seed must be a whole number, not "${seedText}"` };
+  if (seedText !== undefined && !/^-?\d+$/.test(seedText))
+    return { kind: "error", message: `--seed must be a whole number, not "${seedText}"` };
   const str = (name: string) => (values[name] as string | undefined) || undefined;
   const apiKey = String(values["api-key"]);
   return {

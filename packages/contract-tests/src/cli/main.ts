@@ -2,18 +2,18 @@
 // with progress on stdout, a markdown + JUnit report, and exit code 0 only when all conforms.
 import { readFileSync } from "node:fs";
 import { SpecValidator } from "../conformance/validator.js";
-import { prepareFuzzContext } from "../fuzz/setup.js";
 import { bucketLoad, formatDuration, planRuns } from "../fuzz/budget.js";
 import { type FuzzResult, fuzzCases, runFuzz } from "../fuzz/run.js";
+import { prepareFuzzContext } from "../fuzz/setup.js";
 import { fuzzChecks, mergeFuzzResults } from "../fuzz/summary.js";
-import { type ContractReport, isConforming, tally } from "../report/types.js";
 import { sleep } from "../http/wait.js";
+import { type ContractReport, isConforming, tally } from "../report/types.js";
 import { writeReport } from "../report/write.js";
 import { startHarness } from "../server/harness.js";
 import { runServerSuite } from "../server/suite.js";
 import { defaultSpecPath, loadSpec } from "../spec/bundle.js";
 import { buildMatrix } from "../spec/matrix.js";
-import { HELP, parseCli, type CliOptions } from "./args.js";
+import { type CliOptions, HELP, parseCli } from "./args.js";
 import { unreachable } from "./reachable.js";
 
 function version(): string {
@@ -38,7 +38,16 @@ async function fuzz(
   const contexts = await Promise.all(keys.map((key) => prepareFuzzContext(o.baseUrl, key, specDoc)));
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
   const casesFor = (runs: number) =>
-    contexts.flatMap((ctx, i) => fuzzCases({ doc: specDoc, ctx, runs: Math.ceil(runs / keys.length), seed: seed + i, shard: { index: i, count: keys.length } }).cases);
+    contexts.flatMap(
+      (ctx, i) =>
+        fuzzCases({
+          doc: specDoc,
+          ctx,
+          runs: Math.ceil(runs / keys.length),
+          seed: seed + i,
+          shard: { index: i, count: keys.length },
+        }).cases,
+    );
   let runs = o.runs;
   if (deadline !== undefined) {
     const operations = contexts[0]!.operations;
@@ -46,13 +55,27 @@ async function fuzz(
     const minutes = ((deadline - Date.now()) * 0.9) / 60_000;
     // A fuzz key the scenarios also used (the default: --api-key) starts with its buckets drained.
     const burstsSpent = keys.some((k) => k === o.apiKey || k === o.secondTeamKey);
-    const plan = planRuns(operations, casesFor, { minutes, teams: keys.length, minimum, maximum: Math.max(minimum, o.runsGiven ? o.runs : BUDGET_MAX_RUNS), burstsSpent });
+    const plan = planRuns(operations, casesFor, {
+      minutes,
+      teams: keys.length,
+      minimum,
+      maximum: Math.max(minimum, o.runsGiven ? o.runs : BUDGET_MAX_RUNS),
+      burstsSpent,
+    });
     runs = plan.runs;
     const buckets = [...bucketLoad(operations, casesFor(runs)).values()]
-      .map(({ bucket, requests }) => `${bucket.name} ${Math.ceil(requests / keys.length)}/team (${bucket.sustainedPerMinute}/min, burst ${bucket.burst})`)
+      .map(
+        ({ bucket, requests }) =>
+          `${bucket.name} ${Math.ceil(requests / keys.length)}/team (${bucket.sustainedPerMinute}/min, burst ${bucket.burst})`,
+      )
       .join(", ");
-    say(`  budget: ${formatDuration(deadline - Date.now())} left for the fuzz → ${runs} requests with ${keys.length} team(s), about ${formatDuration(plan.predictedMinutes * 60_000)} at the spec's rate limits: ${buckets}`);
-    if (plan.overBudget) say(`  ! even one request per schema site (${minimum}) needs about ${formatDuration(plan.predictedMinutes * 60_000)}: add --fuzz-key teams or a larger --budget`);
+    say(
+      `  budget: ${formatDuration(deadline - Date.now())} left for the fuzz → ${runs} requests with ${keys.length} team(s), about ${formatDuration(plan.predictedMinutes * 60_000)} at the spec's rate limits: ${buckets}`,
+    );
+    if (plan.overBudget)
+      say(
+        `  ! even one request per schema site (${minimum}) needs about ${formatDuration(plan.predictedMinutes * 60_000)}: add --fuzz-key teams or a larger --budget`,
+      );
   }
   say(`▸ fuzz: ${runs} generated requests with ${keys.length} key(s)`);
   let done = 0;
@@ -124,18 +147,26 @@ export async function main(argv: string[]): Promise<number> {
     // (and before which the state-timed scenarios must not wait on a bucket the fuzz drained).
     const deadline = o.budgetMs === undefined ? undefined : started + o.budgetMs - AFTER_FUZZ_RESERVE_MS;
     ({ result: fuzzResult, planned: fuzzPlanned } = await fuzz(o, doc, validator, say, progress, deadline));
-    say(`  ${fuzzResult.requests} requests, ${fuzzResult.failures.length} wrong answers${fuzzResult.unsent ? `, ${fuzzResult.unsent} planned cases not sent (budget)` : ""}`);
+    say(
+      `  ${fuzzResult.requests} requests, ${fuzzResult.failures.length} wrong answers${fuzzResult.unsent ? `, ${fuzzResult.unsent} planned cases not sent (budget)` : ""}`,
+    );
   };
 
   say("▸ starting Prism's validating proxies on 127.0.0.1");
   const harness = await startHarness({ specPath, serverUrl: o.baseUrl });
-  let server;
+  let server: Awaited<ReturnType<typeof runServerSuite>>;
   try {
     server = await runServerSuite({
       doc,
       validator,
       harness,
-      keys: { full: o.apiKey, secondTeam: o.secondTeamKey, lowCredit: o.lowCreditKey, readOnly: o.readOnlyKey, revoked: o.revokedKey },
+      keys: {
+        full: o.apiKey,
+        secondTeam: o.secondTeamKey,
+        lowCredit: o.lowCreditKey,
+        readOnly: o.readOnlyKey,
+        revoked: o.revokedKey,
+      },
       synthesisTimeoutMs: o.synthesisTimeoutMs,
       log: progress,
       ...(o.skipFuzz ? {} : { beforeLimits: runTheFuzz }),
@@ -156,12 +187,23 @@ export async function main(argv: string[]): Promise<number> {
   const t = tally(report, "server");
   const ok = isConforming(report);
   say("");
-  say(`Matrix: ${t.pass} pass, ${t.fail} fail, ${t["not-exercised"]} not exercised, ${t["not-provokable"]} not provokable (shown by fault injection) of ${matrix.length}`);
-  if (fuzzResult) say(`Fuzz: ${fuzzResult.requests} requests, ${fuzzResult.failures.length} wrong answers, ${fuzzResult.retriesAfter429} retries after a 429 (seed ${fuzzResult.seed})`);
-  say(`Time: ${formatDuration(Date.now() - started)}${o.budgetMs === undefined ? "" : ` of a ${formatDuration(o.budgetMs)} budget`}`);
+  say(
+    `Matrix: ${t.pass} pass, ${t.fail} fail, ${t["not-exercised"]} not exercised, ${t["not-provokable"]} not provokable (shown by fault injection) of ${matrix.length}`,
+  );
+  if (fuzzResult)
+    say(
+      `Fuzz: ${fuzzResult.requests} requests, ${fuzzResult.failures.length} wrong answers, ${fuzzResult.retriesAfter429} retries after a 429 (seed ${fuzzResult.seed})`,
+    );
+  say(
+    `Time: ${formatDuration(Date.now() - started)}${o.budgetMs === undefined ? "" : ` of a ${formatDuration(o.budgetMs)} budget`}`,
+  );
   const problems = [
-    ...report.rows.filter((r) => r.server?.outcome === "fail" || r.server?.outcome === "not-exercised").map((r) => `${r.entry.id}: ${r.server?.outcome} — ${r.server?.detail ?? ""}`),
-    ...report.extras.filter((e) => e.outcome === "fail").map((e) => `${e.suite}: ${e.name}${e.detail ? ` — ${e.detail}` : ""}`),
+    ...report.rows
+      .filter((r) => r.server?.outcome === "fail" || r.server?.outcome === "not-exercised")
+      .map((r) => `${r.entry.id}: ${r.server?.outcome} — ${r.server?.detail ?? ""}`),
+    ...report.extras
+      .filter((e) => e.outcome === "fail")
+      .map((e) => `${e.suite}: ${e.name}${e.detail ? ` — ${e.detail}` : ""}`),
   ];
   for (const p of problems.slice(0, 40)) say(`  ✗ ${p.length > 600 ? `${p.slice(0, 600)}…` : p}`);
   if (problems.length > 40) say(`  … and ${problems.length - 40} more in the report`);

@@ -14,7 +14,10 @@ function reason(error: unknown, timeoutMs: number): string {
  */
 export async function unreachable(baseUrl: string, timeoutMs = 10_000): Promise<string | null> {
   try {
-    const response = await fetch(`${baseUrl}/v1/characters`, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+    const response = await fetch(`${baseUrl}/v1/characters`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "manual",
+    });
     await response.body?.cancel();
     return null;
   } catch (error) {

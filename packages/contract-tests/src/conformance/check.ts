@@ -1,7 +1,7 @@
 // Decides whether one response is documented for its operation: status, error code, body shape,
 // headers (required ones present and valid, nothing undocumented), and whatever Prism flagged.
 // Each finding names the problem precisely, since the suite's verdict quotes them.
-import { errorOf, type Exchange } from "../http/exchange.js";
+import { type Exchange, errorOf } from "../http/exchange.js";
 import type { OperationModel } from "../spec/operations.js";
 import { prismProblem, prismViolations } from "./prism-violations.js";
 import type { SpecValidator } from "./validator.js";
@@ -45,7 +45,12 @@ export interface CheckOptions {
   requestInvalidOnPurpose?: boolean;
 }
 
-export function checkResponse(op: OperationModel, x: Exchange, validator: SpecValidator, options: CheckOptions = {}): Problem[] {
+export function checkResponse(
+  op: OperationModel,
+  x: Exchange,
+  validator: SpecValidator,
+  options: CheckOptions = {},
+): Problem[] {
   const problems: Problem[] = [];
   const prefix = `${op.operationId} ${x.status}`;
 
@@ -54,11 +59,17 @@ export function checkResponse(op: OperationModel, x: Exchange, validator: SpecVa
   // not Prism's status, and quote Prism's findings.
   const where = generated ? `${op.operationId} (response refused by Prism)` : prefix;
   if (generated && !generated.validation?.length && !options.requestInvalidOnPurpose) {
-    problems.push({ kind: "prism", message: `${where}: Prism answered itself (${generated.title}${generated.detail ? `: ${generated.detail}` : ""})` });
+    problems.push({
+      kind: "prism",
+      message: `${where}: Prism answered itself (${generated.title}${generated.detail ? `: ${generated.detail}` : ""})`,
+    });
   }
   for (const v of prismViolations(x)) {
     if (v.side === "request" && options.requestInvalidOnPurpose) continue;
-    problems.push({ kind: "prism", message: `${where}: Prism flagged the ${v.side} at ${v.location || v.side}: ${v.message}` });
+    problems.push({
+      kind: "prism",
+      message: `${where}: Prism flagged the ${v.side} at ${v.location || v.side}: ${v.message}`,
+    });
   }
   if (generated) return problems; // the body is Prism's, not the server's: nothing more to judge
 
@@ -75,7 +86,10 @@ export function checkResponse(op: OperationModel, x: Exchange, validator: SpecVa
   if (response.schema) {
     const ct = x.headers["content-type"] ?? "";
     if (!ct.toLowerCase().startsWith(response.contentType ?? "application/json")) {
-      problems.push({ kind: "shape", message: `${prefix}: content-type "${ct}" (documented: ${response.contentType})` });
+      problems.push({
+        kind: "shape",
+        message: `${prefix}: content-type "${ct}" (documented: ${response.contentType})`,
+      });
     }
     if (x.json === undefined) {
       problems.push({ kind: "shape", message: `${prefix}: body is not JSON: ${x.bodyText.slice(0, 200)}` });
@@ -89,15 +103,31 @@ export function checkResponse(op: OperationModel, x: Exchange, validator: SpecVa
       }
       for (const issue of validator.validate(response.schema, x.json)) {
         // The enum finding for error.code is already reported above with the documented list.
-        if (issue.path === "/error/code" && response.codes.length > 0 && error?.code && !response.codes.includes(error.code)) continue;
+        if (
+          issue.path === "/error/code" &&
+          response.codes.length > 0 &&
+          error?.code &&
+          !response.codes.includes(error.code)
+        )
+          continue;
         problems.push({ kind: "shape", message: `${prefix}: body ${issue.path} ${issue.message}` });
       }
-      if (error && x.headers["aurous-request-id"] !== undefined && error.request_id !== x.headers["aurous-request-id"]) {
-        problems.push({ kind: "header", message: `${prefix}: Aurous-Request-Id ${x.headers["aurous-request-id"]} differs from error.request_id ${error.request_id}` });
+      if (
+        error &&
+        x.headers["aurous-request-id"] !== undefined &&
+        error.request_id !== x.headers["aurous-request-id"]
+      ) {
+        problems.push({
+          kind: "header",
+          message: `${prefix}: Aurous-Request-Id ${x.headers["aurous-request-id"]} differs from error.request_id ${error.request_id}`,
+        });
       }
     }
   } else if (x.bodyText.length > 0) {
-    problems.push({ kind: "shape", message: `${prefix}: documented without a body but ${x.bodyText.length} bytes came back` });
+    problems.push({
+      kind: "shape",
+      message: `${prefix}: documented without a body but ${x.bodyText.length} bytes came back`,
+    });
   }
 
   // Headers.

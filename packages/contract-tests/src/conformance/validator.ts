@@ -4,7 +4,7 @@
 // contract tests exist to find where a deployment and the spec differ.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { specAjv, type SpecAjv } from "../../../../scripts/codegen/json-schema.mjs";
+import { type SpecAjv, specAjv } from "../../../../scripts/codegen/json-schema.mjs";
 import type { JsonSchema, OpenApiDocument } from "../spec/types.js";
 
 export interface SchemaIssue {

@@ -38,13 +38,18 @@ export function bucketOf(op: OperationModel, c: FuzzCase): Bucket | null {
   } catch {
     body = undefined;
   }
-  const variant = limit.variants?.find((v) => body && typeof body === "object" && body[v.when.body_field] === v.when.equals);
+  const variant = limit.variants?.find(
+    (v) => body && typeof body === "object" && body[v.when.body_field] === v.when.equals,
+  );
   const rule = variant ?? limit;
   return { name: rule.bucket, sustainedPerMinute: rule.sustained_per_minute, burst: rule.burst };
 }
 
 /** Requests per bucket, counted conservatively: every request to a limited operation draws. */
-export function bucketLoad(operations: OperationModel[], cases: FuzzCase[]): Map<string, { bucket: Bucket; requests: number }> {
+export function bucketLoad(
+  operations: OperationModel[],
+  cases: FuzzCase[],
+): Map<string, { bucket: Bucket; requests: number }> {
   const load = new Map<string, { bucket: Bucket; requests: number }>();
   for (const c of cases) {
     const op = operations.find((o) => o.operationId === c.operationId);
@@ -66,9 +71,15 @@ export function bucketMinutes(bucket: Bucket, requests: number, teams: number, b
 }
 
 /** Predicted minutes for a set of cases: buckets drain in parallel, so the slowest decides. */
-export function predictMinutes(operations: OperationModel[], cases: FuzzCase[], teams: number, burstsSpent = false): number {
+export function predictMinutes(
+  operations: OperationModel[],
+  cases: FuzzCase[],
+  teams: number,
+  burstsSpent = false,
+): number {
   let worst = 0;
-  for (const { bucket, requests } of bucketLoad(operations, cases).values()) worst = Math.max(worst, bucketMinutes(bucket, requests, teams, burstsSpent));
+  for (const { bucket, requests } of bucketLoad(operations, cases).values())
+    worst = Math.max(worst, bucketMinutes(bucket, requests, teams, burstsSpent));
   return worst;
 }
 

@@ -8,7 +8,7 @@ import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/ty
 import { baseHeaders, type Expectation, type FuzzCase, type FuzzContext } from "./context.js";
 import { unknownId, VALID_BODY_OUTCOMES } from "./expect-valid.js";
 import { type InvalidBody, invalidBodyArbitrary, invalidBodyPerSite } from "./invalid.js";
-import { shapeOf, type Shape } from "./schema.js";
+import { type Shape, shapeOf } from "./schema.js";
 import { stringArbitrary, validArbitrary } from "./valid.js";
 
 // Everything below is derived from the operation's model (method, path and query parameters,
@@ -24,11 +24,13 @@ interface OpModel {
 
 function model(doc: OpenApiDocument, op: OperationModel): OpModel {
   const json = op.requestBody?.jsonSchema;
-  const shapes = (where: ParameterModel["in"]) => Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, shapeOf(doc, p.schema)]));
+  const shapes = (where: ParameterModel["in"]) =>
+    Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, shapeOf(doc, p.schema)]));
   return { doc, op, body: json ? shapeOf(doc, json) : null, path: shapes("path"), query: shapes("query") };
 }
 
-const documents = (op: OperationModel, status: number, code: string) => op.errors.some((r) => r.status === status && r.codes.includes(code));
+const documents = (op: OperationModel, status: number, code: string) =>
+  op.errors.some((r) => r.status === status && r.codes.includes(code));
 
 /**
  * The codes a validation fault may earn on this op: its single declared code, else the rule's —
@@ -40,7 +42,13 @@ function validationCodes(op: OperationModel, ruleCodes: string[]): string[] {
   return [...new Set(ruleCodes.map((code) => (documented.includes(code) ? code : "invalid_format")))];
 }
 
-function bad(op: OperationModel, ruleCodes: string[], param: Expectation["param"], why: string, status = 400): Expectation {
+function bad(
+  op: OperationModel,
+  ruleCodes: string[],
+  param: Expectation["param"],
+  why: string,
+  status = 400,
+): Expectation {
   return { status, codes: status === 400 ? validationCodes(op, ruleCodes) : ruleCodes, param, why };
 }
 
@@ -65,7 +73,14 @@ function realValues(ctx: FuzzContext, m: OpModel, name: string): string[] {
  * "..", which every URL parser removes from a path before it is sent.
  */
 function unknownPath(ctx: FuzzContext, m: OpModel): fc.Arbitrary<PathValues> {
-  return fc.record(Object.fromEntries(Object.entries(m.path).map(([name, shape]) => [name, stringArbitrary(shape).filter((id) => id !== "." && id !== ".." && !realValues(ctx, m, name).includes(id))])));
+  return fc.record(
+    Object.fromEntries(
+      Object.entries(m.path).map(([name, shape]) => [
+        name,
+        stringArbitrary(shape).filter((id) => id !== "." && id !== ".." && !realValues(ctx, m, name).includes(id)),
+      ]),
+    ),
+  );
 }
 
 /** Existing resources for every path parameter (`{}` when there is none); null when one has none. */
@@ -81,7 +96,9 @@ const isCursor = (p: ParameterModel) => String((p.schema as { $ref?: unknown }).
 /** A query string of the optional parameters (a random subset), each a value its schema allows. */
 function validQuery(m: OpModel): fc.Arbitrary<string> {
   const free = m.op.parameters.filter((p) => p.in === "query" && !isCursor(p));
-  const values = fc.record(Object.fromEntries(free.map((p) => [p.name, validArbitrary(m.query[p.name] as Shape)])), { requiredKeys: free.filter((p) => p.required).map((p) => p.name) });
+  const values = fc.record(Object.fromEntries(free.map((p) => [p.name, validArbitrary(m.query[p.name] as Shape)])), {
+    requiredKeys: free.filter((p) => p.required).map((p) => p.name),
+  });
   return values.map((q) => {
     const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
     return qs ? `?${qs}` : "";
@@ -97,27 +114,47 @@ function validQuery(m: OpModel): fc.Arbitrary<string> {
  */
 function validCases(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   const { op } = m;
-  const make = (rule: string, request: FuzzCase["request"], expect: Expectation): FuzzCase => ({ operationId: op.operationId, kind: "valid", rule, request, expect });
+  const make = (rule: string, request: FuzzCase["request"], expect: Expectation): FuzzCase => ({
+    operationId: op.operationId,
+    kind: "valid",
+    rule,
+    request,
+    expect,
+  });
   const body = m.body ? validArbitrary(m.body) : fc.constant(undefined);
   const query = op.method === "get" ? validQuery(m) : fc.constant("");
   const outcome = VALID_BODY_OUTCOMES[op.operationId];
   if (outcome) {
     const path = realPath(ctx, m) ?? unknownPath(ctx, m);
-    return fc.tuple(path, body, query).map(([p, b, q]) => make("valid body", json(ctx, m, p, b, q), outcome(b as never)));
+    return fc
+      .tuple(path, body, query)
+      .map(([p, b, q]) => make("valid body", json(ctx, m, p, b, q), outcome(b as never)));
   }
   const success: Expectation = { status: op.success.status, codes: [], why: `a valid ${op.httpMethod} of what exists` };
   if (Object.keys(m.path).length === 0) {
     return op.method === "get" ? query.map((q) => make("valid query", json(ctx, m, {}, undefined, q), success)) : null;
   }
   const real = realPath(ctx, m);
-  const harmless = op.method === "get" || (op.method === "patch" && op.idempotency.naturally_idempotent === true && !op.creditCost?.credits && !op.creditCost?.variants);
+  const harmless =
+    op.method === "get" ||
+    (op.method === "patch" &&
+      op.idempotency.naturally_idempotent === true &&
+      !op.creditCost?.credits &&
+      !op.creditCost?.variants);
   const targets: Array<fc.Arbitrary<{ path: PathValues; real: boolean }>> = [];
-  if (documents(op, 404, "resource_not_found")) targets.push(unknownPath(ctx, m).map((path) => ({ path, real: false })));
+  if (documents(op, 404, "resource_not_found"))
+    targets.push(unknownPath(ctx, m).map((path) => ({ path, real: false })));
   if (real && harmless) targets.push(real.map((path) => ({ path, real: true })));
   if (targets.length === 0) return null;
-  return fc.tuple(fc.oneof(...targets), body, query).map(([{ path, real: isReal }, b, q]) =>
-    make(`${b !== undefined ? "valid body, " : ""}${isReal ? "existing id" : "unknown id"}`, json(ctx, m, path, b, q), isReal ? success : unknownId),
-  );
+  return fc
+    .tuple(fc.oneof(...targets), body, query)
+    .map(([{ path, real: isReal }, b, q]) =>
+      make(
+        `${b !== undefined ? "valid body, " : ""}${isReal ? "existing id" : "unknown id"}`,
+        json(ctx, m, path, b, q),
+        isReal ? success : unknownId,
+      ),
+    );
 }
 
 /** Real ids for body faults on by-id operations (a 404 would mask the fault); null if none. */
@@ -134,11 +171,17 @@ function bodyFaultCase(m: OpModel, id: PathValues, ctx: FuzzContext, { body, vio
 }
 
 /** One case per body site of the operation: every rule the schema has is broken at least once. */
-export function everyBodySite(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): Array<fc.Arbitrary<FuzzCase>> {
+export function everyBodySite(
+  doc: OpenApiDocument,
+  ctx: FuzzContext,
+  op: OperationModel,
+): Array<fc.Arbitrary<FuzzCase>> {
   const m = model(doc, op);
   const idArb = pathForBodies(ctx, m);
   if (!m.body || op.credential !== "api-key" || !idArb) return [];
-  return invalidBodyPerSite(m.body, validArbitrary(m.body)).map((arb) => fc.tuple(idArb, arb).map(([id, b]) => bodyFaultCase(m, id, ctx, b)));
+  return invalidBodyPerSite(m.body, validArbitrary(m.body)).map((arb) =>
+    fc.tuple(idArb, arb).map(([id, b]) => bodyFaultCase(m, id, ctx, b)),
+  );
 }
 
 function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
@@ -154,22 +197,63 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
     ["JSON number body", "42", null],
   );
   return fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(idArb, invalidBodyArbitrary(m.body, base)).map(([id, b]) => bodyFaultCase(m, id, ctx, b)) },
-    { weight: 1, arbitrary: fc.tuple(idArb, structural).map(([id, [rule, raw, param]]): FuzzCase => ({
-      operationId: op.operationId,
-      kind: "invalid",
-      rule,
-      request: { ...json(ctx, m, id, undefined), headers: { ...json(ctx, m, id, {}).headers }, body: raw },
-      expect: bad(op, ["invalid_format"], param, rule),
-    })) },
+    {
+      weight: 8,
+      arbitrary: fc.tuple(idArb, invalidBodyArbitrary(m.body, base)).map(([id, b]) => bodyFaultCase(m, id, ctx, b)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(idArb, structural).map(
+        ([id, [rule, raw, param]]): FuzzCase => ({
+          operationId: op.operationId,
+          kind: "invalid",
+          rule,
+          request: { ...json(ctx, m, id, undefined), headers: { ...json(ctx, m, id, {}).headers }, body: raw },
+          expect: bad(op, ["invalid_format"], param, rule),
+        }),
+      ),
+    },
     // A valid body under a Content-Type other than JSON: no 415 is documented, so it is a
     // request validation failure like malformed JSON.
-    { weight: 1, arbitrary: fc.tuple(idArb, base, fc.constantFrom("text/plain", "application/xml", "application/x-www-form-urlencoded", "application/merge-patch+json")).map(([id, b, ct]): FuzzCase => {
-      const request = json(ctx, m, id, b);
-      return { operationId: op.operationId, kind: "invalid", rule: `Content-Type ${ct}`, request: { ...request, headers: { ...request.headers, "Content-Type": ct } }, expect: bad(op, ["invalid_format"], null, `the body is sent as ${ct}`) };
-    }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          idArb,
+          base,
+          fc.constantFrom(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "application/merge-patch+json",
+          ),
+        )
+        .map(([id, b, ct]): FuzzCase => {
+          const request = json(ctx, m, id, b);
+          return {
+            operationId: op.operationId,
+            kind: "invalid",
+            rule: `Content-Type ${ct}`,
+            request: { ...request, headers: { ...request.headers, "Content-Type": ct } },
+            expect: bad(op, ["invalid_format"], null, `the body is sent as ${ct}`),
+          };
+        }),
+    },
     ...(m.op.requestBody?.required
-      ? [{ weight: 1, arbitrary: idArb.map((id): FuzzCase => ({ operationId: op.operationId, kind: "invalid", rule: "no body", request: json(ctx, m, id, undefined), expect: bad(op, ["missing_field"], null, "the body is required") })) }]
+      ? [
+          {
+            weight: 1,
+            arbitrary: idArb.map(
+              (id): FuzzCase => ({
+                operationId: op.operationId,
+                kind: "invalid",
+                rule: "no body",
+                request: json(ctx, m, id, undefined),
+                expect: bad(op, ["missing_field"], null, "the body is required"),
+              }),
+            ),
+          },
+        ]
       : []),
   );
 }
@@ -177,7 +261,13 @@ function bodyFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
 function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
   if (!m.op.responses.some((r) => r.status === 413) || m.op.credential !== "api-key") return null;
   // An existing resource where there is one (else the spec's example id): the size is checked first either way.
-  const id = Object.fromEntries(Object.keys(m.path).flatMap((name) => realValues(ctx, m, name).slice(0, 1).map((v) => [name, v])));
+  const id = Object.fromEntries(
+    Object.keys(m.path).flatMap((name) =>
+      realValues(ctx, m, name)
+        .slice(0, 1)
+        .map((v) => [name, v]),
+    ),
+  );
   const limit = specLimits().json_body_bytes;
   return fc.integer({ min: limit + 1, max: limit + 4_464 }).map((size): FuzzCase => {
     const filler = "x".repeat(size);
@@ -198,18 +288,31 @@ function pathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
   if (names.length === 0 || !documents(m.op, 404, "resource_not_found")) return null;
   const known = new Set(names.flatMap((name) => realValues(ctx, m, name)));
   const otherShapes = fc.oneof(
-    fc.constantFrom("char_", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM", "char_01HXMQ7Z3K8Y2NABCDEFGHJKMRR", "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "CHAR_01HXMQ7Z3K8Y2NABCDEFGHJKMR", "char_01hxmq7z3k8y2nabcdefghjkmr", "char_01HXMQ7Z3K8Y2NABCDEFGHJKM😀", "123e4567-e89b-12d3-a456-426614174000"),
-    fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !known.has(s) && s.trim() === s && s !== "." && s !== ".."),
+    fc.constantFrom(
+      "char_",
+      "char_01HXMQ7Z3K8Y2ABCDEFGHJKM",
+      "char_01HXMQ7Z3K8Y2NABCDEFGHJKMRR",
+      "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
+      "CHAR_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
+      "char_01hxmq7z3k8y2nabcdefghjkmr",
+      "char_01HXMQ7Z3K8Y2NABCDEFGHJKM😀",
+      "123e4567-e89b-12d3-a456-426614174000",
+    ),
+    fc
+      .string({ minLength: 1, maxLength: 40 })
+      .filter((s) => !known.has(s) && s.trim() === s && s !== "." && s !== ".."),
   );
   // The spec's example body, so only the path is at fault.
   const body = exampleBody(m.doc, m.op);
-  return fc.tuple(fc.constantFrom(...names), otherShapes).map(([name, id]): FuzzCase => ({
-    operationId: m.op.operationId,
-    kind: "invalid",
-    rule: "path id of another shape",
-    request: json(ctx, m, { [name]: id }, body),
-    expect: { ...unknownId, why: `"${id}" names nothing` },
-  }));
+  return fc.tuple(fc.constantFrom(...names), otherShapes).map(
+    ([name, id]): FuzzCase => ({
+      operationId: m.op.operationId,
+      kind: "invalid",
+      rule: "path id of another shape",
+      request: json(ctx, m, { [name]: id }, body),
+      expect: { ...unknownId, why: `"${id}" names nothing` },
+    }),
+  );
 }
 
 function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
@@ -219,7 +322,8 @@ function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | nul
     if (s.enum) return fc.constantFrom("deleted", "READY", "bogus", "").filter((v) => !s.enum?.includes(v));
     // Not "1e2" or "0x10": numeric strings that coerce to an integer are a grey zone the spec
     // does not settle (OpenAPI leaves query number syntax open).
-    if (s.kind === "integer") return fc.constantFrom(String((s.maximum ?? 0) + 1), String((s.minimum ?? 0) - 1), "abc", "1.5", "", "ten");
+    if (s.kind === "integer")
+      return fc.constantFrom(String((s.maximum ?? 0) + 1), String((s.minimum ?? 0) - 1), "abc", "1.5", "", "ten");
     return fc.constantFrom("char_", "not a cursor", "char_01HXMQ7Z-3K8Y2N", "");
   };
   return fc.tuple(fc.constantFrom(...entries), realPath(ctx, m) ?? fc.constant({})).chain(([[name, shape], path]) =>
@@ -236,29 +340,57 @@ function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | nul
   );
 }
 
-function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase>): fc.Arbitrary<FuzzCase> {
+function headerFaults(m: OpModel, valid: fc.Arbitrary<FuzzCase>): fc.Arbitrary<FuzzCase> {
   const { op } = m;
-  const versions = fc.constantFrom("2099-01-01", "2026-5-15", "yesterday", "2026-05-15T00:00:00Z", "20260515", "9999-12-31");
-  const keys = fc.constantFrom("al_live_", "al_live_" + "g".repeat(64), "al_live_" + "0".repeat(63), "sk_test_123", "al_live_" + "f".repeat(64));
+  const versions = fc.constantFrom(
+    "2099-01-01",
+    "2026-5-15",
+    "yesterday",
+    "2026-05-15T00:00:00Z",
+    "20260515",
+    "9999-12-31",
+  );
+  const keys = fc.constantFrom(
+    "al_live_",
+    `al_live_${"g".repeat(64)}`,
+    `al_live_${"0".repeat(63)}`,
+    "sk_test_123",
+    `al_live_${"f".repeat(64)}`,
+  );
   const options: Array<fc.Arbitrary<FuzzCase>> = [
-    fc.tuple(valid, versions).map(([c, v]): FuzzCase => ({
-      ...c,
-      kind: "invalid",
-      rule: `Aurous-Version: ${v}`,
-      request: { ...c.request, headers: { ...c.request.headers, "Aurous-Version": v } },
-      expect: { status: 400, codes: ["unknown_version"], param: "Aurous-Version", why: "malformed or future version pin" },
-    })),
-    fc.tuple(valid, keys).map(([c, k]): FuzzCase => ({
-      ...c,
-      kind: "invalid",
-      rule: `X-Api-Key: ${k.slice(0, 12)}…`,
-      request: { ...c.request, headers: { ...c.request.headers, "X-Api-Key": k } },
-      expect: { status: 401, codes: ["invalid_api_key"], param: null, why: "a key the server does not know" },
-    })),
+    fc.tuple(valid, versions).map(
+      ([c, v]): FuzzCase => ({
+        ...c,
+        kind: "invalid",
+        rule: `Aurous-Version: ${v}`,
+        request: { ...c.request, headers: { ...c.request.headers, "Aurous-Version": v } },
+        expect: {
+          status: 400,
+          codes: ["unknown_version"],
+          param: "Aurous-Version",
+          why: "malformed or future version pin",
+        },
+      }),
+    ),
+    fc.tuple(valid, keys).map(
+      ([c, k]): FuzzCase => ({
+        ...c,
+        kind: "invalid",
+        rule: `X-Api-Key: ${k.slice(0, 12)}…`,
+        request: { ...c.request, headers: { ...c.request.headers, "X-Api-Key": k } },
+        expect: { status: 401, codes: ["invalid_api_key"], param: null, why: "a key the server does not know" },
+      }),
+    ),
     valid.map((c): FuzzCase => {
       const headers = { ...c.request.headers };
       delete headers["X-Api-Key"];
-      return { ...c, kind: "invalid", rule: "no API key", request: { ...c.request, headers }, expect: { status: 401, codes: ["missing_api_key"], param: null, why: "no key sent" } };
+      return {
+        ...c,
+        kind: "invalid",
+        rule: "no API key",
+        request: { ...c.request, headers },
+        expect: { status: 401, codes: ["missing_api_key"], param: null, why: "no key sent" },
+      };
     }),
   ];
   if (op.idempotency?.honours_key) {
@@ -267,34 +399,49 @@ function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase
       fc.constantFrom("has space", "tab\there", "naïve-ü").map((k) => ({ k, codes: ["invalid_format"] })),
     );
     options.push(
-      fc.tuple(valid, badKeys).map(([c, { k, codes }]): FuzzCase => ({
-        ...c,
-        kind: "invalid",
-        rule: `Idempotency-Key of ${k.length} chars`,
-        request: { ...c.request, headers: { ...c.request.headers, "Idempotency-Key": k } },
-        expect: bad(op, codes, "Idempotency-Key", "Idempotency-Key must be 1–256 printable ASCII characters"),
-      })),
+      fc.tuple(valid, badKeys).map(
+        ([c, { k, codes }]): FuzzCase => ({
+          ...c,
+          kind: "invalid",
+          rule: `Idempotency-Key of ${k.length} chars`,
+          request: { ...c.request, headers: { ...c.request.headers, "Idempotency-Key": k } },
+          expect: bad(op, codes, "Idempotency-Key", "Idempotency-Key must be 1–256 printable ASCII characters"),
+        }),
+      ),
     );
   }
   return fc.oneof(...options);
 }
 
 /** Every request arbitrary for one operation, valid and invalid, weighted towards faults. */
-export function operationCases(doc: OpenApiDocument, ctx: FuzzContext, op: OperationModel): fc.Arbitrary<FuzzCase> | null {
+export function operationCases(
+  doc: OpenApiDocument,
+  ctx: FuzzContext,
+  op: OperationModel,
+): fc.Arbitrary<FuzzCase> | null {
   if (op.credential !== "api-key") return null; // the signed upload PUT is fuzzed separately (needs tickets)
   const m = model(doc, op);
   const valid = validCases(ctx, m);
   // Header faults need a request that is otherwise valid: the spec's example where no valid case is judged.
-  const example = (realPath(ctx, m) ?? fc.constant({})).map((path): FuzzCase => ({
-    operationId: op.operationId,
-    kind: "valid",
-    rule: "the spec's example",
-    request: json(ctx, m, path, exampleBody(doc, op)),
-    expect: { status: op.success.status, codes: [], why: "not judged" },
-  }));
-  const parts: Array<{ arbitrary: fc.Arbitrary<FuzzCase>; weight: number }> = [{ arbitrary: headerFaults(ctx, m, valid ?? example), weight: 2 }];
+  const example = (realPath(ctx, m) ?? fc.constant({})).map(
+    (path): FuzzCase => ({
+      operationId: op.operationId,
+      kind: "valid",
+      rule: "the spec's example",
+      request: json(ctx, m, path, exampleBody(doc, op)),
+      expect: { status: op.success.status, codes: [], why: "not judged" },
+    }),
+  );
+  const parts: Array<{ arbitrary: fc.Arbitrary<FuzzCase>; weight: number }> = [
+    { arbitrary: headerFaults(m, valid ?? example), weight: 2 },
+  ];
   if (valid) parts.push({ arbitrary: valid, weight: 4 });
-  for (const [arb, weight] of [[bodyFaults(ctx, m), 5], [pathFaults(ctx, m), 2], [queryFaults(ctx, m), 3], [oversize(ctx, m), 1]] as const) {
+  for (const [arb, weight] of [
+    [bodyFaults(ctx, m), 5],
+    [pathFaults(ctx, m), 2],
+    [queryFaults(ctx, m), 3],
+    [oversize(ctx, m), 1],
+  ] as const) {
     if (arb) parts.push({ arbitrary: arb, weight });
   }
   return fc.oneof(...parts);

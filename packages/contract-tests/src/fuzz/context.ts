@@ -13,7 +13,9 @@ export interface FuzzContext {
   tickets?: Array<{ upload_id: string; upload_url: string }>;
   /** Mints a fresh PNG ticket (their URLs expire after 15 minutes of the server's time). */
   /** Mints a fresh upload ticket; a 429 is waited out with `onRateLimited` (or Retry-After). */
-  mintTicket?: (onRateLimited?: (retryAfterSeconds: number) => Promise<void>) => Promise<{ upload_id: string; upload_url: string }>;
+  mintTicket?: (
+    onRateLimited?: (retryAfterSeconds: number) => Promise<void>,
+  ) => Promise<{ upload_id: string; upload_url: string }>;
 }
 
 /** What the spec says must come back. `param: undefined` = not checked. */

@@ -8,24 +8,58 @@
 // - any by-id operation on an id that does not exist → 404 resource_not_found.
 import type { Expectation } from "./context.js";
 
-const TYPE_OF_EXTENSION: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp" };
+const TYPE_OF_EXTENSION: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+};
 
 export function expectInit(body: { extension: string; content_type: string }): Expectation {
-  if (TYPE_OF_EXTENSION[body.extension] === body.content_type) return { status: 201, codes: [], why: "a consistent upload description mints a ticket" };
-  return { status: 400, codes: ["parameter_invalid_combination"], param: ["content_type", "extension"], why: "extension and content_type name different image types" };
+  if (TYPE_OF_EXTENSION[body.extension] === body.content_type)
+    return { status: 201, codes: [], why: "a consistent upload description mints a ticket" };
+  return {
+    status: 400,
+    codes: ["parameter_invalid_combination"],
+    param: ["content_type", "extension"],
+    why: "extension and content_type name different image types",
+  };
 }
 
 export function expectCreate(body: { generate?: boolean; upload_ids?: string[]; attributes?: unknown }): Expectation {
   const uploadFlow = body.upload_ids !== undefined;
   const synthesize = body.generate === true;
-  if (uploadFlow && synthesize) return { status: 400, codes: ["parameter_invalid_combination"], param: ["upload_ids", "generate"], why: "both flows" };
-  if (!uploadFlow && !synthesize) return { status: 400, codes: ["parameter_invalid_combination"], param: ["upload_ids", "generate", null], why: "neither flow" };
-  if (synthesize && body.attributes === undefined) return { status: 400, codes: ["missing_field"], param: "attributes", why: "synthesize flow without attributes" };
-  if (uploadFlow) return { status: 400, codes: ["upload_invalid"], param: "upload_ids[0]", why: "made-up upload ids are unknown uploads" };
+  if (uploadFlow && synthesize)
+    return {
+      status: 400,
+      codes: ["parameter_invalid_combination"],
+      param: ["upload_ids", "generate"],
+      why: "both flows",
+    };
+  if (!uploadFlow && !synthesize)
+    return {
+      status: 400,
+      codes: ["parameter_invalid_combination"],
+      param: ["upload_ids", "generate", null],
+      why: "neither flow",
+    };
+  if (synthesize && body.attributes === undefined)
+    return { status: 400, codes: ["missing_field"], param: "attributes", why: "synthesize flow without attributes" };
+  if (uploadFlow)
+    return {
+      status: 400,
+      codes: ["upload_invalid"],
+      param: "upload_ids[0]",
+      why: "made-up upload ids are unknown uploads",
+    };
   return { status: 201, codes: [], why: "a synthesize-flow create with attributes starts a synthesis" };
 }
 
-export const unknownId: Expectation = { status: 404, codes: ["resource_not_found"], why: "a well-formed id that does not exist" };
+export const unknownId: Expectation = {
+  status: 404,
+  codes: ["resource_not_found"],
+  why: "a well-formed id that does not exist",
+};
 
 /**
  * Operations whose valid-by-schema body still has one outcome decided by the prose (above), by
@@ -33,6 +67,11 @@ export const unknownId: Expectation = { status: 404, codes: ["resource_not_found
  */
 export const VALID_BODY_OUTCOMES: Record<string, (body: never) => Expectation> = {
   initCharacterUpload: expectInit,
-  classifyCharacterUpload: () => ({ status: 400, codes: ["upload_invalid"], param: "upload_id", why: "an upload id nobody minted" }),
+  classifyCharacterUpload: () => ({
+    status: 400,
+    codes: ["upload_invalid"],
+    param: "upload_id",
+    why: "an upload id nobody minted",
+  }),
   createCharacter: expectCreate,
 };

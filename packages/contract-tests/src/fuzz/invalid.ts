@@ -32,7 +32,14 @@ interface Site {
 const UNKNOWN_KEY = "zz_unknown_field";
 
 function wrongTypeValues(shape: Shape): unknown[] {
-  const all: Record<string, unknown> = { string: 12345, integer: "17", number: "0.5", boolean: "true", array: "not-an-array", object: ["not", "an", "object"] };
+  const all: Record<string, unknown> = {
+    string: 12345,
+    integer: "17",
+    number: "0.5",
+    boolean: "true",
+    array: "not-an-array",
+    object: ["not", "an", "object"],
+  };
   const out: unknown[] = [all[shape.kind] ?? 12345];
   if (!shape.nullable && shape.kind !== "object") out.push(null);
   if (shape.kind !== "object" && shape.kind !== "array") out.push({ nested: true });
@@ -47,13 +54,25 @@ function stringSites(shape: Shape, path: Path): Site[] {
   const sites: Site[] = [];
   const pattern = shape.pattern ? new RegExp(shape.pattern, "u") : null;
   // A length fault that also breaks the pattern (fixed-length ids) may be reported as either.
-  const lengthCodes = (s: string): ValidationCode[] => (pattern && !pattern.test(s) ? ["value_out_of_range", "invalid_format"] : ["value_out_of_range"]);
+  const lengthCodes = (s: string): ValidationCode[] =>
+    pattern && !pattern.test(s) ? ["value_out_of_range", "invalid_format"] : ["value_out_of_range"];
   if (shape.enum) {
-    sites.push({ rule: "enum", path, value: withCodes(fc.constantFrom(...(shape.enum as string[]).map((v) => `${v}_x`), "", "UNKNOWN"), ["invalid_format"]) });
+    sites.push({
+      rule: "enum",
+      path,
+      value: withCodes(fc.constantFrom(...(shape.enum as string[]).map((v) => `${v}_x`), "", "UNKNOWN"), [
+        "invalid_format",
+      ]),
+    });
     return sites;
   }
   if (shape.maxLength !== undefined) {
-    const over = stringArbitrary({ ...shape, minLength: shape.maxLength + 1, maxLength: shape.maxLength + 20, pattern: shape.pattern && /^\^\[/.test(shape.pattern) && !/\{/.test(shape.pattern) ? shape.pattern : undefined });
+    const over = stringArbitrary({
+      ...shape,
+      minLength: shape.maxLength + 1,
+      maxLength: shape.maxLength + 20,
+      pattern: shape.pattern && /^\^\[/.test(shape.pattern) && !/\{/.test(shape.pattern) ? shape.pattern : undefined,
+    });
     sites.push({ rule: "maxLength", path, value: over.map((s) => ({ value: s, codes: lengthCodes(s) })) });
   }
   if ((shape.minLength ?? 0) > 0) {
@@ -62,49 +81,98 @@ function stringSites(shape: Shape, path: Path): Site[] {
   if (pattern) {
     // Same length, one character the pattern forbids (a control character, or a lowercase /
     // excluded letter inside an id).
-    const bad = stringArbitrary(shape).chain((s) =>
-      fc.record({ at: fc.nat({ max: Math.max(0, [...s].length - 1) }), ch: fc.constantFrom("\u0001", "\u001f", "\u007f", "I", "o", "/", "\n") }).map(({ at, ch }) => {
-        const chars = [...s];
-        chars[at] = ch;
-        return chars.join("");
-      }),
-    ).filter((s) => !pattern.test(s) && (shape.maxLength === undefined || [...s].length <= shape.maxLength) && [...s].length >= (shape.minLength ?? 0));
+    const bad = stringArbitrary(shape)
+      .chain((s) =>
+        fc
+          .record({
+            at: fc.nat({ max: Math.max(0, [...s].length - 1) }),
+            ch: fc.constantFrom("\u0001", "\u001f", "\u007f", "I", "o", "/", "\n"),
+          })
+          .map(({ at, ch }) => {
+            const chars = [...s];
+            chars[at] = ch;
+            return chars.join("");
+          }),
+      )
+      .filter(
+        (s) =>
+          !pattern.test(s) &&
+          (shape.maxLength === undefined || [...s].length <= shape.maxLength) &&
+          [...s].length >= (shape.minLength ?? 0),
+      );
     sites.push({ rule: "pattern", path, value: withCodes(bad, ["invalid_format"]) });
   }
   return sites;
 }
 
 function sitesOf(shape: Shape, path: Path): Site[] {
-  const sites: Site[] = [{ rule: "type", path, value: withCodes(fc.constantFrom(...wrongTypeValues(shape)), ["invalid_format"]) }];
+  const sites: Site[] = [
+    { rule: "type", path, value: withCodes(fc.constantFrom(...wrongTypeValues(shape)), ["invalid_format"]) },
+  ];
   switch (shape.kind) {
     case "string":
       sites.push(...stringSites(shape, path));
       break;
     case "integer":
     case "number":
-      if (shape.maximum !== undefined) sites.push({ rule: "maximum", path, value: withCodes(fc.integer({ min: shape.maximum + 1, max: shape.maximum + 10_000 }), ["value_out_of_range"]) });
-      if (shape.minimum !== undefined) sites.push({ rule: "minimum", path, value: withCodes(fc.integer({ min: shape.minimum - 10_000, max: shape.minimum - 1 }), ["value_out_of_range"]) });
-      if (shape.kind === "integer") sites.push({ rule: "notInteger", path, value: withCodes(fc.constantFrom(1.5, 0.25, 99.9), ["invalid_format"]) });
+      if (shape.maximum !== undefined)
+        sites.push({
+          rule: "maximum",
+          path,
+          value: withCodes(fc.integer({ min: shape.maximum + 1, max: shape.maximum + 10_000 }), ["value_out_of_range"]),
+        });
+      if (shape.minimum !== undefined)
+        sites.push({
+          rule: "minimum",
+          path,
+          value: withCodes(fc.integer({ min: shape.minimum - 10_000, max: shape.minimum - 1 }), ["value_out_of_range"]),
+        });
+      if (shape.kind === "integer")
+        sites.push({
+          rule: "notInteger",
+          path,
+          value: withCodes(fc.constantFrom(1.5, 0.25, 99.9), ["invalid_format"]),
+        });
       break;
     case "array": {
       const item = shape.items ?? { kind: "any", nullable: true };
       if (shape.maxItems !== undefined) {
-        const many = fc.uniqueArray(validArbitrary(item), { selector: (v) => JSON.stringify(v), minLength: shape.maxItems + 1, maxLength: shape.maxItems + 4 });
+        const many = fc.uniqueArray(validArbitrary(item), {
+          selector: (v) => JSON.stringify(v),
+          minLength: shape.maxItems + 1,
+          maxLength: shape.maxItems + 4,
+        });
         sites.push({ rule: "maxItems", path, value: withCodes(many, ["value_out_of_range"]) });
       }
-      if ((shape.minItems ?? 0) > 0) sites.push({ rule: "minItems", path, value: withCodes(fc.constant([]), ["value_out_of_range"]) });
+      if ((shape.minItems ?? 0) > 0)
+        sites.push({ rule: "minItems", path, value: withCodes(fc.constant([]), ["value_out_of_range"]) });
       if (shape.uniqueItems) {
-        sites.push({ rule: "uniqueItems", path, value: withCodes(validArbitrary(item).map((v) => [v, v]), ["invalid_format"]) });
+        sites.push({
+          rule: "uniqueItems",
+          path,
+          value: withCodes(
+            validArbitrary(item).map((v) => [v, v]),
+            ["invalid_format"],
+          ),
+        });
       }
       for (const s of sitesOf(item, [...path, 0])) sites.push(s);
       break;
     }
     case "object":
       for (const key of shape.required ?? []) {
-        sites.push({ rule: "missing", path: [...path, key], value: fc.constant({ value: undefined, codes: ["missing_field"] as ValidationCode[] }) });
+        sites.push({
+          rule: "missing",
+          path: [...path, key],
+          value: fc.constant({ value: undefined, codes: ["missing_field"] as ValidationCode[] }),
+        });
       }
       if (!shape.additionalProperties) {
-        sites.push({ rule: "unknownKey", path: [...path, UNKNOWN_KEY], value: withCodes(fc.constantFrom("x", 1, true), ["invalid_format"]) });
+        sites.push({
+          rule: "unknownKey",
+          path: [...path, UNKNOWN_KEY],
+          value: withCodes(fc.constantFrom("x", 1, true), ["invalid_format"]),
+        });
       }
       for (const [key, prop] of Object.entries(shape.properties ?? {})) sites.push(...sitesOf(prop, [...path, key]));
       break;
@@ -147,4 +215,3 @@ export function invalidBodyArbitrary(shape: Shape, base: fc.Arbitrary<unknown>):
 export function invalidBodyPerSite(shape: Shape, base: fc.Arbitrary<unknown>): Array<fc.Arbitrary<InvalidBody>> {
   return bodySites(shape).map((site) => breakAt(site, base));
 }
-

@@ -5,12 +5,12 @@
 import fc from "fast-check";
 import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
-import { describeExchange, errorOf, type Exchange, send } from "../http/exchange.js";
-import type { OpenApiDocument } from "../spec/types.js";
-import { type FuzzCase, type FuzzContext } from "./context.js";
-import { everyBodySite, operationCases } from "./cases.js";
-import { uploadCases } from "./upload-cases.js";
+import { describeExchange, type Exchange, errorOf, send } from "../http/exchange.js";
 import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
+import type { OpenApiDocument } from "../spec/types.js";
+import { everyBodySite, operationCases } from "./cases.js";
+import type { FuzzCase, FuzzContext } from "./context.js";
+import { uploadCases } from "./upload-cases.js";
 
 export interface FuzzOptions {
   baseUrl: string;
@@ -56,10 +56,14 @@ export function judge(c: FuzzCase, x: Exchange, problems: string[]): string[] {
   const err = errorOf(x);
   if (x.status >= 500) out.push(`server error ${x.status} for ${c.kind} input (${c.rule})`);
   if (x.status !== c.expect.status) {
-    out.push(`expected ${c.expect.status}${c.expect.codes.length ? ` ${c.expect.codes.join("|")}` : ""} (${c.expect.why}), got ${describeExchange(x)}`);
+    out.push(
+      `expected ${c.expect.status}${c.expect.codes.length ? ` ${c.expect.codes.join("|")}` : ""} (${c.expect.why}), got ${describeExchange(x)}`,
+    );
   } else if (c.expect.codes.length > 0) {
-    if (!err?.code || !c.expect.codes.includes(err.code)) out.push(`expected code ${c.expect.codes.join("|")} (${c.expect.why}), got ${err?.code ?? "no error code"}`);
-    else if (!paramMatches(c.expect.param, err.param)) out.push(`expected param ${JSON.stringify(c.expect.param)} for ${c.rule}, got ${JSON.stringify(err.param)}`);
+    if (!err?.code || !c.expect.codes.includes(err.code))
+      out.push(`expected code ${c.expect.codes.join("|")} (${c.expect.why}), got ${err?.code ?? "no error code"}`);
+    else if (!paramMatches(c.expect.param, err.param))
+      out.push(`expected param ${JSON.stringify(c.expect.param)} for ${c.rule}, got ${JSON.stringify(err.param)}`);
   }
   return out;
 }
@@ -100,7 +104,10 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
     // case's point. Mint a new ticket, same fault.
     const code = errorOf(x)?.code;
     const expired = x.status === 401 && code === "upload_url_expired";
-    const unusable = x.status === 400 && code === "upload_invalid" && !(c.expect.status === 400 && c.expect.codes.includes("upload_invalid"));
+    const unusable =
+      x.status === 400 &&
+      code === "upload_invalid" &&
+      !(c.expect.status === 400 && c.expect.codes.includes("upload_invalid"));
     if (c.ticket && renewals < 5 && (expired || unusable) && o.ctx.mintTicket && o.ctx.tickets) {
       const problems = checkResponse(op, x, o.validator).map((p) => p.message);
       if (problems.length > 0) {
@@ -112,7 +119,11 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
       renewals++;
       continue;
     }
-    const problems = judge(c, x, checkResponse(op, x, o.validator).map((p) => p.message));
+    const problems = judge(
+      c,
+      x,
+      checkResponse(op, x, o.validator).map((p) => p.message),
+    );
     if (problems.length > 0) result.failures.push({ case: c, exchange: x, problems });
     return;
   }
@@ -122,14 +133,19 @@ async function runCase(c: FuzzCase, o: FuzzOptions, result: FuzzResult): Promise
  * The run's requests: first one per body site of every operation (each schema rule broken at
  * least once, whatever the seed), then random cases over all fault families up to `runs`.
  */
-export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed" | "shard">): { seed: number; cases: FuzzCase[] } {
+export function fuzzCases(o: Pick<FuzzOptions, "doc" | "ctx" | "runs" | "seed" | "shard">): {
+  seed: number;
+  cases: FuzzCase[];
+} {
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
   const shard = o.shard ?? { index: 0, count: 1 };
   const systematic = o.ctx.operations
     .flatMap((op) => everyBodySite(o.doc, o.ctx, op))
     .filter((_, i) => i % shard.count === shard.index)
     .map((arb, i) => fc.sample(arb, { numRuns: 1, seed: seed + i })[0] as FuzzCase);
-  const perOperation = [...o.ctx.operations.map((op) => operationCases(o.doc, o.ctx, op)), uploadCases(o.ctx)].filter((a): a is fc.Arbitrary<FuzzCase> => a !== null);
+  const perOperation = [...o.ctx.operations.map((op) => operationCases(o.doc, o.ctx, op)), uploadCases(o.ctx)].filter(
+    (a): a is fc.Arbitrary<FuzzCase> => a !== null,
+  );
   const random = fc.sample(fc.oneof(...perOperation), { numRuns: Math.max(0, o.runs - systematic.length), seed });
   return { seed, cases: [...systematic, ...random] };
 }

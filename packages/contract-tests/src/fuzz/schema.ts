@@ -46,12 +46,26 @@ export function shapeOf(doc: OpenApiDocument, raw: unknown): Shape {
   }
   if (type === undefined && node.enum) type = typeof (node.enum as unknown[])[0];
   const shape: Shape = { kind: (type as Shape["kind"] | undefined) ?? "any", nullable };
-  for (const key of ["enum", "const", "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "minItems", "maxItems", "uniqueItems"] as const) {
+  for (const key of [
+    "enum",
+    "const",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+  ] as const) {
     if (node[key] !== undefined) (shape as unknown as Node)[key] = node[key];
   }
   if (shape.kind === "array" && node.items) shape.items = shapeOf(doc, node.items);
   if (shape.kind === "object") {
-    shape.properties = Object.fromEntries(Object.entries((node.properties as Node | undefined) ?? {}).map(([k, v]) => [k, shapeOf(doc, v)]));
+    shape.properties = Object.fromEntries(
+      Object.entries((node.properties as Node | undefined) ?? {}).map(([k, v]) => [k, shapeOf(doc, v)]),
+    );
     shape.required = (node.required as string[] | undefined) ?? [];
     shape.additionalProperties = node.additionalProperties !== false;
   }

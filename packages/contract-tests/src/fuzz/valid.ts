@@ -14,11 +14,16 @@ function charClassOf(pattern: string): RegExp | null {
 
 function unitArbitrary(single: RegExp): fc.Arbitrary<string> {
   const ascii = ASCII_PRINTABLE.filter((c) => single.test(c));
-  return fc.oneof(
-    { arbitrary: fc.constantFrom(...ascii), weight: 6 },
-    { arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }).map((g) => [...g][0] as string), weight: 1 },
-    { arbitrary: fc.constantFrom("é", "ß", "中", "😀", "\u00a0"), weight: 1 },
-  ).filter((c) => !/[\uD800-\uDFFF]/u.test(c) && single.test(c)); // no lone surrogates
+  return fc
+    .oneof(
+      { arbitrary: fc.constantFrom(...ascii), weight: 6 },
+      {
+        arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }).map((g) => [...g][0] as string),
+        weight: 1,
+      },
+      { arbitrary: fc.constantFrom("é", "ß", "中", "😀", "\u00a0"), weight: 1 },
+    )
+    .filter((c) => !/[\uD800-\uDFFF]/u.test(c) && single.test(c)); // no lone surrogates
 }
 
 export function stringArbitrary(shape: Shape): fc.Arbitrary<string> {
@@ -29,13 +34,29 @@ export function stringArbitrary(shape: Shape): fc.Arbitrary<string> {
   if (shape.pattern) {
     const single = charClassOf(shape.pattern);
     if (single) {
-      return fc
-        .string({ unit: unitArbitrary(single), minLength: Math.max(minLength, 1), maxLength })
-        // Boundary lengths are where servers go wrong: make the exact maximum common.
-        .chain((s) => fc.oneof({ arbitrary: fc.constant(s), weight: 4 }, { arbitrary: fc.string({ unit: unitArbitrary(single), minLength: shape.maxLength ?? maxLength, maxLength: shape.maxLength ?? maxLength }), weight: 1 }));
+      return (
+        fc
+          .string({ unit: unitArbitrary(single), minLength: Math.max(minLength, 1), maxLength })
+          // Boundary lengths are where servers go wrong: make the exact maximum common.
+          .chain((s) =>
+            fc.oneof(
+              { arbitrary: fc.constant(s), weight: 4 },
+              {
+                arbitrary: fc.string({
+                  unit: unitArbitrary(single),
+                  minLength: shape.maxLength ?? maxLength,
+                  maxLength: shape.maxLength ?? maxLength,
+                }),
+                weight: 1,
+              },
+            ),
+          )
+      );
     }
     const re = new RegExp(shape.pattern, "u");
-    return fc.stringMatching(re).filter((s) => [...s].length >= minLength && [...s].length <= (shape.maxLength ?? Infinity));
+    return fc
+      .stringMatching(re)
+      .filter((s) => [...s].length >= minLength && [...s].length <= (shape.maxLength ?? Infinity));
   }
   return fc.string({ minLength, maxLength });
 }
@@ -47,14 +68,20 @@ export function validArbitrary(shape: Shape): fc.Arbitrary<unknown> {
     switch (shape.kind) {
       case "string":
         return stringArbitrary(shape);
-      case "integer":
-      {
+      case "integer": {
         const range = fc.integer({ min: shape.minimum ?? -1e6, max: shape.maximum ?? 1e6 });
         const bounds = [shape.minimum, shape.maximum].filter((n): n is number => n !== undefined);
-        return bounds.length > 0 ? fc.oneof({ arbitrary: range, weight: 3 }, { arbitrary: fc.constantFrom(...bounds), weight: 1 }) : range;
+        return bounds.length > 0
+          ? fc.oneof({ arbitrary: range, weight: 3 }, { arbitrary: fc.constantFrom(...bounds), weight: 1 })
+          : range;
       }
       case "number":
-        return fc.double({ min: shape.minimum ?? -1e6, max: shape.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+        return fc.double({
+          min: shape.minimum ?? -1e6,
+          max: shape.maximum ?? 1e6,
+          noNaN: true,
+          noDefaultInfinity: true,
+        });
       case "boolean":
         return fc.boolean();
       case "null":
@@ -62,10 +89,14 @@ export function validArbitrary(shape: Shape): fc.Arbitrary<unknown> {
       case "array": {
         const items = validArbitrary(shape.items ?? { kind: "any", nullable: true });
         const constraints = { minLength: shape.minItems ?? 0, maxLength: shape.maxItems ?? 5 };
-        return shape.uniqueItems ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
+        return shape.uniqueItems
+          ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) })
+          : fc.array(items, constraints);
       }
       case "object": {
-        const props = Object.fromEntries(Object.entries(shape.properties ?? {}).map(([k, s]) => [k, validArbitrary(s)]));
+        const props = Object.fromEntries(
+          Object.entries(shape.properties ?? {}).map(([k, s]) => [k, validArbitrary(s)]),
+        );
         return fc.record(props, { requiredKeys: shape.required ?? [] });
       }
       default:

@@ -24,7 +24,9 @@ export interface Exchange {
 /** A pooled keep-alive socket the server closed just as we reused it: nothing was processed. */
 function isStaleSocket(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code === "UND_ERR_SOCKET" || cause?.code === "ECONNRESET" || /other side closed/.test(cause?.message ?? "");
+  return (
+    cause?.code === "UND_ERR_SOCKET" || cause?.code === "ECONNRESET" || /other side closed/.test(cause?.message ?? "")
+  );
 }
 
 async function fetchOnce(url: string, request: OutgoingRequest, timeoutMs: number): Promise<Response> {
@@ -53,10 +55,12 @@ function sendLarge(url: string, request: OutgoingRequest, timeoutMs: number): Pr
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-        resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+        resolve(
+          new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }),
+        );
         req.destroy(); // answered before the body was sent: nothing more to write
-
       });
       res.on("error", reject);
     });
@@ -110,16 +114,28 @@ async function finish(request: OutgoingRequest, url: string, response: Response,
       json = undefined;
     }
   }
-  return { request: { ...request, url }, status: response.status, headers, bodyText, json, durationMs: performance.now() - started };
+  return {
+    request: { ...request, url },
+    status: response.status,
+    headers,
+    bodyText,
+    json,
+    durationMs: performance.now() - started,
+  };
 }
 
 function describeFailure(error: unknown, request: OutgoingRequest, url: string): Error {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return new Error(`${request.method} ${url} failed: ${(error as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`, { cause: error });
+  return new Error(
+    `${request.method} ${url} failed: ${(error as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`,
+    { cause: error },
+  );
 }
 
 /** The `error` object of an envelope, if the body is one. */
-export function errorOf(exchange: Exchange): { code?: string; type?: string; param?: string | null; request_id?: string } | null {
+export function errorOf(
+  exchange: Exchange,
+): { code?: string; type?: string; param?: string | null; request_id?: string } | null {
   const body = exchange.json as { error?: Record<string, unknown> } | undefined;
   if (!body || typeof body !== "object" || !body.error || typeof body.error !== "object") return null;
   return body.error as { code?: string; type?: string; param?: string | null; request_id?: string };

@@ -23,7 +23,11 @@ export function sleepSeconds(seconds: number, capSeconds = 60): Promise<void> {
  * Calls `read` every `intervalMs` until `done` holds for its value or `timeoutMs` passed; returns
  * the last value either way (the caller decides what a timeout means). `read` may throw to stop.
  */
-export async function pollUntil<T>(read: () => Promise<T> | T, done: (value: T) => boolean, o: { timeoutMs: number; intervalMs: number }): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T> | T,
+  done: (value: T) => boolean,
+  o: { timeoutMs: number; intervalMs: number },
+): Promise<T> {
   const deadline = Date.now() + o.timeoutMs;
   for (;;) {
     const value = await read();

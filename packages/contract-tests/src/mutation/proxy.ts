@@ -33,7 +33,14 @@ export interface MutationProxy {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "host"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "host",
+]);
 
 function matches(m: Match | undefined, method: string, path: string): boolean {
   if (!m) return true;
@@ -65,7 +72,8 @@ export async function startMutationProxy(upstream: string, initial: Mutation[] =
       }
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
-        if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        if (!HOP_BY_HOP.has(name) && value !== undefined)
+          headers[name] = Array.isArray(value) ? value.join(", ") : value;
       }
       let upstreamResponse: Response;
       try {
@@ -78,7 +86,9 @@ export async function startMutationProxy(upstream: string, initial: Mutation[] =
       } catch (error) {
         upstreamStats.failed++;
         const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        res.writeHead(502, { "content-type": "text/plain" }).end(`mutation proxy: nothing answered at ${upstream} (${cause})`);
+        res
+          .writeHead(502, { "content-type": "text/plain" })
+          .end(`mutation proxy: nothing answered at ${upstream} (${cause})`);
         return;
       }
       upstreamStats.answered++;

@@ -69,7 +69,12 @@ export function prismBinary(): string {
 
 /** Resolves when Prism prints that it listens on `url` (the only signal that it is *our* Prism
  * answering on that port, not some other process that took the port first). */
-async function waitForListening(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitForListening(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   const listening = () => {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`Prism exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);

@@ -15,8 +15,12 @@ export function renderJUnit(report: ContractReport): string {
       const test = suite.testCase().className(`${side}.${row.entry.operationId}`).name(row.entry.id);
       const outcome = result?.outcome ?? "not-exercised";
       if (outcome === "fail") test.failure(result?.detail ?? "failed", "contract");
-      else if (outcome === "not-exercised") test.failure(result?.detail ?? "no scenario produced this entry", "not-exercised");
-      else if (outcome === "not-provokable") test.standardOutput(`not provokable on a conforming server: ${result?.detail ?? ""}\nshown instead: ${result?.evidence ?? ""}`);
+      else if (outcome === "not-exercised")
+        test.failure(result?.detail ?? "no scenario produced this entry", "not-exercised");
+      else if (outcome === "not-provokable")
+        test.standardOutput(
+          `not provokable on a conforming server: ${result?.detail ?? ""}\nshown instead: ${result?.evidence ?? ""}`,
+        );
       else if (result?.detail) test.standardOutput(result.detail);
     }
   }

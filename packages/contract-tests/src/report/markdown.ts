@@ -13,7 +13,7 @@ function cell(result: SideResult | undefined): string {
   return SYMBOL[result?.outcome ?? "not-exercised"];
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
@@ -32,7 +32,9 @@ export function renderMarkdown(report: ContractReport): string {
   out.push(`| --- | ---: | --- | ${report.sides.map(() => "---").join(" | ")} |`);
   for (const row of report.rows) {
     const { entry } = row;
-    out.push(`| ${entry.operationId} | ${entry.status} | ${entry.code ?? "(success)"} | ${report.sides.map((s) => cell(row[s])).join(" | ")} |`);
+    out.push(
+      `| ${entry.operationId} | ${entry.status} | ${entry.code ?? "(success)"} | ${report.sides.map((s) => cell(row[s])).join(" | ")} |`,
+    );
   }
   const notes = report.rows.flatMap((row) =>
     report.sides
@@ -40,16 +42,25 @@ export function renderMarkdown(report: ContractReport): string {
       .map((s) => {
         const r = row[s] as SideResult;
         const evidence = r.evidence ? `. Shown instead: ${r.evidence}` : "";
-        return `| ${row.entry.id} | ${s} | ${SYMBOL[r.outcome]} | ${escape(`${r.detail ?? ""}${evidence}`)} |`;
+        return `| ${row.entry.id} | ${s} | ${SYMBOL[r.outcome]} | ${escapeCell(`${r.detail ?? ""}${evidence}`)} |`;
       }),
   );
   if (notes.length > 0) {
-    out.push("", "## Findings and explanations", "", "| entry | side | outcome | detail |", "| --- | --- | --- | --- |", ...notes);
+    out.push(
+      "",
+      "## Findings and explanations",
+      "",
+      "| entry | side | outcome | detail |",
+      "| --- | --- | --- | --- |",
+      ...notes,
+    );
   }
   if (report.extras.length > 0) {
     out.push("", "## Other checks", "", "| suite | check | outcome | detail |", "| --- | --- | --- | --- |");
     for (const e of report.extras) {
-      out.push(`| ${e.suite} | ${escape(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escape(e.detail ?? "")} |`);
+      out.push(
+        `| ${e.suite} | ${escapeCell(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escapeCell(e.detail ?? "")} |`,
+      );
     }
   }
   return `${out.join("\n")}\n`;

@@ -5,7 +5,11 @@ import { renderJUnit } from "./junit.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ContractReport } from "./types.js";
 
-export function writeReport(report: ContractReport, dir: string, baseName = "contract"): { markdown: string; junit: string } {
+export function writeReport(
+  report: ContractReport,
+  dir: string,
+  baseName = "contract",
+): { markdown: string; junit: string } {
   const target = resolve(dir);
   mkdirSync(target, { recursive: true });
   const markdown = join(target, `${baseName}-report.md`);

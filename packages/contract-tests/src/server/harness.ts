@@ -2,7 +2,7 @@
 //   client → Prism proxy (--errors | reporting) → mutation proxy → server
 // Prism validates both directions against the spec; the mutation proxy is a pass-through until a
 // check tells it to break or fake answers (mutation and fault checks reuse the same chain).
-import { startMutationProxy, type MutationProxy } from "../mutation/proxy.js";
+import { type MutationProxy, startMutationProxy } from "../mutation/proxy.js";
 import { startPrism } from "../prism/process.js";
 
 export interface Harness {
@@ -25,7 +25,10 @@ export async function startHarness(options: { specPath: string; serverUrl: strin
     for (const r of results) if (r.status === "fulfilled") started.push(r.value);
     const failed = results.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
-    const [strict, observe] = results.map((r) => (r as PromiseFulfilledResult<{ url: string }>).value) as [{ url: string }, { url: string }];
+    const [strict, observe] = results.map((r) => (r as PromiseFulfilledResult<{ url: string }>).value) as [
+      { url: string },
+      { url: string },
+    ];
     return {
       strictUrl: strict.url,
       observeUrl: observe.url,

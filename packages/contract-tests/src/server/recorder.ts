@@ -3,8 +3,8 @@
 // every check (Prism's and ours). Responses that fit no documented entry are kept as findings.
 import { checkResponse } from "../conformance/check.js";
 import type { SpecValidator } from "../conformance/validator.js";
+import { describeExchange, type Exchange, errorOf, type OutgoingRequest, send } from "../http/exchange.js";
 import { retryAfterSeconds, sleepSeconds } from "../http/wait.js";
-import { describeExchange, errorOf, type Exchange, type OutgoingRequest, send } from "../http/exchange.js";
 import { entryId } from "../spec/matrix.js";
 import { listOperations, type OperationModel } from "../spec/operations.js";
 import type { OpenApiDocument } from "../spec/types.js";
@@ -53,7 +53,11 @@ export class Recorder {
   }
 
   private base(route: Route): string {
-    return route === "strict" ? this.target.strictUrl : route === "observe" ? this.target.observeUrl : this.target.directUrl;
+    return route === "strict"
+      ? this.target.strictUrl
+      : route === "observe"
+        ? this.target.observeUrl
+        : this.target.directUrl;
   }
 
   private entry(id: string): EntryLog {
@@ -67,11 +71,18 @@ export class Recorder {
    * documented behaviour, not the point of the scenario: wait Retry-After (or move the server's
    * clock) and try again, up to three times.
    */
-  private async roundTrip(op: OperationModel, request: OutgoingRequest, route: Route, wants429: boolean): Promise<{ x: Exchange; problems: string[] }> {
+  private async roundTrip(
+    op: OperationModel,
+    request: OutgoingRequest,
+    route: Route,
+    wants429: boolean,
+  ): Promise<{ x: Exchange; problems: string[] }> {
     for (let attempt = 0; ; attempt++) {
       const x = await send(this.base(route), request);
       this.calls++;
-      const problems = checkResponse(op, x, this.validator, { requestInvalidOnPurpose: route !== "strict" }).map((p) => p.message);
+      const problems = checkResponse(op, x, this.validator, { requestInvalidOnPurpose: route !== "strict" }).map(
+        (p) => p.message,
+      );
       if (x.status !== 429 || wants429 || attempt >= 3) return { x, problems };
       for (const p of problems) this.findings.push(`${p} [${describeExchange(x)}]`);
       const seconds = retryAfterSeconds(x.headers);
@@ -83,7 +94,12 @@ export class Recorder {
   }
 
   /** Sends without claiming an entry (set-up steps, polling); problems are still findings. */
-  async send(operationId: string, request: OutgoingRequest, route: Route = "strict", options: { keep429?: boolean } = {}): Promise<Exchange> {
+  async send(
+    operationId: string,
+    request: OutgoingRequest,
+    route: Route = "strict",
+    options: { keep429?: boolean } = {},
+  ): Promise<Exchange> {
     const { x, problems } = await this.roundTrip(this.op(operationId), request, route, options.keep429 === true);
     for (const p of problems) this.findings.push(`${p} [${describeExchange(x)}]`);
     return x;
@@ -124,7 +140,9 @@ export class Recorder {
     const request_ = sent;
     const actualCode = x.status >= 400 ? (errorOf(x)?.code ?? null) : null;
     if (x.status !== status || actualCode !== code) {
-      problems.unshift(`expected ${status}${code ? ` ${code}` : ""}, got ${describeExchange(x)}${x.status >= 400 && !errorOf(x) ? `: ${x.bodyText.slice(0, 300)}` : ""}`);
+      problems.unshift(
+        `expected ${status}${code ? ` ${code}` : ""}, got ${describeExchange(x)}${x.status >= 400 && !errorOf(x) ? `: ${x.bodyText.slice(0, 300)}` : ""}`,
+      );
     }
     const label = scenario || `${request_.method} ${request_.path}`;
     if (problems.length === 0) {

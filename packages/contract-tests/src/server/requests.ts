@@ -2,11 +2,12 @@
 // body or query taken from the spec's own examples. Generic scenarios and the fault injection
 // call `specRequest` for any operation; the stateful scenarios use the named `req` shorthands,
 // which are the same builder over the bundled spec's operations.
+
+import { bodyExample, parameterExample } from "../../../../scripts/codegen/example-request.mjs";
 import type { OutgoingRequest } from "../http/exchange.js";
 import { loadSpec } from "../spec/bundle.js";
-import { bodyExample, parameterExample } from "../../../../scripts/codegen/example-request.mjs";
 import { listOperations, specModel } from "../spec/operations.js";
-import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/types.js";
+import type { OpenApiDocument, OperationModel } from "../spec/types.js";
 
 export const UNKNOWN_CHARACTER = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 export const UNKNOWN_UPLOAD = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
@@ -36,8 +37,14 @@ export { parameterExample };
 /** `op.path` with every `{name}` filled from `values`, else from the parameter's example. */
 export function fillPath(doc: OpenApiDocument, op: OperationModel, values: PathValues = {}): string {
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = values[name] ?? parameterExample(doc, op.parameters.find((p) => p.in === "path" && p.name === name));
-    if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter {${name}} (and the spec gives no example)`);
+    const value =
+      values[name] ??
+      parameterExample(
+        doc,
+        op.parameters.find((p) => p.in === "path" && p.name === name),
+      );
+    if (value === undefined)
+      throw new Error(`${op.operationId}: no value for path parameter {${name}} (and the spec gives no example)`);
     return encodeURIComponent(String(value));
   });
 }
@@ -56,7 +63,8 @@ export function exampleQuery(doc: OpenApiDocument, op: OperationModel): Record<s
   const out: Record<string, string> = {};
   for (const p of op.parameters.filter((x) => x.in === "query" && x.required)) {
     const value = parameterExample(doc, p);
-    if (value === undefined) throw new Error(`${op.operationId}: query parameter ${p.name} is required and has no example`);
+    if (value === undefined)
+      throw new Error(`${op.operationId}: query parameter ${p.name} is required and has no example`);
     out[p.name] = String(value);
   }
   return out;
@@ -71,9 +79,17 @@ export interface RequestParts {
 }
 
 /** A request to `op` that a full key would have answered with success (or a harmless domain refusal). */
-export function specRequest(doc: OpenApiDocument, op: OperationModel, auth: Auth, parts: RequestParts = {}): OutgoingRequest {
+export function specRequest(
+  doc: OpenApiDocument,
+  op: OperationModel,
+  auth: Auth,
+  parts: RequestParts = {},
+): OutgoingRequest {
   const body = parts.body === undefined ? exampleBody(doc, op) : parts.body === null ? undefined : parts.body;
-  const query = typeof parts.query === "string" ? parts.query : new URLSearchParams(parts.query ?? exampleQuery(doc, op)).toString();
+  const query =
+    typeof parts.query === "string"
+      ? parts.query
+      : new URLSearchParams(parts.query ?? exampleQuery(doc, op)).toString();
   const qs = query && !query.startsWith("?") ? `?${query}` : query;
   return {
     method: op.httpMethod,
@@ -94,7 +110,10 @@ const opt = (body: unknown) => (body === undefined ? null : body);
 
 /** Shorthands for the stateful scenarios (which name the operation they drive). */
 export const req = {
-  init: (auth: Auth, body?: unknown) => call("initCharacterUpload", auth, { body: body ?? { filename: "front.png", extension: "png", content_type: "image/png" } }),
+  init: (auth: Auth, body?: unknown) =>
+    call("initCharacterUpload", auth, {
+      body: body ?? { filename: "front.png", extension: "png", content_type: "image/png" },
+    }),
   classify: (auth: Auth, body: unknown) => call("classifyCharacterUpload", auth, { body }),
   create: (auth: Auth, body: unknown) => call("createCharacter", auth, { body }),
   list: (auth: Auth, query = "") => call("listCharacters", auth, { query }),
@@ -102,8 +121,10 @@ export const req = {
   update: (auth: Auth, id: string, body: unknown) => call("updateCharacter", auth, { path: { id }, body }),
   delete: (auth: Auth, id: string, body?: unknown) => call("deleteCharacter", auth, { path: { id }, body: opt(body) }),
   save: (auth: Auth, id: string, body?: unknown) => call("saveCharacter", auth, { path: { id }, body: opt(body) }),
-  regenerate: (auth: Auth, id: string, body: unknown = { pose: "front" }) => call("regenerateCharacterRef", auth, { path: { id }, body }),
-  resynthesize: (auth: Auth, id: string, body?: unknown) => call("resynthesizeCharacter", auth, { path: { id }, body: opt(body) }),
+  regenerate: (auth: Auth, id: string, body: unknown = { pose: "front" }) =>
+    call("regenerateCharacterRef", auth, { path: { id }, body }),
+  resynthesize: (auth: Auth, id: string, body?: unknown) =>
+    call("resynthesizeCharacter", auth, { path: { id }, body: opt(body) }),
   /** The upload PUT, sent to the path and query of `uploadUrl` on whichever base the route picks. */
   put: (uploadUrl: string, contentType: string, bytes: Uint8Array): OutgoingRequest => {
     const u = new URL(uploadUrl);

@@ -88,7 +88,12 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
     } catch (error) {
       const message = `scenario group "${group}" stopped: ${(error as Error).message}`;
       log(`  ✗ ${message}`);
-      extras.push({ suite: "server scenarios", name: `scenario group "${group}" ran to the end`, outcome: "fail", detail: message });
+      extras.push({
+        suite: "server scenarios",
+        name: `scenario group "${group}" ran to the end`,
+        outcome: "fail",
+        detail: message,
+      });
     }
   }
 
@@ -103,11 +108,19 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
       failures.push(...logged.failures.map((f) => `${entry.id}: ${f}`));
     } else if (reason) {
       const shown = evidence.get(entry.id);
-      results.set(entry.id, shown ? { outcome: "not-provokable", detail: reason, evidence: shown } : { outcome: "not-exercised", detail: `${reason}; and no fault injection showed it (faults group not run)` });
+      results.set(
+        entry.id,
+        shown
+          ? { outcome: "not-provokable", detail: reason, evidence: shown }
+          : { outcome: "not-exercised", detail: `${reason}; and no fault injection showed it (faults group not run)` },
+      );
     } else if (logged && logged.passes.length > 0) {
       results.set(entry.id, { outcome: "pass", detail: logged.passes.join("; ") });
     } else {
-      results.set(entry.id, { outcome: "not-exercised", detail: missingInput(entry, o.keys) ?? "no scenario produced it" });
+      results.set(entry.id, {
+        outcome: "not-exercised",
+        detail: missingInput(entry, o.keys) ?? "no scenario produced it",
+      });
     }
   }
   const findings = [...new Set(rec.findings)];
@@ -117,6 +130,9 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
     outcome: findings.length === 0 ? "pass" : "fail",
     detail: findings.length === 0 ? `${rec.calls} responses checked` : findings.join("\n"),
   });
-  failures.push(...findings, ...extras.filter((e) => e.outcome === "fail" && e.suite === "server scenarios").map((e) => e.detail ?? e.name));
+  failures.push(
+    ...findings,
+    ...extras.filter((e) => e.outcome === "fail" && e.suite === "server scenarios").map((e) => e.detail ?? e.name),
+  );
   return { results, extras, calls: rec.calls, failures };
 }

@@ -1,9 +1,9 @@
 // Shared state of one server-side run: the recorder, the target, and the resources scenarios
 // create for each other (a ready character, a second team's upload, …).
-import { errorOf, type Exchange } from "../http/exchange.js";
+import { type Exchange, errorOf } from "../http/exchange.js";
 import { pollUntil } from "../http/wait.js";
-import type { Recorder } from "./recorder.js";
 import { png } from "./png.js";
+import type { Recorder } from "./recorder.js";
 import { type Auth, req } from "./requests.js";
 
 export interface World {
@@ -31,7 +31,11 @@ export async function uploadedImage(w: World, auth: Auth, width = 64, height = 1
   const ticket = body<{ upload_id: string; upload_url: string }>(init);
   if (init.status !== 201) throw new Error(`upload init failed: ${init.status} ${JSON.stringify(errorOf(init))}`);
   // Direct: Prism's proxy corrupts binary bodies (see scenarios/uploads.ts).
-  const put = await w.rec.send("uploadCharacterImage", req.put(ticket.upload_url, "image/png", png(width, height)), "direct");
+  const put = await w.rec.send(
+    "uploadCharacterImage",
+    req.put(ticket.upload_url, "image/png", png(width, height)),
+    "direct",
+  );
   if (put.status !== 204) throw new Error(`upload PUT failed: ${put.status} ${put.bodyText.slice(0, 200)}`);
   return ticket.upload_id;
 }
@@ -40,7 +44,8 @@ export async function uploadedImage(w: World, auth: Auth, width = 64, height = 1
 export async function readyCharacter(w: World, auth: Auth, name = "Contract Ready"): Promise<string> {
   const upload = await uploadedImage(w, auth);
   const created = await w.rec.send("createCharacter", req.create(auth, { name, upload_ids: [upload] }));
-  if (created.status !== 201) throw new Error(`upload-flow create failed: ${created.status} ${created.bodyText.slice(0, 200)}`);
+  if (created.status !== 201)
+    throw new Error(`upload-flow create failed: ${created.status} ${created.bodyText.slice(0, 200)}`);
   return body<{ id: string }>(created).id;
 }
 
@@ -50,5 +55,8 @@ export async function settle(w: World, auth: Auth, id: string): Promise<string> 
     const x = await w.rec.send("getCharacter", req.get(auth, id));
     return body<{ status?: string }>(x).status ?? `http ${x.status}`;
   };
-  return pollUntil(read, (status) => status !== "synthesizing", { timeoutMs: w.rec.target.synthesisTimeoutMs ?? 120_000, intervalMs: 250 });
+  return pollUntil(read, (status) => status !== "synthesizing", {
+    timeoutMs: w.rec.target.synthesisTimeoutMs ?? 120_000,
+    intervalMs: 250,
+  });
 }

@@ -3,7 +3,7 @@
 import { readSpecModel } from "../../../../scripts/codegen/spec-model.mjs";
 import type { OpenApiDocument, OperationModel, SpecModel } from "./types.js";
 
-export type { OperationModel, ResponseModel, ParameterModel, RateLimitRule, BucketRule } from "./types.js";
+export type { BucketRule, OperationModel, ParameterModel, RateLimitRule, ResponseModel } from "./types.js";
 
 const models = new WeakMap<object, SpecModel>();
 

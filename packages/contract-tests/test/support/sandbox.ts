@@ -12,14 +12,30 @@ export interface TestSandbox {
   origin: string;
   sandbox: Sandbox;
   clock: OffsetClock;
-  keys: { full: string; readOnly: string; revoked: string; secondTeam: string; lowCredit: string; fuzz: string; fuzzTeams: string[] };
+  keys: {
+    full: string;
+    readOnly: string;
+    revoked: string;
+    secondTeam: string;
+    lowCredit: string;
+    fuzz: string;
+    fuzzTeams: string[];
+  };
   close(): Promise<void>;
 }
 
 export async function startTestSandbox(): Promise<TestSandbox> {
   // Ten more fuzz teams: rate limits are per team, so a fuzz that cannot move the clock (the CLI)
   // spreads its requests over them instead of waiting for refills.
-  const keys = { full: key(), readOnly: key(), revoked: key(), secondTeam: key(), lowCredit: key(), fuzz: key(), fuzzTeams: Array.from({ length: 10 }, key) };
+  const keys = {
+    full: key(),
+    readOnly: key(),
+    revoked: key(),
+    secondTeam: key(),
+    lowCredit: key(),
+    fuzz: key(),
+    fuzzTeams: Array.from({ length: 10 }, key),
+  };
   const clock = new OffsetClock();
   const sandbox = createSandbox({
     clock,
@@ -40,10 +56,30 @@ export async function startTestSandbox(): Promise<TestSandbox> {
             { key: keys.revoked, scope: "full", revoked: true },
           ],
         },
-        { id: team("SEC0ND"), name: "Contract Second", credits: 1000, keys: [{ key: keys.secondTeam, scope: "full", revoked: false }] },
-        { id: team("P00R"), name: "Contract Poor", credits: 0, keys: [{ key: keys.lowCredit, scope: "full", revoked: false }] },
-        { id: team("FV2Z"), name: "Contract Fuzz", credits: 1_000_000, keys: [{ key: keys.fuzz, scope: "full", revoked: false }] },
-        ...keys.fuzzTeams.map((k, i) => ({ id: team(`FV2Z${i}`), name: `Contract Fuzz ${i}`, credits: 1_000_000, keys: [{ key: k, scope: "full" as const, revoked: false }] })),
+        {
+          id: team("SEC0ND"),
+          name: "Contract Second",
+          credits: 1000,
+          keys: [{ key: keys.secondTeam, scope: "full", revoked: false }],
+        },
+        {
+          id: team("P00R"),
+          name: "Contract Poor",
+          credits: 0,
+          keys: [{ key: keys.lowCredit, scope: "full", revoked: false }],
+        },
+        {
+          id: team("FV2Z"),
+          name: "Contract Fuzz",
+          credits: 1_000_000,
+          keys: [{ key: keys.fuzz, scope: "full", revoked: false }],
+        },
+        ...keys.fuzzTeams.map((k, i) => ({
+          id: team(`FV2Z${i}`),
+          name: `Contract Fuzz ${i}`,
+          credits: 1_000_000,
+          keys: [{ key: k, scope: "full" as const, revoked: false }],
+        })),
       ],
     },
     onError: (message, error) => console.error(`[sandbox] ${message}`, error),

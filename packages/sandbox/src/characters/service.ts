@@ -2,16 +2,16 @@
 // Every check-and-change runs synchronously, so concurrent requests cannot interleave inside one.
 import { type CreateCharacterRequest, creditCost, operations, type UpdateCharacterRequest } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
-import { fail, ok, type Failure, type Result } from "../failure.js";
+import { type Failure, fail, ok, type Result } from "../failure.js";
 import { newId } from "../ids.js";
 import { placeholderPng } from "../images/placeholder.js";
-import { SYNTHESIZED_POSES, type Pose } from "../poses.js";
+import { type Pose, SYNTHESIZED_POSES } from "../poses.js";
 import type { BlobStore } from "../storage/blob-store.js";
 import type { Scheduler } from "../synthesis/scheduler.js";
 import type { CreditLedger } from "../teams/ledger.js";
 import type { UnusableUpload, UploadService } from "../uploads/service.js";
 import { FAIL_MESSAGE, wantsFailure } from "./fail-trigger.js";
-import type { Attributes, CharacterRecord, CharacterStatus } from "./model.js";
+import type { CharacterRecord, CharacterStatus } from "./model.js";
 import type { CharacterStore, ListPage, ListQuery } from "./store.js";
 
 const MAX_REFS = 6;
@@ -67,11 +67,14 @@ export class CharacterService {
       return fail(
         400,
         "parameter_invalid_combination",
-        generate ? "Send either upload_ids or generate: true, not both." : "Send either upload_ids (upload flow) or generate: true with attributes (synthesize flow).",
+        generate
+          ? "Send either upload_ids or generate: true, not both."
+          : "Send either upload_ids (upload flow) or generate: true with attributes (synthesize flow).",
         "upload_ids",
       );
     }
-    if (generate && !body.attributes) return fail(400, "missing_field", "attributes is required when generate is true.", "attributes");
+    if (generate && !body.attributes)
+      return fail(400, "missing_field", "attributes is required when generate is true.", "attributes");
 
     const now = this.now();
     const base = {
@@ -94,7 +97,11 @@ export class CharacterService {
         ...base,
         id: newId("char"),
         status: "ready",
-        refs: consumed.value.map(({ ticket, guess }) => ({ pose: guess.pose, blobKey: ticket.blobKey, contentType: ticket.image.type })),
+        refs: consumed.value.map(({ ticket, guess }) => ({
+          pose: guess.pose,
+          blobKey: ticket.blobKey,
+          contentType: ticket.image.type,
+        })),
       };
       this.deps.store.add(record);
       return ok(record);
@@ -153,7 +160,12 @@ export class CharacterService {
     if (record.status === "ready") return ok(record);
     if (record.status !== "reviewing") {
       const hint = record.status === "synthesizing" ? "wait for reviewing" : "resynthesize it first";
-      return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be saved; ${hint}.`, "status");
+      return fail(
+        400,
+        "invalid_request_error",
+        `A character in status ${record.status} cannot be saved; ${hint}.`,
+        "status",
+      );
     }
     record.status = "ready";
     record.published = true;
@@ -165,7 +177,12 @@ export class CharacterService {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (!RESYNTHESIZABLE.includes(record.status)) {
-      return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be regenerated; eligible states are reviewing, ready and failed.`, "status");
+      return fail(
+        400,
+        "invalid_request_error",
+        `A character in status ${record.status} cannot be regenerated; eligible states are reviewing, ready and failed.`,
+        "status",
+      );
     }
     const price = creditCost(operations.regenerateCharacterRef);
     const charged = this.charge(teamId, price, "Regenerating a ref");
@@ -178,7 +195,12 @@ export class CharacterService {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (!RESYNTHESIZABLE.includes(record.status)) {
-      return fail(400, "invalid_request_error", `A character in status ${record.status} cannot be resynthesized; eligible states are reviewing, ready and failed.`, "status");
+      return fail(
+        400,
+        "invalid_request_error",
+        `A character in status ${record.status} cannot be resynthesized; eligible states are reviewing, ready and failed.`,
+        "status",
+      );
     }
     const price = creditCost(operations.resynthesizeCharacter);
     const charged = this.charge(teamId, price, "A resynthesis");
@@ -194,7 +216,9 @@ export class CharacterService {
     record.generation += 1;
     record.updatedAt = now;
     const generation = record.generation;
-    this.deps.scheduler.schedule(record.id, this.deps.synthesisDelayMs, () => this.finishSynthesis(record, generation, plan));
+    this.deps.scheduler.schedule(record.id, this.deps.synthesisDelayMs, () =>
+      this.finishSynthesis(record, generation, plan),
+    );
   }
 
   private async finishSynthesis(record: CharacterRecord, generation: number, plan: SynthesisPlan): Promise<void> {

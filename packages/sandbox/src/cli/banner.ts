@@ -1,6 +1,7 @@
 // What the sandbox prints when it is up: where everything is, the keys to use and a first request.
-import type { SandboxConfig } from "../config/load.js";
+
 import { FAIL_TOKEN } from "../characters/fail-trigger.js";
+import type { SandboxConfig } from "../config/load.js";
 
 const mask = (key: string) => `${key.slice(0, 12)}…${key.slice(-4)}`;
 
@@ -26,7 +27,9 @@ export function banner(config: SandboxConfig, origin: string, dataDir: string, t
     `  Data       ${dataDir} (image bytes${temporaryData ? ", removed on exit" : ""}; everything else is in memory)`,
     `  Synthesis  ${config.synthesisDelayMs} ms per run; put ${FAIL_TOKEN} in a name or additional_details to make one fail`,
     ``,
-    demo ? `Demo teams and API keys (built in; use --config FILE for your own):` : `Teams and API keys from ${config.source}:`,
+    demo
+      ? `Demo teams and API keys (built in; use --config FILE for your own):`
+      : `Teams and API keys from ${config.source}:`,
     ...rows,
     ``,
     `Try it:`,

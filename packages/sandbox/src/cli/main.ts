@@ -21,9 +21,11 @@ const defaultIo: CliIo = {
 function startupProblem(error: unknown, host: string, port: number): string | undefined {
   if (error instanceof ConfigError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EADDRINUSE") return `Port ${port} is already in use on ${host}; pass --port (or set PORT) to use another.`;
+  if (code === "EADDRINUSE")
+    return `Port ${port} is already in use on ${host}; pass --port (or set PORT) to use another.`;
   if (code === "EACCES") return `Not allowed to listen on ${host}:${port}; pick a port above 1023.`;
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return `Cannot listen on host ${host}: it is not an address of this machine.`;
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+    return `Cannot listen on host ${host}: it is not an address of this machine.`;
   return undefined;
 }
 

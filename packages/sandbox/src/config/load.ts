@@ -2,10 +2,10 @@
 // built-in demo teams. --port, else PORT, overrides the file's port.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { configSchema, type ConfigFile } from "./schema.js";
 import { demoConfig } from "./demo.js";
 import { ConfigError } from "./errors.js";
 import { formatIssues } from "./format.js";
+import { type ConfigFile, configSchema } from "./schema.js";
 
 export interface SandboxConfig extends ConfigFile {
   /** Where the teams came from: a file path, or "demo" for the built-in teams. */
@@ -41,7 +41,8 @@ export function readConfigFile(path: string): ConfigFile {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a directory" : String(code ?? error);
+    const why =
+      code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a directory" : String(code ?? error);
     throw new ConfigError(`Cannot read sandbox config ${path}: ${why}.`);
   }
   let raw: unknown;

@@ -1,12 +1,20 @@
 // The sandbox's implementation of every operation, through the stubs' typed handler contract. The
 // runtime has already authenticated, rate-limited, validated and claimed the Idempotency-Key; each
 // handler only applies the domain rules and shapes the answer.
-import type { AuthContext, Character, CompleteImplementation, HandlerRequest, OperationId, UploadCheck, UploadCheckRequest } from "@aurous/server-stubs";
+import type {
+  AuthContext,
+  Character,
+  CompleteImplementation,
+  HandlerRequest,
+  OperationId,
+  UploadCheck,
+  UploadCheckRequest,
+} from "@aurous/server-stubs";
 import type { CharacterRecord } from "../characters/model.js";
 import { characterView } from "../characters/view.js";
 import type { SandboxState } from "../state.js";
-import { failWith } from "./results.js";
 import { requestOrigin } from "./origin.js";
+import { failWith } from "./results.js";
 
 export interface SandboxAuth extends AuthContext {
   teamId: string;
@@ -32,7 +40,10 @@ export function createUploadCheck(state: SandboxState): UploadCheck<SandboxAuth>
  * Every operation of the spec, the signed-URL PUT included, keyed by operationId: an operation added
  * to the spec fails to compile here ("Property '<operationId>' is missing") until it has a handler.
  */
-export function createImplementation(state: SandboxState, fallbackOrigin: () => string): CompleteImplementation<SandboxAuth> {
+export function createImplementation(
+  state: SandboxState,
+  fallbackOrigin: () => string,
+): CompleteImplementation<SandboxAuth> {
   const origin = (request: HandlerRequest<OperationId, SandboxAuth>) => requestOrigin(request.raw, fallbackOrigin);
   const view = (request: HandlerRequest<OperationId, SandboxAuth>, record: CharacterRecord): Character =>
     characterView(record, state.refUrls, origin(request), state.clock.now());
@@ -65,7 +76,12 @@ export function createImplementation(state: SandboxState, fallbackOrigin: () => 
       });
       return {
         status: 200,
-        body: { object: "list", data: page.data.map((r) => view(request, r)), has_more: page.hasMore, next_cursor: page.nextCursor },
+        body: {
+          object: "list",
+          data: page.data.map((r) => view(request, r)),
+          has_more: page.hasMore,
+          next_cursor: page.nextCursor,
+        },
       };
     },
 
@@ -86,7 +102,9 @@ export function createImplementation(state: SandboxState, fallbackOrigin: () => 
 
     deleteCharacter: async (request) => {
       const result = await state.characters.delete(request.auth.teamId, request.params.id);
-      return result.ok ? { status: 200, body: { id: result.value.id, object: "character", deleted: true } } : failWith(request.fail, result);
+      return result.ok
+        ? { status: 200, body: { id: result.value.id, object: "character", deleted: true } }
+        : failWith(request.fail, result);
     },
 
     saveCharacter: (request) => {

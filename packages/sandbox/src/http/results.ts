@@ -4,7 +4,9 @@ import type { ErrorCodeOf, ErrorResult, ErrorStatus, FailFn, OperationId } from 
 import type { Failure } from "../failure.js";
 
 /** A failure `Op` documents: one of its error statuses with a code documented at that status. */
-export type DocumentedFailure<Op extends OperationId> = { [S in ErrorStatus<Op>]: Failure<S, ErrorCodeOf<Op, S>> }[ErrorStatus<Op>];
+export type DocumentedFailure<Op extends OperationId> = {
+  [S in ErrorStatus<Op>]: Failure<S, ErrorCodeOf<Op, S>>;
+}[ErrorStatus<Op>];
 
 export function failWith<Op extends OperationId>(fail: FailFn<Op>, failure: DocumentedFailure<Op>): ErrorResult<Op> {
   return fail(failure.status, failure.code, failure.message, failure.param);

@@ -4,8 +4,9 @@
 // which only a regenerate can ask for, is a wide strip).
 import { createHash } from "node:crypto";
 import { PNG } from "pngjs";
-import { PLACEHOLDER_SIZES } from "./classify.js";
 import type { Pose } from "../poses.js";
+import { PLACEHOLDER_SIZES } from "./classify.js";
+
 type Rgb = readonly [number, number, number];
 
 // Flat colours compress well with the "sub" row filter (a flat run becomes zeros) and run-length
@@ -15,7 +16,11 @@ const ENCODING = { filterType: 1, deflateLevel: 6, deflateStrategy: 3 } as const
 
 class Canvas {
   readonly png: PNG;
-  constructor(readonly width: number, readonly height: number, background: Rgb) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: Rgb,
+  ) {
     this.png = new PNG({ width, height });
     this.fillRect(0, 0, width, height, background);
   }

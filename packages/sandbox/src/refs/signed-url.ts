@@ -17,11 +17,20 @@ export class RefUrlSigner {
   url(origin: string, characterId: string, index: number, nowMs: number): string {
     // Rounded up to the hour: every view within the same hour shares one URL, so clients can cache.
     const expiresSec = Math.ceil((nowMs + REF_URL_TTL_MS) / 3_600_000) * 3600;
-    const query = new URLSearchParams({ expires: String(expiresSec), token: this.token(characterId, index, expiresSec) });
+    const query = new URLSearchParams({
+      expires: String(expiresSec),
+      token: this.token(characterId, index, expiresSec),
+    });
     return `${origin}/storage/refs/${characterId}/${index}?${query.toString()}`;
   }
 
-  check(characterId: string, index: number, expires: string | undefined, token: string | undefined, nowMs: number): RefUrlCheck {
+  check(
+    characterId: string,
+    index: number,
+    expires: string | undefined,
+    token: string | undefined,
+    nowMs: number,
+  ): RefUrlCheck {
     const expiresSec = expires !== undefined && /^\d{1,11}$/.test(expires) ? Number(expires) : NaN;
     if (Number.isNaN(expiresSec) || !token || !hexEquals(this.token(characterId, index, expiresSec), token)) {
       return { ok: false, reason: "invalid" };

@@ -1,7 +1,8 @@
 // Image bytes on disk under the data dir. Writes go to a temporary file that is renamed into place,
 // so a reader never sees half an image and a failed request leaves nothing behind.
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+
 import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 
 export class BlobStore {

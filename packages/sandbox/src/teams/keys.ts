@@ -8,14 +8,18 @@ export interface KeyRecord {
   revoked: boolean;
 }
 
-export type KeyLookup = { kind: "ok"; record: KeyRecord } | { kind: "unknown" } | { kind: "revoked"; record: KeyRecord };
+export type KeyLookup =
+  | { kind: "ok"; record: KeyRecord }
+  | { kind: "unknown" }
+  | { kind: "revoked"; record: KeyRecord };
 
 export class KeyRegistry {
   private readonly byKey = new Map<string, KeyRecord>();
 
   constructor(teams: readonly TeamConfig[]) {
     for (const team of teams) {
-      for (const k of team.keys) this.byKey.set(k.key, { key: k.key, teamId: team.id, scope: k.scope, revoked: k.revoked });
+      for (const k of team.keys)
+        this.byKey.set(k.key, { key: k.key, teamId: team.id, scope: k.scope, revoked: k.revoked });
     }
   }
 

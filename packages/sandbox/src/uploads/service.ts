@@ -1,14 +1,15 @@
 // The upload flow's rules, free of HTTP: mint a ticket, accept the signed PUT's bytes, classify,
 // and hand usable uploads to character creation.
-import { limits } from "@aurous/server-stubs";
+
 import type { Classification, UploadInitRequest, UploadTicket } from "@aurous/server-stubs";
+import { limits } from "@aurous/server-stubs";
 import type { Clock } from "../clock.js";
-import { fail, ok, type Failure, type Result } from "../failure.js";
+import { type Failure, fail, ok, type Result } from "../failure.js";
 import { classifyDimensions, type PoseGuess } from "../images/classify.js";
-import { sniffImage, type ImageType, type SniffedImage } from "../images/sniff.js";
+import { type ImageType, type SniffedImage, sniffImage } from "../images/sniff.js";
 import type { BlobStore } from "../storage/blob-store.js";
 import { UploadUrlSigner } from "./signed-url.js";
-import { UNUSABLE_MESSAGES, UploadTickets, type TicketRecord, type UsableTicket } from "./tickets.js";
+import { type TicketRecord, UNUSABLE_MESSAGES, UploadTickets, type UsableTicket } from "./tickets.js";
 
 /** The spec's `x-aurous-limits.upload_bytes` (10 MiB), through the stubs' generated metadata. */
 export const UPLOAD_MAX_BYTES = limits.upload_bytes;
@@ -56,9 +57,18 @@ export class UploadService {
     this.signer = new UploadUrlSigner(secret);
   }
 
-  init(teamId: string, body: UploadInitRequest, origin: string): Result<UploadTicket, Failure<400, "parameter_invalid_combination">> {
+  init(
+    teamId: string,
+    body: UploadInitRequest,
+    origin: string,
+  ): Result<UploadTicket, Failure<400, "parameter_invalid_combination">> {
     if (EXTENSION_TYPES[body.extension] !== body.content_type) {
-      return fail(400, "parameter_invalid_combination", `content_type ${body.content_type} does not match extension ${body.extension}.`, "content_type");
+      return fail(
+        400,
+        "parameter_invalid_combination",
+        `content_type ${body.content_type} does not match extension ${body.extension}.`,
+        "content_type",
+      );
     }
     const ticket = this.tickets.mint(teamId, body.filename, body.content_type);
     const expiresSec = Math.floor(ticket.urlExpiresAt / 1000);
@@ -78,24 +88,38 @@ export class UploadService {
   checkPut(req: PutRequest): Result<TicketRecord, RefusedPut> {
     const ticket = this.tickets.get(req.uploadId);
     const expires = req.expires !== undefined && /^\d{1,11}$/.test(req.expires) ? Number(req.expires) : NaN;
-    if (!ticket || Number.isNaN(expires) || !req.signature || !this.signer.verify(ticket.id, expires, ticket.contentType, req.signature)) {
+    if (
+      !ticket ||
+      Number.isNaN(expires) ||
+      !req.signature ||
+      !this.signer.verify(ticket.id, expires, ticket.contentType, req.signature)
+    ) {
       return fail(401, "signature_invalid", "The upload URL signature is missing or does not match.");
     }
     if (this.clock.now() >= expires * 1000) {
-      return fail(401, "upload_url_expired", "The upload URL expired; mint a new one with POST /v1/characters/uploads/init.");
+      return fail(
+        401,
+        "upload_url_expired",
+        "The upload URL expired; mint a new one with POST /v1/characters/uploads/init.",
+      );
     }
     if (ticket.state === "consumed") return fail(400, "upload_invalid", UNUSABLE_MESSAGES.consumed);
     if (this.tickets.isExpired(ticket)) return fail(400, "upload_invalid", UNUSABLE_MESSAGES.expired);
     const given = mediaType(req.contentType);
     if (given !== ticket.contentType) {
-      return fail(400, "content_type_mismatch", `Content-Type ${given || "(none)"} does not match the ${ticket.contentType} this URL was signed for.`);
+      return fail(
+        400,
+        "content_type_mismatch",
+        `Content-Type ${given || "(none)"} does not match the ${ticket.contentType} this URL was signed for.`,
+      );
     }
     return ok(ticket);
   }
 
   /** Stores the bytes of a PUT that passed `checkPut`, if they really are the declared image type. */
   async acceptBytes(ticket: TicketRecord, bytes: Uint8Array): Promise<Result<SniffedImage, RefusedBytes>> {
-    if (bytes.length > UPLOAD_MAX_BYTES) return fail(413, "upload_too_large", `Uploads are limited to ${UPLOAD_MAX_BYTES} bytes.`);
+    if (bytes.length > UPLOAD_MAX_BYTES)
+      return fail(413, "upload_too_large", `Uploads are limited to ${UPLOAD_MAX_BYTES} bytes.`);
     const image = sniffImage(bytes);
     if (!image || image.type !== ticket.contentType) {
       return fail(400, "upload_content_invalid", `The bytes are not a valid ${ticket.contentType} image.`);

@@ -11,7 +11,10 @@ export class UploadUrlSigner {
   }
 
   url(origin: string, uploadId: string, expiresSec: number, contentType: string): string {
-    const query = new URLSearchParams({ expires: String(expiresSec), signature: this.sign(uploadId, expiresSec, contentType) });
+    const query = new URLSearchParams({
+      expires: String(expiresSec),
+      signature: this.sign(uploadId, expiresSec, contentType),
+    });
     return `${origin}/storage/uploads/${uploadId}?${query.toString()}`;
   }
 

@@ -1,8 +1,9 @@
 // Upload tickets: minted by init, filled by the signed PUT, read by classify, consumed by create.
 // A ticket lives 24 hours from minting; its URL accepts bytes for the first 15 minutes. Expired
 // tickets keep a small record (so a late PUT can be told "upload_invalid") but lose their bytes.
-import { newId } from "../ids.js";
+
 import type { Clock } from "../clock.js";
+import { newId } from "../ids.js";
 import type { ImageType, SniffedImage } from "../images/sniff.js";
 
 export const UPLOAD_URL_TTL_MS = 15 * 60 * 1000;
@@ -71,7 +72,8 @@ export class UploadTickets {
     if (ticket.teamId !== teamId) return { kind: "foreign" };
     if (ticket.state === "consumed") return { kind: "unusable", reason: "consumed" };
     if (this.isExpired(ticket)) return { kind: "unusable", reason: "expired" };
-    if (ticket.state !== "uploaded" || !ticket.image || !ticket.blobKey) return { kind: "unusable", reason: "no_bytes" };
+    if (ticket.state !== "uploaded" || !ticket.image || !ticket.blobKey)
+      return { kind: "unusable", reason: "no_bytes" };
     return { kind: "usable", ticket: ticket as UsableTicket };
   }
 

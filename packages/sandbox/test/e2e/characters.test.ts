@@ -19,10 +19,19 @@ afterAll(() => stopSandbox(t));
 beforeEach(() => t.clock.advance(120_000));
 
 const ACME = DEMO_TEAM_IDS.acme;
-const attributes = { gender: "female", age: 28, hair_color: "black", additional_details: "small scar above right eyebrow" };
+const attributes = {
+  gender: "female",
+  age: 28,
+  hair_color: "black",
+  additional_details: "small scar above right eyebrow",
+};
 
 async function settled(id: string): Promise<Character> {
-  const { data } = await t.acme.characters.waitFor(id, { status: ["reviewing", "ready", "failed"], intervalMs: 20, timeoutMs: 10_000 });
+  const { data } = await t.acme.characters.waitFor(id, {
+    status: ["reviewing", "ready", "failed"],
+    intervalMs: 20,
+    timeoutMs: 10_000,
+  });
   return data;
 }
 
@@ -39,7 +48,13 @@ describe("synthesize flow", () => {
     const before = t.balance(ACME);
     const { data: created, response } = await t.acme.characters.create({ name: "Aurora", generate: true, attributes });
     expect(response.status).toBe(201);
-    expect(created).toMatchObject({ status: "synthesizing", refs: [], attributes, aurous_version: "2026-05-15", updated_at: created.created_at });
+    expect(created).toMatchObject({
+      status: "synthesizing",
+      refs: [],
+      attributes,
+      aurous_version: "2026-05-15",
+      updated_at: created.created_at,
+    });
     expect(t.balance(ACME)).toBe(before - 4);
 
     const early = await errorOf(t.acme.characters.save(created.id));
@@ -63,9 +78,16 @@ describe("synthesize flow", () => {
   it("needs exactly one flow, and attributes for a synthesis", async () => {
     // The client's types refuse these bodies (the spec's oneOf); the server must refuse them too.
     // @ts-expect-error neither flow
-    expect(await errorOf(t.acme.characters.create({ name: "Neither" }))).toMatchObject({ status: 400, code: "parameter_invalid_combination" });
+    expect(await errorOf(t.acme.characters.create({ name: "Neither" }))).toMatchObject({
+      status: 400,
+      code: "parameter_invalid_combination",
+    });
     const upload = await t.acme.uploads.upload(pngBytes(10, 10), { filename: "a.png" });
-    expect(await errorOf(t.acme.characters.create({ name: "Both", generate: true, attributes, upload_ids: [upload.upload_id] }))).toMatchObject({
+    expect(
+      await errorOf(
+        t.acme.characters.create({ name: "Both", generate: true, attributes, upload_ids: [upload.upload_id] }),
+      ),
+    ).toMatchObject({
       status: 400,
       code: "parameter_invalid_combination",
     });
@@ -96,7 +118,10 @@ describe("regenerate and resynthesize", () => {
     const { data: regenerating } = await t.acme.characters.regenerateRef(created.id, { pose: "side" });
     expect(regenerating.status).toBe("synthesizing");
     expect(t.balance(ACME)).toBe(balance - 1);
-    expect(await errorOf(t.acme.characters.regenerateRef(created.id, { pose: "front" }))).toMatchObject({ status: 400, code: "invalid_request_error" });
+    expect(await errorOf(t.acme.characters.regenerateRef(created.id, { pose: "front" }))).toMatchObject({
+      status: 400,
+      code: "invalid_request_error",
+    });
 
     const after = await settled(created.id);
     expect(after.status).toBe("reviewing");
@@ -108,7 +133,11 @@ describe("regenerate and resynthesize", () => {
 
   it("resynthesizes all four for 4 credits, only from reviewing, ready or failed", async () => {
     const { data: created } = await t.acme.characters.create({ name: "Resynth", generate: true, attributes });
-    expect(await errorOf(t.acme.characters.resynthesize(created.id))).toMatchObject({ status: 400, code: "invalid_request_error", param: "status" });
+    expect(await errorOf(t.acme.characters.resynthesize(created.id))).toMatchObject({
+      status: 400,
+      code: "invalid_request_error",
+      param: "status",
+    });
     const first = await settled(created.id);
     await t.acme.characters.save(created.id);
     const before = await Promise.all(first.refs.map((r) => refBytes(r.url)));
@@ -131,7 +160,10 @@ describe("regenerate and resynthesize", () => {
     expect((await settled(saved.id)).status).toBe("ready");
 
     const uploaded = await t.acme.uploads.upload(pngBytes(10, 10), { filename: "u.png" });
-    const { data: fromUploads } = await t.acme.characters.create({ name: "Uploaded", upload_ids: [uploaded.upload_id] });
+    const { data: fromUploads } = await t.acme.characters.create({
+      name: "Uploaded",
+      upload_ids: [uploaded.upload_id],
+    });
     await t.acme.characters.regenerateRef(fromUploads.id, { pose: "side" });
     expect((await settled(fromUploads.id)).status).toBe("ready");
 
@@ -151,9 +183,16 @@ describe(`the failure trigger ${FAIL_TOKEN}`, () => {
       attributes: { ...attributes, additional_details: `please ${FAIL_TOKEN}` },
     });
     const failed = await settled(created.id);
-    expect(failed).toMatchObject({ status: "failed", refs: [], error_message: expect.stringContaining("synthesis_provider_error") });
+    expect(failed).toMatchObject({
+      status: "failed",
+      refs: [],
+      error_message: expect.stringContaining("synthesis_provider_error"),
+    });
     expect(t.balance(ACME)).toBe(balance);
-    expect(await errorOf(t.acme.characters.save(created.id))).toMatchObject({ status: 400, code: "invalid_request_error" });
+    expect(await errorOf(t.acme.characters.save(created.id))).toMatchObject({
+      status: 400,
+      code: "invalid_request_error",
+    });
     expect((await t.acme.characters.list({ status: "failed" })).data.data.map((c) => c.id)).toContain(created.id);
 
     await t.acme.characters.update(created.id, { attributes: { gender: "female" } });
@@ -167,7 +206,11 @@ describe(`the failure trigger ${FAIL_TOKEN}`, () => {
 describe("update", () => {
   it("changes the name, replaces attributes whole, clears them with null, and rejects other keys", async () => {
     const upload = await t.acme.uploads.upload(pngBytes(10, 10), { filename: "a.png" });
-    const { data: created } = await t.acme.characters.create({ name: "Old", upload_ids: [upload.upload_id], attributes: { gender: "male", age: 40 } });
+    const { data: created } = await t.acme.characters.create({
+      name: "Old",
+      upload_ids: [upload.upload_id],
+      attributes: { gender: "male", age: 40 },
+    });
     const renamed = await t.acme.characters.update(created.id, { name: "New" });
     expect(renamed.data).toMatchObject({ name: "New", attributes: { gender: "male", age: 40 } });
     const replaced = await t.acme.characters.update(created.id, { attributes: { hair_color: "red" } });
@@ -177,11 +220,14 @@ describe("update", () => {
 
     const raw = await fetch(`${t.origin}/v1/characters/${created.id}`, {
       method: "PATCH",
-      headers: { "X-Api-Key": "al_live_" + "a".repeat(64), "Content-Type": "application/json" },
+      headers: { "X-Api-Key": `al_live_${"a".repeat(64)}`, "Content-Type": "application/json" },
       body: JSON.stringify({ name: "x", refs: [], status: "ready" }),
     });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as { error: object }).error).toMatchObject({ code: "invalid_request", param: expect.stringMatching(/^(refs|status)$/) });
+    expect(((await raw.json()) as { error: object }).error).toMatchObject({
+      code: "invalid_request",
+      param: expect.stringMatching(/^(refs|status)$/),
+    });
     expect((await t.acme.characters.get(created.id)).data.name).toBe("New");
   });
 });
@@ -191,7 +237,11 @@ describe("delete", () => {
     const { data: reviewing } = await t.acme.characters.create({ name: "Draft", generate: true, attributes });
     const draft = await settled(reviewing.id);
     expect(listFiles(t.sandbox.dataDir).filter((f) => f.includes(reviewing.id))).toHaveLength(4);
-    expect((await t.acme.characters.delete(reviewing.id)).data).toEqual({ id: reviewing.id, object: "character", deleted: true });
+    expect((await t.acme.characters.delete(reviewing.id)).data).toEqual({
+      id: reviewing.id,
+      object: "character",
+      deleted: true,
+    });
     expect(listFiles(t.sandbox.dataDir).filter((f) => f.includes(reviewing.id))).toEqual([]);
     expect((await fetch(draft.refs[0]!.url)).status).toBe(404);
 
@@ -202,7 +252,11 @@ describe("delete", () => {
     expect((await t.acme.characters.list({ limit: 100 })).data.data.map((c) => c.id)).not.toContain(ready.id);
     // Soft-deleted: its ref image stays available to generations that used it.
     expect((await fetch(ready.refs[0]!.url)).status).toBe(200);
-    expect(await errorOf(t.acme.characters.delete(ready.id))).toMatchObject({ status: 404, code: "resource_not_found", param: "character_id" });
+    expect(await errorOf(t.acme.characters.delete(ready.id))).toMatchObject({
+      status: 404,
+      code: "resource_not_found",
+      param: "character_id",
+    });
   });
 
   it("cancels a running synthesis when a synthesizing character is deleted", async () => {

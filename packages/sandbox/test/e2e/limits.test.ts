@@ -11,7 +11,12 @@ beforeAll(async () => {
     // An extra well-funded team, so the concurrency tests do not share buckets with the others.
     teams: [
       ...demoConfig().teams,
-      { id: "team_01J0000000000000000000RACE", name: "Racers", credits: 10, keys: [{ key: `al_live_${"f".repeat(64)}`, scope: "full", revoked: false }] },
+      {
+        id: "team_01J0000000000000000000RACE",
+        name: "Racers",
+        credits: 10,
+        keys: [{ key: `al_live_${"f".repeat(64)}`, scope: "full", revoked: false }],
+      },
     ],
   });
 });
@@ -30,13 +35,25 @@ async function readyCharacter(client = t.acme): Promise<string> {
 describe("keys", () => {
   it("refuses a missing, unknown or revoked key with 401 and a read-only key's write with 403", async () => {
     const list = "/v1/characters";
-    expect(((await (await raw(list)).json()) as { error: object }).error).toMatchObject({ code: "missing_api_key", type: "authentication" });
-    expect(((await (await raw(list, { headers: { "X-Api-Key": `al_live_${"9".repeat(64)}` } })).json()) as { error: object }).error).toMatchObject({ code: "invalid_api_key" });
-    expect(await errorOf(t.client(DEMO_KEYS.acmeRevoked).characters.list())).toMatchObject({ status: 401, code: "revoked_api_key" });
+    expect(((await (await raw(list)).json()) as { error: object }).error).toMatchObject({
+      code: "missing_api_key",
+      type: "authentication",
+    });
+    expect(
+      ((await (await raw(list, { headers: { "X-Api-Key": `al_live_${"9".repeat(64)}` } })).json()) as { error: object })
+        .error,
+    ).toMatchObject({ code: "invalid_api_key" });
+    expect(await errorOf(t.client(DEMO_KEYS.acmeRevoked).characters.list())).toMatchObject({
+      status: 401,
+      code: "revoked_api_key",
+    });
 
     const reader = t.client(DEMO_KEYS.acmeReadOnly);
     expect((await reader.characters.list()).response.status).toBe(200);
-    expect(await errorOf(reader.characters.create({ name: "x", generate: true, attributes }))).toMatchObject({ status: 403, code: "missing_scope" });
+    expect(await errorOf(reader.characters.create({ name: "x", generate: true, attributes }))).toMatchObject({
+      status: 403,
+      code: "missing_scope",
+    });
     // Bearer is an alias of X-Api-Key.
     expect((await raw(list, { headers: { Authorization: `Bearer ${DEMO_KEYS.globexFull}` } })).status).toBe(200);
   });
@@ -46,14 +63,18 @@ describe("rate limits", () => {
   it("answers 429 with Retry-After once the characters_synthesize burst (12) is spent", async () => {
     const unknown = "char_01J00000000000000000000000";
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await errorOf(t.globex.characters.regenerateRef(unknown, { pose: "front" }))).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await errorOf(t.globex.characters.regenerateRef(unknown, { pose: "front" }))).status);
     expect(statuses).toEqual(Array(12).fill(404));
     const limited = await errorOf(t.globex.characters.regenerateRef(unknown, { pose: "front" }));
     expect(limited).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
     expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited.response.headers.get("x-ratelimit-remaining")).toBe("0");
     // Resynthesize shares the bucket, and so its code: one 429 code per bucket.
-    expect(await errorOf(t.globex.characters.resynthesize(unknown))).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
+    expect(await errorOf(t.globex.characters.resynthesize(unknown))).toMatchObject({
+      status: 429,
+      code: "rate_limit_exceeded",
+    });
     // Buckets are per team: Acme is unaffected.
     expect(await errorOf(t.acme.characters.regenerateRef(unknown, { pose: "front" }))).toMatchObject({ status: 404 });
   });
@@ -71,7 +92,9 @@ describe("idempotency", () => {
     expect(again.data.id).toBe(first.data.id);
     expect(t.balance(DEMO_TEAM_IDS.acme)).toBe(before - 4);
 
-    const conflict = await errorOf(t.acme.characters.create({ name: "Other", generate: true, attributes }, { idempotencyKey: key }));
+    const conflict = await errorOf(
+      t.acme.characters.create({ name: "Other", generate: true, attributes }, { idempotencyKey: key }),
+    );
     expect(conflict).toMatchObject({ status: 409, code: "idempotency_key_in_use", param: "Idempotency-Key" });
     expect(t.balance(DEMO_TEAM_IDS.acme)).toBe(before - 4);
   });
@@ -80,10 +103,14 @@ describe("idempotency", () => {
     const id = await readyCharacter();
     const before = t.balance(DEMO_TEAM_IDS.acme);
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => t.acme.characters.regenerateRef(id, { pose: "front" }, { idempotencyKey: "regen-burst-1" })),
+      Array.from({ length: 50 }, () =>
+        t.acme.characters.regenerateRef(id, { pose: "front" }, { idempotencyKey: "regen-burst-1" }),
+      ),
     );
     const fresh = results.filter((r) => r.status === "fulfilled" && !r.value.replayed);
-    const statuses = results.map((r) => (r.status === "fulfilled" ? r.value.response.status : (r.reason as { status: number }).status));
+    const statuses = results.map((r) =>
+      r.status === "fulfilled" ? r.value.response.status : (r.reason as { status: number }).status,
+    );
     expect(fresh).toHaveLength(1);
     for (const status of statuses) expect([200, 409, 429]).toContain(status);
     expect(t.balance(DEMO_TEAM_IDS.acme)).toBe(before - 1);
@@ -99,9 +126,13 @@ describe("credits under concurrency", () => {
   it("never go below zero: 3 credits, 6 concurrent regenerates → 3 charged, 3 × 402", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push(await readyCharacter(t.shoestring));
-    const results = await Promise.allSettled(ids.map((id) => t.shoestring.characters.regenerateRef(id, { pose: "back" })));
+    const results = await Promise.allSettled(
+      ids.map((id) => t.shoestring.characters.regenerateRef(id, { pose: "back" })),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
-    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as { status: number; code: string });
+    const refused = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => (r as PromiseRejectedResult).reason as { status: number; code: string });
     expect(ok).toHaveLength(3);
     expect(refused.map((e) => [e.status, e.code])).toEqual(Array(3).fill([402, "insufficient_credits"]));
     expect(t.balance(DEMO_TEAM_IDS.shoestring)).toBe(0);
@@ -113,7 +144,9 @@ describe("credits under concurrency", () => {
       Array.from({ length: 8 }, (_, i) => racers.characters.create({ name: `Race ${i}`, generate: true, attributes })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
-    const refused = results.filter((r) => r.status === "rejected").map((r) => ((r as PromiseRejectedResult).reason as { code: string }).code);
+    const refused = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => ((r as PromiseRejectedResult).reason as { code: string }).code);
     expect(refused).toEqual(Array(6).fill("insufficient_credits"));
     expect(t.balance("team_01J0000000000000000000RACE")).toBe(2);
   });

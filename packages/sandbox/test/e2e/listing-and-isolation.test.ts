@@ -3,7 +3,7 @@
 import type { Aurous } from "@aurous/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pngBytes } from "../helpers/images.js";
-import { errorOf, startSandbox, stopSandbox, withoutRequestId, type TestSandbox } from "../helpers/sandbox.js";
+import { errorOf, startSandbox, stopSandbox, type TestSandbox, withoutRequestId } from "../helpers/sandbox.js";
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -63,11 +63,18 @@ describe("list", () => {
     const top = await t.acme.characters.list({ limit: 2 });
     expect(top.data.data.map((c) => c.id)).toEqual([newest!.id, third!.id]);
 
-    expect((await t.acme.characters.list({ status: "reviewing" })).data).toEqual({ object: "list", data: [], has_more: false, next_cursor: null });
+    expect((await t.acme.characters.list({ status: "reviewing" })).data).toEqual({
+      object: "list",
+      data: [],
+      has_more: false,
+      next_cursor: null,
+    });
     const ready = await t.acme.characters.list({ status: "ready", limit: 100 });
     expect(ready.data.data).toHaveLength(44);
 
-    const bad = await fetch(`${t.origin}/v1/characters?status=deleted`, { headers: { "X-Api-Key": `al_live_${"a".repeat(64)}` } });
+    const bad = await fetch(`${t.origin}/v1/characters?status=deleted`, {
+      headers: { "X-Api-Key": `al_live_${"a".repeat(64)}` },
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: object }).error).toMatchObject({ code: "invalid_request", param: "status" });
   });

@@ -1,6 +1,6 @@
 // The sandbox as a person runs it: the root start script and the aurous-sandbox bin, spawned as
 // real processes (they run the built dist/, which turbo builds before tests).
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,7 +15,8 @@ const startScript = join(repoRoot, "scripts", "start.mjs");
 const children: ChildProcessWithoutNullStreams[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 interface Run {
@@ -32,7 +33,9 @@ function run(args: string[], env: Record<string, string> = {}): Run {
   let err = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -105,7 +108,9 @@ describe("the aurous-sandbox bin", () => {
   it("reads AUROUS_SANDBOX_CONFIG, and reports a missing file, a bad flag and a busy port", async () => {
     const missing = run([cli], { AUROUS_SANDBOX_CONFIG: "/nonexistent/teams.json" });
     expect((await missing.exited).code).toBe(1);
-    expect(missing.stderr().trim()).toBe("Cannot read sandbox config /nonexistent/teams.json: the file does not exist.");
+    expect(missing.stderr().trim()).toBe(
+      "Cannot read sandbox config /nonexistent/teams.json: the file does not exist.",
+    );
 
     const flag = run([cli, "--colour"]);
     expect((await flag.exited).code).toBe(1);
@@ -117,7 +122,9 @@ describe("the aurous-sandbox bin", () => {
     const port = /127\.0\.0\.1:(\d+)/.exec(first.stdout())![1]!;
     const second = run([cli, "--port", port]);
     expect((await second.exited).code).toBe(1);
-    expect(second.stderr().trim()).toBe(`Port ${port} is already in use on 127.0.0.1; pass --port (or set PORT) to use another.`);
+    expect(second.stderr().trim()).toBe(
+      `Port ${port} is already in use on 127.0.0.1; pass --port (or set PORT) to use another.`,
+    );
     first.child.kill("SIGINT");
     expect((await first.exited).code).toBe(0);
   });

@@ -22,7 +22,10 @@ describe("sandbox routes", () => {
   });
 
   it("serves the bundled spec at /openapi.json", async () => {
-    const spec = (await (await fetch(`${t.origin}/openapi.json`)).json()) as { openapi: string; info: { version: string } };
+    const spec = (await (await fetch(`${t.origin}/openapi.json`)).json()) as {
+      openapi: string;
+      info: { version: string };
+    };
     expect(spec.openapi).toBe("3.1.0");
     expect(spec.info.version).toBe("2026-05-15");
   });
@@ -37,9 +40,14 @@ describe("sandbox routes", () => {
     // Ids are opaque: one of any shape that names nothing is the documented 404, like the docs'
     // own example ids (24 characters after the prefix, where ours have 26).
     for (const id of ["not-an-id", "char_01HXMQ7Z3K8Y2ABCDEFGHJKM"]) {
-      const unknown = await fetch(`${t.origin}/v1/characters/${id}`, { headers: { "X-Api-Key": `al_live_${"a".repeat(64)}` } });
+      const unknown = await fetch(`${t.origin}/v1/characters/${id}`, {
+        headers: { "X-Api-Key": `al_live_${"a".repeat(64)}` },
+      });
       expect(unknown.status).toBe(404);
-      expect(((await unknown.json()) as { error: object }).error).toMatchObject({ code: "resource_not_found", param: "character_id" });
+      expect(((await unknown.json()) as { error: object }).error).toMatchObject({
+        code: "resource_not_found",
+        param: "character_id",
+      });
     }
 
     const garbage = await fetch(`${t.origin}/v1/characters`, {

@@ -28,7 +28,11 @@ async function expectEnvelope(response: Response, status: number, code: string) 
 
 describe("upload flow", () => {
   it("init → PUT → classify → create, then classify answers 400 upload_invalid", async () => {
-    const { data: ticket, rateLimit } = await t.acme.uploads.init({ filename: "front.png", extension: "png", content_type: "image/png" });
+    const { data: ticket, rateLimit } = await t.acme.uploads.init({
+      filename: "front.png",
+      extension: "png",
+      content_type: "image/png",
+    });
     expect(ticket.upload_url.startsWith(`${t.origin}/storage/uploads/${ticket.upload_id}?expires=`)).toBe(true);
     expect(ticket.upload_headers).toEqual({ "Content-Type": "image/png" });
     expect(rateLimit).toMatchObject({ limit: 60 });
@@ -51,7 +55,12 @@ describe("upload flow", () => {
       client_reference_id: "crm-42",
     });
     expect(response.status).toBe(201);
-    expect(character).toMatchObject({ status: "ready", client_reference_id: "crm-42", attributes: null, error_message: null });
+    expect(character).toMatchObject({
+      status: "ready",
+      client_reference_id: "crm-42",
+      attributes: null,
+      error_message: null,
+    });
     expect(character.refs.map((r) => r.pose)).toEqual(["front", "side", "back"]);
     expect(t.balance("team_01J0000000000000000000ACME")).toBe(1000); // the upload flow is free
 
@@ -67,12 +76,26 @@ describe("upload flow", () => {
   });
 
   it("refuses uploads without bytes, and hides another team's upload behind 404", async () => {
-    const { data: empty } = await t.acme.uploads.init({ filename: "a.png", extension: "png", content_type: "image/png" });
-    expect(await errorOf(t.acme.uploads.classify({ upload_id: empty.upload_id }))).toMatchObject({ status: 400, code: "upload_invalid" });
-    expect(await errorOf(t.acme.characters.create({ name: "x", upload_ids: [empty.upload_id] }))).toMatchObject({ status: 400, code: "upload_invalid" });
+    const { data: empty } = await t.acme.uploads.init({
+      filename: "a.png",
+      extension: "png",
+      content_type: "image/png",
+    });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: empty.upload_id }))).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+    });
+    expect(await errorOf(t.acme.characters.create({ name: "x", upload_ids: [empty.upload_id] }))).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+    });
 
     const theirs = await t.globex.uploads.upload(pngBytes(50, 50), { filename: "g.png" });
-    expect(await errorOf(t.acme.uploads.classify({ upload_id: theirs.upload_id }))).toMatchObject({ status: 404, code: "resource_not_found", param: "upload_id" });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: theirs.upload_id }))).toMatchObject({
+      status: 404,
+      code: "resource_not_found",
+      param: "upload_id",
+    });
     expect(await errorOf(t.acme.characters.create({ name: "x", upload_ids: [theirs.upload_id] }))).toMatchObject({
       status: 404,
       code: "resource_not_found",
@@ -84,24 +107,37 @@ describe("upload flow", () => {
 
   it("rejects an extension that disagrees with the content type", async () => {
     // The client's types refuse the pair (the spec's oneOf); the server must refuse it too.
-    // @ts-expect-error a JPEG extension with a PNG content type
-    const error = await errorOf(t.acme.uploads.init({ filename: "a.png", extension: "jpg", content_type: "image/png" }));
+    const error = await errorOf(
+      // @ts-expect-error a JPEG extension with a PNG content type
+      t.acme.uploads.init({ filename: "a.png", extension: "jpg", content_type: "image/png" }),
+    );
     expect(error).toMatchObject({ status: 400, code: "parameter_invalid_combination", param: "content_type" });
   });
 });
 
 describe("the signed PUT refuses", () => {
   it("tampered, mismatched and wrong-byte uploads, storing nothing; no API key is needed", async () => {
-    const { data: ticket } = await t.acme.uploads.init({ filename: "f.jpg", extension: "jpg", content_type: "image/jpeg" });
+    const { data: ticket } = await t.acme.uploads.init({
+      filename: "f.jpg",
+      extension: "jpg",
+      content_type: "image/jpeg",
+    });
     const url = new URL(ticket.upload_url);
     const signature = url.searchParams.get("signature")!;
 
     const tampered = new URL(url);
-    tampered.searchParams.set("signature", signature.replace(/^./, (c) => (c === "0" ? "1" : "0")));
+    tampered.searchParams.set(
+      "signature",
+      signature.replace(/^./, (c) => (c === "0" ? "1" : "0")),
+    );
     await expectEnvelope(await putRaw(tampered.href, jpegBytes(10, 10), "image/jpeg"), 401, "signature_invalid");
     // The URL is judged before the body is read: a forged URL is 401 whatever the body would be.
     await expectEnvelope(await putRaw(tampered.href, "hello", "text/plain"), 401, "signature_invalid");
-    await expectEnvelope(await putRaw(tampered.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"), 401, "signature_invalid");
+    await expectEnvelope(
+      await putRaw(tampered.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"),
+      401,
+      "signature_invalid",
+    );
 
     const stretched = new URL(url);
     stretched.searchParams.set("expires", String(Number(url.searchParams.get("expires")) + 3600));
@@ -114,10 +150,20 @@ describe("the signed PUT refuses", () => {
     await expectEnvelope(await putRaw(url.href, pngBytes(10, 10), "image/png"), 400, "content_type_mismatch");
     await expectEnvelope(await putRaw(url.href, "hello", "text/plain"), 400, "content_type_mismatch");
     await expectEnvelope(await putRaw(url.href, pngBytes(10, 10), "image/jpeg"), 400, "upload_content_invalid");
-    await expectEnvelope(await putRaw(url.href, Buffer.from("not a jpeg at all, only text"), "image/jpeg"), 400, "upload_content_invalid");
-    await expectEnvelope(await putRaw(url.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"), 413, "upload_too_large");
+    await expectEnvelope(
+      await putRaw(url.href, Buffer.from("not a jpeg at all, only text"), "image/jpeg"),
+      400,
+      "upload_content_invalid",
+    );
+    await expectEnvelope(
+      await putRaw(url.href, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg"),
+      413,
+      "upload_too_large",
+    );
     expect(filesOf(ticket.upload_id)).toEqual([]);
-    expect(await errorOf(t.acme.uploads.classify({ upload_id: ticket.upload_id }))).toMatchObject({ code: "upload_invalid" });
+    expect(await errorOf(t.acme.uploads.classify({ upload_id: ticket.upload_id }))).toMatchObject({
+      code: "upload_invalid",
+    });
 
     // The correct bytes go through, with no API key on the request.
     const ok = await putRaw(url.href, jpegBytes(10, 10), "image/jpeg");
@@ -127,15 +173,27 @@ describe("the signed PUT refuses", () => {
   });
 
   it("an expired URL, and a PUT after the upload was consumed", async () => {
-    const { data: late } = await t.acme.uploads.init({ filename: "late.png", extension: "png", content_type: "image/png" });
+    const { data: late } = await t.acme.uploads.init({
+      filename: "late.png",
+      extension: "png",
+      content_type: "image/png",
+    });
     t.clock.advance(15 * 60 * 1000 + 1000);
-    const expired = await expectEnvelope(await putRaw(late.upload_url, pngBytes(10, 10), "image/png"), 401, "upload_url_expired");
+    const expired = await expectEnvelope(
+      await putRaw(late.upload_url, pngBytes(10, 10), "image/png"),
+      401,
+      "upload_url_expired",
+    );
     expect(expired.type).toBe("authentication");
     expect(filesOf(late.upload_id)).toEqual([]);
 
     const used = await t.acme.uploads.upload(pngBytes(20, 20), { filename: "used.png" });
     await t.acme.characters.create({ name: "Consumer", upload_ids: [used.upload_id] });
-    const { data: fresh } = await t.acme.uploads.init({ filename: "x.png", extension: "png", content_type: "image/png" });
+    const { data: fresh } = await t.acme.uploads.init({
+      filename: "x.png",
+      extension: "png",
+      content_type: "image/png",
+    });
     await t.acme.uploads.put(fresh.upload_url, pngBytes(20, 20), { headers: fresh.upload_headers });
     await t.acme.characters.create({ name: "Consumer 2", upload_ids: [fresh.upload_id] });
     const before = filesOf(fresh.upload_id);

@@ -2,10 +2,10 @@
 // move, plus typed clients per demo key. Each test file gets its own state (and rate-limit buckets).
 import { Aurous } from "@aurous/client";
 import { expect } from "vitest";
-import { demoConfig, DEMO_KEYS } from "../../src/config/demo.js";
+import { OffsetClock } from "../../src/clock.js";
+import { DEMO_KEYS, demoConfig } from "../../src/config/demo.js";
 import type { SandboxConfig } from "../../src/config/load.js";
 import type { ConfigFile } from "../../src/config/schema.js";
-import { OffsetClock } from "../../src/clock.js";
 import { createSandbox, type Sandbox } from "../../src/sandbox.js";
 
 export { DEMO_KEYS };
@@ -25,10 +25,21 @@ export interface TestSandbox {
 }
 
 export async function startSandbox(overrides: Partial<ConfigFile> = {}): Promise<TestSandbox> {
-  const config: SandboxConfig = { ...demoConfig(), port: 0, host: "127.0.0.1", synthesisDelayMs: 50, ...overrides, source: "demo" };
+  const config: SandboxConfig = {
+    ...demoConfig(),
+    port: 0,
+    host: "127.0.0.1",
+    synthesisDelayMs: 50,
+    ...overrides,
+    source: "demo",
+  };
   const clock = new OffsetClock();
   const problems: string[] = [];
-  const sandbox = createSandbox({ config, clock, onError: (message, error) => problems.push(`${message}: ${String(error)}`) });
+  const sandbox = createSandbox({
+    config,
+    clock,
+    onError: (message, error) => problems.push(`${message}: ${String(error)}`),
+  });
   const origin = await sandbox.listen();
   const client = (apiKey: string) => new Aurous({ apiKey, baseUrl: origin, maxRetries: 0, timeoutMs: 20_000 });
   return {
@@ -52,7 +63,9 @@ export async function stopSandbox(t: TestSandbox | undefined): Promise<void> {
 }
 
 /** The error a rejected client call threw, for asserting on status, code and envelope. */
-export async function errorOf(promise: Promise<unknown>): Promise<{ status: number; code: string; param: string | null; error: Record<string, unknown>; response: Response }> {
+export async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ status: number; code: string; param: string | null; error: Record<string, unknown>; response: Response }> {
   try {
     await promise;
   } catch (error) {

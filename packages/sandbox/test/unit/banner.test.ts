@@ -8,11 +8,18 @@ import type { SandboxConfig } from "../../src/config/load.js";
 
 /** The arguments bash hands to each `curl` of the banner, one array per command. */
 function curlArgs(text: string, env: Record<string, string>): string[][] {
-  const commands = text.replace(/\\\n\s*/g, "").split("\n").map((l) => l.trim()).filter((l) => l.startsWith("curl "));
+  const commands = text
+    .replace(/\\\n\s*/g, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith("curl "));
   expect(commands.length).toBeGreaterThan(0);
   return commands.map((command) => {
     const script = `printf '%s\\0' ${command.slice("curl ".length)}`;
-    const out = execFileSync("bash", ["-c", script], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8" });
+    const out = execFileSync("bash", ["-c", script], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      encoding: "utf8",
+    });
     return out.split("\0").slice(0, -1);
   });
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { CreateCharacterRequest } from "@aurous/server-stubs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FAIL_TOKEN } from "../../src/characters/fail-trigger.js";
 import type { CharacterRecord } from "../../src/characters/model.js";
-import type { CreateCharacterRequest } from "@aurous/server-stubs";
 import { CharacterService } from "../../src/characters/service.js";
 import { CharacterStore } from "../../src/characters/store.js";
 import { systemClock } from "../../src/clock.js";
@@ -36,13 +36,21 @@ beforeEach(() => {
   ]);
   scheduler = new Scheduler();
   uploads = new UploadService(blobs, systemClock, newSecret());
-  service = new CharacterService({ store: new CharacterStore(), uploads, ledger, scheduler, blobs, clock: systemClock, synthesisDelayMs: DELAY });
+  service = new CharacterService({
+    store: new CharacterStore(),
+    uploads,
+    ledger,
+    scheduler,
+    blobs,
+    clock: systemClock,
+    synthesisDelayMs: DELAY,
+  });
 });
 afterEach(() => scheduler.close());
 
 /** Waits until no synthesis is pending or running. */
 const settle = async (record?: CharacterRecord) => {
-  await until(() => scheduler.pendingCount === 0 && (!record || record.status !== "synthesizing"), 5000, "synthesis");
+  await until(() => scheduler.pendingCount === 0 && record?.status !== "synthesizing", 5000, "synthesis");
   await scheduler.idle(); // a job that just flipped the status may still be deleting replaced files
 };
 function value<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
@@ -53,9 +61,18 @@ const synthesize = (team = "A", name = "Aurora") =>
   service.create(team, { name, generate: true, attributes: { gender: "female", age: 28 } }, "2026-05-15");
 
 async function uploaded(team: string, width: number, height: number): Promise<string> {
-  const ticket = value(uploads.init(team, { filename: "x.png", extension: "png", content_type: "image/png" }, "http://x"));
+  const ticket = value(
+    uploads.init(team, { filename: "x.png", extension: "png", content_type: "image/png" }, "http://x"),
+  );
   const url = new URL(ticket.upload_url);
-  const checked = value(uploads.checkPut({ uploadId: ticket.upload_id, expires: url.searchParams.get("expires")!, signature: url.searchParams.get("signature")!, contentType: "image/png" }));
+  const checked = value(
+    uploads.checkPut({
+      uploadId: ticket.upload_id,
+      expires: url.searchParams.get("expires")!,
+      signature: url.searchParams.get("signature")!,
+      contentType: "image/png",
+    }),
+  );
   value(await uploads.acceptBytes(checked, pngBytes(width, height)));
   return ticket.upload_id;
 }
@@ -65,9 +82,18 @@ describe("create", () => {
     // Bodies the spec's oneOf (and so the stubs' validation, and the types) refuse: the service
     // refuses them on its own too, for callers that reach it without the runtime.
     const unchecked = (body: object) => body as CreateCharacterRequest;
-    expect(service.create("A", unchecked({ name: "n" }), "v")).toMatchObject({ status: 400, code: "parameter_invalid_combination" });
-    expect(service.create("A", unchecked({ name: "n", generate: true, upload_ids: [] }), "v")).toMatchObject({ code: "parameter_invalid_combination" });
-    expect(service.create("A", unchecked({ name: "n", generate: true }), "v")).toMatchObject({ status: 400, code: "missing_field", param: "attributes" });
+    expect(service.create("A", unchecked({ name: "n" }), "v")).toMatchObject({
+      status: 400,
+      code: "parameter_invalid_combination",
+    });
+    expect(service.create("A", unchecked({ name: "n", generate: true, upload_ids: [] }), "v")).toMatchObject({
+      code: "parameter_invalid_combination",
+    });
+    expect(service.create("A", unchecked({ name: "n", generate: true }), "v")).toMatchObject({
+      status: 400,
+      code: "missing_field",
+      param: "attributes",
+    });
     expect(ledger.balance("A")).toBe(100);
   });
 
@@ -103,7 +129,11 @@ describe("synthesis lifecycle", () => {
   it(`fails on ${FAIL_TOKEN}, refunds, and succeeds after the token is removed`, async () => {
     const record = value(synthesize("A", `Broken ${FAIL_TOKEN}`));
     await settle(record);
-    expect(record).toMatchObject({ status: "failed", refs: [], errorMessage: expect.stringContaining("synthesis_provider_error") });
+    expect(record).toMatchObject({
+      status: "failed",
+      refs: [],
+      errorMessage: expect.stringContaining("synthesis_provider_error"),
+    });
     expect(ledger.balance("A")).toBe(100);
     value(service.update("A", record.id, { name: "Fixed" }));
     value(service.resynthesize("A", record.id));
@@ -155,7 +185,11 @@ describe("delete, update and isolation", () => {
     value(await service.delete("A", running.id));
     expect(running.status).toBe("deleted");
     expect(scheduler.pendingCount).toBe(0);
-    expect(await service.delete("A", running.id)).toMatchObject({ status: 404, code: "resource_not_found", param: "character_id" });
+    expect(await service.delete("A", running.id)).toMatchObject({
+      status: 404,
+      code: "resource_not_found",
+      param: "character_id",
+    });
     await settle();
     expect(listFiles(root)).toEqual([]);
   });
@@ -166,7 +200,13 @@ describe("delete, update and isolation", () => {
     expect(record.attributes).toEqual({ hair_color: "red" });
     value(service.update("A", record.id, { attributes: null }));
     expect(record.attributes).toBeNull();
-    const notFound = { ok: false, status: 404, code: "resource_not_found", message: "No character with this id.", param: "character_id" };
+    const notFound = {
+      ok: false,
+      status: 404,
+      code: "resource_not_found",
+      message: "No character with this id.",
+      param: "character_id",
+    };
     const ops: (() => unknown)[] = [
       () => service.get("B", record.id),
       () => service.update("B", record.id, { name: "x" }),

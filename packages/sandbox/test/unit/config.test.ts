@@ -50,7 +50,13 @@ describe("loadConfig", () => {
     const a = file("a.json", { teams: [goodTeam], dataDir: "data" });
     const b = file("b.json", { teams: [goodTeam], port: 5001 });
     const fromFlag = loadConfig({ configPath: a, env: { AUROUS_SANDBOX_CONFIG: b } });
-    expect(fromFlag).toMatchObject({ source: a, port: 4010, host: "127.0.0.1", synthesisDelayMs: 3000, dataDir: join(dir, "data") });
+    expect(fromFlag).toMatchObject({
+      source: a,
+      port: 4010,
+      host: "127.0.0.1",
+      synthesisDelayMs: 3000,
+      dataDir: join(dir, "data"),
+    });
     expect(fromFlag.teams[0]!.keys[0]!.revoked).toBe(false);
     expect(loadConfig({ env: { AUROUS_SANDBOX_CONFIG: b } }).port).toBe(5001);
     expect(loadConfig({ env: { AUROUS_SANDBOX_CONFIG: b }, port: "0" }).port).toBe(0);
@@ -90,9 +96,17 @@ describe("loadConfig", () => {
   });
 
   it("explains unreadable files, broken JSON and bad ports", () => {
-    expect(messageOf(() => loadConfig({ configPath: join(dir, "nope.json"), env: {} }))).toMatch(/Cannot read sandbox config .*nope\.json: the file does not exist\./);
-    expect(messageOf(() => loadConfig({ configPath: file("broken.json", "{ teams: "), env: {} }))).toMatch(/is not valid JSON/);
-    expect(messageOf(() => loadConfig({ env: { PORT: "http" } }))).toBe('PORT must be a port number between 0 and 65535, not "http".');
-    expect(messageOf(() => loadConfig({ env: {}, port: "70000" }))).toBe('--port must be a port number between 0 and 65535, not "70000".');
+    expect(messageOf(() => loadConfig({ configPath: join(dir, "nope.json"), env: {} }))).toMatch(
+      /Cannot read sandbox config .*nope\.json: the file does not exist\./,
+    );
+    expect(messageOf(() => loadConfig({ configPath: file("broken.json", "{ teams: "), env: {} }))).toMatch(
+      /is not valid JSON/,
+    );
+    expect(messageOf(() => loadConfig({ env: { PORT: "http" } }))).toBe(
+      'PORT must be a port number between 0 and 65535, not "http".',
+    );
+    expect(messageOf(() => loadConfig({ env: {}, port: "70000" }))).toBe(
+      '--port must be a port number between 0 and 65535, not "70000".',
+    );
   });
 });

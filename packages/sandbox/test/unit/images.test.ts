@@ -1,8 +1,8 @@
+import { componentSchemas } from "@aurous/server-stubs";
 import { describe, expect, it } from "vitest";
 import { classifyDimensions, PLACEHOLDER_SIZES, POSE_BANDS } from "../../src/images/classify.js";
 import { placeholderPng } from "../../src/images/placeholder.js";
 import { sniffImage } from "../../src/images/sniff.js";
-import { componentSchemas } from "@aurous/server-stubs";
 import type { Pose } from "../../src/poses.js";
 import { jpegBytes, pngBytes, webpBytes } from "../helpers/images.js";
 
@@ -48,7 +48,7 @@ describe("classifyDimensions", () => {
       expect(confidence).toBeGreaterThanOrEqual(0.5);
       expect(confidence).toBeLessThanOrEqual(0.95);
     }
-    POSE_BANDS.slice(1).forEach((band, i) => expect(band.from).toBe(POSE_BANDS[i]!.to));
+    for (const [i, band] of POSE_BANDS.slice(1).entries()) expect(band.from).toBe(POSE_BANDS[i]!.to);
   });
 });
 

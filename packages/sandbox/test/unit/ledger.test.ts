@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CreditLedger } from "../../src/teams/ledger.js";
 import { KeyRegistry } from "../../src/teams/keys.js";
+import { CreditLedger } from "../../src/teams/ledger.js";
 
 describe("CreditLedger", () => {
   it("spends all or nothing and refunds", () => {
@@ -42,7 +42,10 @@ describe("KeyRegistry", () => {
   ]);
 
   it("finds keys, flags revoked ones and knows unknown ones", () => {
-    expect(registry.lookup("k1")).toEqual({ kind: "ok", record: { key: "k1", teamId: "team_A", scope: "read", revoked: false } });
+    expect(registry.lookup("k1")).toEqual({
+      kind: "ok",
+      record: { key: "k1", teamId: "team_A", scope: "read", revoked: false },
+    });
     expect(registry.lookup("k2").kind).toBe("revoked");
     expect(registry.lookup("k3").kind).toBe("unknown");
   });

@@ -10,7 +10,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_OPERATION, writeFixtureSpec, type FixtureSpec } from "../../../../scripts/codegen/fixture-operation.mjs";
+import {
+  FIXTURE_OPERATION,
+  type FixtureSpec,
+  writeFixtureSpec,
+} from "../../../../scripts/codegen/fixture-operation.mjs";
 
 const sandbox = fileURLToPath(new URL("../..", import.meta.url));
 const stubs = resolve(sandbox, "..", "server-stubs");
@@ -22,7 +26,9 @@ let generated: string;
 beforeAll(() => {
   spec = writeFixtureSpec(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"));
   generated = mkdtempSync(join(tmpdir(), "sandbox-fixture-gen-"));
-  execFileSync(process.execPath, [join(stubs, "scripts", "generate.mjs"), "--out", generated, "--spec", spec.path], { stdio: "pipe" });
+  execFileSync(process.execPath, [join(stubs, "scripts", "generate.mjs"), "--out", generated, "--spec", spec.path], {
+    stdio: "pipe",
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -32,8 +38,13 @@ afterAll(() => {
 
 /** Type-checks `root` with the stubs' generated code replaced by the regenerated one. */
 function diagnostics(root: string): ts.Diagnostic[] {
-  const swap = (file: string) => (file.startsWith(stubsGenerated) ? join(generated, file.slice(stubsGenerated.length)) : file);
-  const config = ts.getParsedCommandLineOfConfigFile(join(sandbox, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const swap = (file: string) =>
+    file.startsWith(stubsGenerated) ? join(generated, file.slice(stubsGenerated.length)) : file;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(sandbox, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const options: ts.CompilerOptions = {
     ...config.options,
     noEmit: true,
@@ -57,7 +68,10 @@ describe(`an operation added to the spec (${FIXTURE_OPERATION.operationId})`, ()
 
   it("fails to compile the sandbox's implementation, naming the operation, until it has a handler", () => {
     const found = diagnostics(join(sandbox, "src", "http", "handlers.ts"));
-    const messages = found.map((d) => `${d.file ? d.file.fileName.slice(sandbox.length) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    const messages = found.map(
+      (d) =>
+        `${d.file ? d.file.fileName.slice(sandbox.length) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
     // Only the missing handler, nothing else: the program itself resolves.
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^src\/http\/handlers\.ts: /);

@@ -20,7 +20,15 @@ describe("RefUrlSigner", () => {
   it("rejects tampering and expiry", () => {
     expect(signer.check(id, 3, expires, token, now)).toEqual({ ok: false, reason: "invalid" });
     expect(signer.check(id, 2, String(Number(expires) + 1), token, now)).toEqual({ ok: false, reason: "invalid" });
-    expect(signer.check(id, 2, expires, token.replace(/.$/, (c) => (c === "a" ? "b" : "a")), now)).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      signer.check(
+        id,
+        2,
+        expires,
+        token.replace(/.$/, (c) => (c === "a" ? "b" : "a")),
+        now,
+      ),
+    ).toEqual({ ok: false, reason: "invalid" });
     expect(signer.check(id, 2, expires, undefined, now)).toEqual({ ok: false, reason: "invalid" });
     expect(signer.check(id, 2, expires, token, Number(expires) * 1000)).toEqual({ ok: false, reason: "expired" });
     expect(new RefUrlSigner(newSecret()).check(id, 2, expires, token, now)).toEqual({ ok: false, reason: "invalid" });

@@ -1,11 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { UploadInitRequest } from "@aurous/server-stubs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { newSecret } from "../../src/crypto.js";
 import { BlobStore } from "../../src/storage/blob-store.js";
-import type { UploadInitRequest } from "@aurous/server-stubs";
 import { UPLOAD_MAX_BYTES, UploadService } from "../../src/uploads/service.js";
 import { UPLOAD_TICKET_TTL_MS, UPLOAD_URL_TTL_MS } from "../../src/uploads/tickets.js";
 import { listFiles } from "../helpers/files.js";
@@ -22,7 +22,10 @@ beforeEach(() => {
 });
 
 function mint(team = "A", type: "image/png" | "image/jpeg" = "image/png") {
-  const body: UploadInitRequest = type === "image/png" ? { filename: "f", extension: "png", content_type: type } : { filename: "f", extension: "jpg", content_type: type };
+  const body: UploadInitRequest =
+    type === "image/png"
+      ? { filename: "f", extension: "png", content_type: type }
+      : { filename: "f", extension: "jpg", content_type: type };
   const result = uploads.init(team, body, "http://127.0.0.1:4010");
   if (!result.ok) throw new Error(result.message);
   const url = new URL(result.value.upload_url);
@@ -50,7 +53,11 @@ describe("init", () => {
   it("mints a ticket with a signed 15-minute URL", () => {
     const { view } = mint();
     expect(view.upload_id).toMatch(/^upl_[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect(view.upload_url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:4010/storage/uploads/${view.upload_id}\\?expires=\\d+&signature=[0-9a-f]{64}$`));
+    expect(view.upload_url).toMatch(
+      new RegExp(
+        `^http://127\\.0\\.0\\.1:4010/storage/uploads/${view.upload_id}\\?expires=\\d+&signature=[0-9a-f]{64}$`,
+      ),
+    );
     expect(view.upload_headers).toEqual({ "Content-Type": "image/png" });
     expect(Date.parse(view.expires_at)).toBe(clock.now() + UPLOAD_URL_TTL_MS);
   });
@@ -72,15 +79,33 @@ describe("the signed PUT", () => {
     const { put } = mint();
     const flipped = put.signature!.replace(/^./, (c) => (c === "0" ? "1" : "0"));
     expect(uploads.checkPut({ ...put, signature: flipped })).toMatchObject({ status: 401, code: "signature_invalid" });
-    expect(uploads.checkPut({ ...put, expires: String(Number(put.expires) + 60) })).toMatchObject({ status: 401, code: "signature_invalid" });
-    expect(uploads.checkPut({ ...put, signature: undefined })).toMatchObject({ status: 401, code: "signature_invalid" });
-    expect(uploads.checkPut({ ...put, contentType: "image/jpeg" })).toMatchObject({ status: 400, code: "content_type_mismatch" });
+    expect(uploads.checkPut({ ...put, expires: String(Number(put.expires) + 60) })).toMatchObject({
+      status: 401,
+      code: "signature_invalid",
+    });
+    expect(uploads.checkPut({ ...put, signature: undefined })).toMatchObject({
+      status: 401,
+      code: "signature_invalid",
+    });
+    expect(uploads.checkPut({ ...put, contentType: "image/jpeg" })).toMatchObject({
+      status: 400,
+      code: "content_type_mismatch",
+    });
     const ticket = uploads.checkPut(put);
     expect(ticket.ok).toBe(true);
     if (!ticket.ok) return;
-    expect(await uploads.acceptBytes(ticket.value, jpegBytes(10, 10))).toMatchObject({ status: 400, code: "upload_content_invalid" });
-    expect(await uploads.acceptBytes(ticket.value, Buffer.from("hello"))).toMatchObject({ status: 400, code: "upload_content_invalid" });
-    expect(await uploads.acceptBytes(ticket.value, Buffer.alloc(UPLOAD_MAX_BYTES + 1))).toMatchObject({ status: 413, code: "upload_too_large" });
+    expect(await uploads.acceptBytes(ticket.value, jpegBytes(10, 10))).toMatchObject({
+      status: 400,
+      code: "upload_content_invalid",
+    });
+    expect(await uploads.acceptBytes(ticket.value, Buffer.from("hello"))).toMatchObject({
+      status: 400,
+      code: "upload_content_invalid",
+    });
+    expect(await uploads.acceptBytes(ticket.value, Buffer.alloc(UPLOAD_MAX_BYTES + 1))).toMatchObject({
+      status: 413,
+      code: "upload_too_large",
+    });
     clock.advance(UPLOAD_URL_TTL_MS);
     expect(uploads.checkPut(put)).toMatchObject({ status: 401, code: "upload_url_expired" });
     expect(listFiles(root)).toEqual([]);
@@ -105,8 +130,15 @@ describe("classify and consume", () => {
     expect(first).toEqual({ ok: true, value: { upload_id: id, pose: "portrait", confidence: 0.95 } });
     expect(uploads.classify("A", id)).toEqual(first);
     expect(uploads.classify("B", id)).toMatchObject({ status: 404, code: "resource_not_found", param: "upload_id" });
-    expect(uploads.classify("A", "upl_01J00000000000000000000000")).toMatchObject({ status: 400, code: "upload_invalid" });
-    expect(uploads.classify("A", mint().view.upload_id)).toMatchObject({ status: 400, code: "upload_invalid", message: expect.stringContaining("no bytes yet") });
+    expect(uploads.classify("A", "upl_01J00000000000000000000000")).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+    });
+    expect(uploads.classify("A", mint().view.upload_id)).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+      message: expect.stringContaining("no bytes yet"),
+    });
   });
 
   it("consumes all uploads or none, reporting a foreign upload first", async () => {
@@ -115,10 +147,18 @@ describe("classify and consume", () => {
     const foreign = await upload(pngBytes(5, 5), "B");
     const empty = mint().view.upload_id;
     expect(uploads.consume("A", [a, empty, foreign])).toMatchObject({ status: 404, param: "upload_ids[2]" });
-    expect(uploads.consume("A", [a, empty])).toMatchObject({ status: 400, code: "upload_invalid", param: "upload_ids[1]" });
+    expect(uploads.consume("A", [a, empty])).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+      param: "upload_ids[1]",
+    });
     const taken = uploads.consume("A", [a, b]);
     expect(taken.ok && taken.value.map((u) => u.guess.pose)).toEqual(["front", "back"]);
-    expect(uploads.consume("A", [a])).toMatchObject({ status: 400, code: "upload_invalid", message: expect.stringContaining("already used") });
+    expect(uploads.consume("A", [a])).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+      message: expect.stringContaining("already used"),
+    });
     expect(uploads.classify("A", b)).toMatchObject({ status: 400, code: "upload_invalid" });
   });
 
@@ -131,14 +171,21 @@ describe("classify and consume", () => {
     expect(uploads.consume("A", [view.upload_id]).ok).toBe(true);
     expect(uploads.checkPut(put)).toMatchObject({ status: 400, code: "upload_invalid" });
     // A PUT that passed its checks just before the consume still cannot replace the bytes.
-    expect(await uploads.acceptBytes(ticket.value, pngBytes(20, 10))).toMatchObject({ status: 400, code: "upload_invalid" });
+    expect(await uploads.acceptBytes(ticket.value, pngBytes(20, 10))).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+    });
     expect(listFiles(root)).toEqual(before);
   });
 
   it("evicts tickets and their bytes after 24 hours", async () => {
     const id = await upload(pngBytes(10, 10));
     clock.advance(UPLOAD_TICKET_TTL_MS);
-    expect(uploads.classify("A", id)).toMatchObject({ status: 400, code: "upload_invalid", message: expect.stringContaining("expired") });
+    expect(uploads.classify("A", id)).toMatchObject({
+      status: 400,
+      code: "upload_invalid",
+      message: expect.stringContaining("expired"),
+    });
     expect(await uploads.evictExpired()).toBe(1);
     expect(listFiles(root)).toEqual([]);
   });

@@ -1,7 +1,12 @@
 // Typed error builders for implementations (the same function handlers get as `request.fail`).
 import type { ErrorCodeOf, ErrorInit, ErrorStatus, FailFn, OperationId } from "./types.js";
 
-function build<S extends number, C extends string>(status: S, code: C, message: string, param?: string | null): { status: S; error: ErrorInit<C> } {
+function build<S extends number, C extends string>(
+  status: S,
+  code: C,
+  message: string,
+  param?: string | null,
+): { status: S; error: ErrorInit<C> } {
   return { status, error: { code, message, param: param ?? null } };
 }
 

@@ -29,7 +29,9 @@ export type ResponseMeta = Pick<ResponseModel, "status" | "kind" | "errorType" |
   headers: Record<string, HeaderMeta>;
 };
 
-export type RequestBodyMeta = Pick<RequestBodyModel, "required" | "contentTypes" | "binary"> & { jsonSchema: JsonSchema | null };
+export type RequestBodyMeta = Pick<RequestBodyModel, "required" | "contentTypes" | "binary"> & {
+  jsonSchema: JsonSchema | null;
+};
 
 export type OperationMeta = Pick<
   OperationModel,

@@ -2,7 +2,13 @@
 // may only return a status the spec documents for its operation, and an error only with a code
 // documented for that status.
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
-import type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId } from "../generated/operations.gen.js";
+import type {
+  ApiOperationId,
+  OperationId,
+  OperationTypes,
+  SignedUrlOperationId,
+  VersionedOperationId,
+} from "../generated/operations.gen.js";
 import type { KeyScope } from "./meta.js";
 
 export type { ApiOperationId, OperationId, OperationTypes, SignedUrlOperationId, VersionedOperationId };
@@ -40,6 +46,7 @@ type SettableHeaders<Op extends OperationId, S extends keyof OperationTypes[Op][
 >;
 type HeadersField<H> = keyof H extends never ? { headers?: never } : { headers?: Partial<H> };
 
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` is how an operation without a body is typed (hey-api).
 type BodyField<B> = [B] extends [void] ? { body?: undefined } : { body: B };
 
 /** A documented success: `{ status: 200, body: Character }`. */

@@ -5,19 +5,19 @@ import type { FastifyInstance } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
-import { authStep, type Authenticate } from "./auth-step.js";
+import { type Authenticate, authStep } from "./auth-step.js";
 import { RuntimeReject } from "./errors.js";
+import { claimKey, fingerprint, type IdempotencyOptions, type IdempotencyOutcome, windowMs } from "./idempotency.js";
 import type { IdempotencyOutbox } from "./idempotency-outbox.js";
-import { claimKey, fingerprint, windowMs, type IdempotencyOptions, type IdempotencyOutcome } from "./idempotency.js";
-import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { drawToken } from "./rate-limit.js";
+import { bodyLimitOf, requireBytes } from "./raw-body.js";
 import { failResult, type Responder, type ResultLike } from "./responder.js";
 import type { ResponseValidators } from "./responses.js";
 import type { SchemaCompiler } from "./schemas.js";
 import { stateOf } from "./state.js";
 import { compileRequestValidator, validationCodeFor } from "./validation.js";
-import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
+import type { VersionChanges } from "./version-changes.js";
 
 const JSON_MEDIA = /^application\/json\s*(;|$)/i;
 
@@ -47,7 +47,12 @@ export function mountApiRoute<Auth extends AuthContext>(
   ctx: ApiRouteContext<Auth>,
 ): void {
   const { responder, outbox, now } = ctx;
-  const claimContext = { store: ctx.idempotencyStore, outbox, timeoutMs: ctx.storeTimeoutMs, options: ctx.idempotencyOptions };
+  const claimContext = {
+    store: ctx.idempotencyStore,
+    outbox,
+    timeoutMs: ctx.storeTimeoutMs,
+    options: ctx.idempotencyOptions,
+  };
   const validate = compileRequestValidator(meta, ctx.compiler);
   const honoursKey = meta.idempotency.honours_key;
   const jsonBody = meta.requestBody?.jsonSchema != null;
@@ -65,7 +70,12 @@ export function mountApiRoute<Auth extends AuthContext>(
       const rawBody = request.body;
       // A body in another media type is unreadable: refused before the bucket is drawn.
       if (rawBody !== undefined && jsonBody && !JSON_MEDIA.test(request.headers["content-type"] ?? "")) {
-        throw new RuntimeReject(400, validationCodeFor(meta, "invalid_format")!, "Send the body as application/json.", null);
+        throw new RuntimeReject(
+          400,
+          validationCodeFor(meta, "invalid_format")!,
+          "Send the body as application/json.",
+          null,
+        );
       }
       requireBytes(meta, rawBody);
       // Old pins: bring the request to the newest shape first, so that the bucket variants and the
@@ -123,7 +133,12 @@ export function mountApiRoute<Auth extends AuthContext>(
       };
 
       const release = (c: NonNullable<typeof claim>) =>
-        outbox.write(c.storeKey, { kind: "release", fingerprint: c.fingerprint, owner: c.owner, expiresAtMs: c.lockExpiresAt });
+        outbox.write(c.storeKey, {
+          kind: "release",
+          fingerprint: c.fingerprint,
+          owner: c.owner,
+          expiresAtMs: c.lockExpiresAt,
+        });
       let result: ResultLike;
       try {
         result = (await handler(handlerRequest)) as ResultLike;
@@ -137,9 +152,23 @@ export function mountApiRoute<Auth extends AuthContext>(
         // Neither waits for a failing store: the handler's effects happened, so its answer goes out
         // and the write is retried from the outbox (a retry meanwhile is replayed from there).
         if (out.status >= 200 && out.status < 300) {
-          const stored = { status: out.status, body: out.body, ...(out.headers ? { headers: stringHeaders(out.headers) } : {}) };
-          const write = { kind: "complete" as const, fingerprint: claim.fingerprint, owner: claim.owner, response: stored, expiresAtMs: claim.claimedAt + window };
-          if (!(await outbox.write(claim.storeKey, write))) request.log.warn({ operationId: meta.operationId }, "idempotency answer kept in the outbox: the store failed");
+          const stored = {
+            status: out.status,
+            body: out.body,
+            ...(out.headers ? { headers: stringHeaders(out.headers) } : {}),
+          };
+          const write = {
+            kind: "complete" as const,
+            fingerprint: claim.fingerprint,
+            owner: claim.owner,
+            response: stored,
+            expiresAtMs: claim.claimedAt + window,
+          };
+          if (!(await outbox.write(claim.storeKey, write)))
+            request.log.warn(
+              { operationId: meta.operationId },
+              "idempotency answer kept in the outbox: the store failed",
+            );
         } else {
           await release(claim);
         }

@@ -35,7 +35,11 @@ export function authStep<Auth extends AuthContext>(
       if (auth.revoked) throw new RuntimeReject(401, "revoked_api_key", "The API key was revoked.");
       st.auth = auth;
       if (!scopeAllows(auth.scope, meta.scope)) {
-        throw new RuntimeReject(403, "missing_scope", `This operation needs a key with the ${meta.scope} scope; this key has ${auth.scope}.`);
+        throw new RuntimeReject(
+          403,
+          "missing_scope",
+          `This operation needs a key with the ${meta.scope} scope; this key has ${auth.scope}.`,
+        );
       }
       if (pin !== undefined) st.version = versions.resolve(pin);
     };

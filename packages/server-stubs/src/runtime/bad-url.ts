@@ -19,7 +19,7 @@ export interface BadUrlAnswer {
   init: ErrorInit & { param: string | null };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function undecodable(segment: string): boolean {
   try {
@@ -41,14 +41,16 @@ function answerFor(meta: OperationMeta, param: string): BadUrlAnswer | null {
   return code ? { meta, status: 400, init: { code, message, param } } : null;
 }
 
-export function createBadUrlResolver(operations: readonly OperationMeta[]): (method: string, url: string) => BadUrlAnswer | null {
+export function createBadUrlResolver(
+  operations: readonly OperationMeta[],
+): (method: string, url: string) => BadUrlAnswer | null {
   const templates: Template[] = operations.map((meta) => {
     const names: string[] = [];
     const source = meta.path
       .split("/")
       .map((segment) => {
         const param = /^\{(.+)\}$/.exec(segment);
-        if (!param) return escape(segment);
+        if (!param) return escapeRegExp(segment);
         names.push(param[1]!);
         return "([^/]*)";
       })

@@ -28,14 +28,17 @@ export function mapError(error: unknown, meta: OperationMeta | null, request: Fa
   }
   if (error instanceof StoreFailure) {
     // Nothing ran (or its answer is kept): retrying with the same Idempotency-Key is safe.
-    const message = "A store this server depends on did not answer in time; retry with backoff (and the same Idempotency-Key).";
+    const message =
+      "A store this server depends on did not answer in time; retry with backoff (and the same Idempotency-Key).";
     return { status: 500, init: { ...INTERNAL_ERROR, message }, unexpected: true };
   }
   // Raw-byte bodies (requestBody.binary) have their own media-type code and size limit.
   const binary = meta?.requestBody?.binary === true;
   const invalid = (message: string): MappedError => {
     const code =
-      (binary && refusalCode(meta!, "wrongMediaType")) || (meta && validationCodeFor(meta, "invalid_format")) || "invalid_format";
+      (binary && refusalCode(meta!, "wrongMediaType")) ||
+      (meta && validationCodeFor(meta, "invalid_format")) ||
+      "invalid_format";
     return { status: 400, init: { code, message, param: null }, unexpected: false };
   };
   const { code, statusCode } = (error ?? {}) as Partial<FastifyError>;

@@ -61,11 +61,21 @@ export class ApiFailure extends Error {
 export class RuntimeReject extends ApiFailure {
   readonly headers: Record<string, string | number> | undefined;
 
-  constructor(status: number, code: string, message: string, param: string | null = null, headers?: Record<string, string | number>) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    param: string | null = null,
+    headers?: Record<string, string | number>,
+  ) {
     super(status, code, message, param);
     this.headers = headers;
   }
 }
 
 /** The one answer to a failure nobody meant to send. */
-export const INTERNAL_ERROR: Readonly<ErrorInit & { param: null }> = { code: "internal_error", message: "Something went wrong on our side.", param: null };
+export const INTERNAL_ERROR: Readonly<ErrorInit & { param: null }> = {
+  code: "internal_error",
+  message: "Something went wrong on our side.",
+  param: null,
+};

@@ -24,7 +24,11 @@ function classify(error: Error & { code?: string }, requestTimeoutMs: number): R
     case "HPE_HEADER_OVERFLOW":
       return { status: 431, code: "request_too_large", message: "The request headers are too large (16 KiB at most)." };
     case "HPE_INVALID_METHOD":
-      return { status: 400, code: "invalid_request", message: "The request method is not an HTTP/1.1 method this server serves." };
+      return {
+        status: 400,
+        code: "invalid_request",
+        message: "The request method is not an HTTP/1.1 method this server serves.",
+      };
     case "HPE_PAUSED_H2_UPGRADE":
       return { status: 400, code: "invalid_request", message: "HTTP/2 is not served here; use HTTP/1.1." };
     default:
@@ -41,7 +45,9 @@ export function writeRawEnvelope(socket: Duplex, answer: RawAnswer, version: str
   const pending = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !pending?.headersSent) {
     const requestId = newRequestId();
-    const body = JSON.stringify(envelope(answer.status, { code: answer.code, message: answer.message, param: null }, requestId));
+    const body = JSON.stringify(
+      envelope(answer.status, { code: answer.code, message: answer.message, param: null }, requestId),
+    );
     socket.write(
       `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? "Error"}\r\n` +
         "Content-Type: application/json; charset=utf-8\r\n" +
@@ -67,5 +73,9 @@ export function createClientErrorHandler(version: string, requestTimeoutMs: numb
 
 /** CONNECT never reaches the router (Node emits it separately and drops it unanswered otherwise). */
 export function answerConnect(socket: Duplex, version: string): void {
-  writeRawEnvelope(socket, { status: 404, code: "resource_not_found", message: "No route for CONNECT: this server is not a proxy." }, version);
+  writeRawEnvelope(
+    socket,
+    { status: 404, code: "resource_not_found", message: "No route for CONNECT: this server is not a proxy." },
+    version,
+  );
 }

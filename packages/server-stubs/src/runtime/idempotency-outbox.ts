@@ -82,8 +82,16 @@ export class IdempotencyOutbox {
   private apply(storeKey: string, write: PendingWrite): Promise<void> {
     const nowMs = this.now();
     return write.kind === "complete"
-      ? bounded(() => this.store.complete(storeKey, write.fingerprint, write.owner, write.response, write.expiresAtMs, nowMs), "idempotency.complete", this.timeoutMs)
-      : bounded(() => this.store.release(storeKey, write.fingerprint, write.owner), "idempotency.release", this.timeoutMs);
+      ? bounded(
+          () => this.store.complete(storeKey, write.fingerprint, write.owner, write.response, write.expiresAtMs, nowMs),
+          "idempotency.complete",
+          this.timeoutMs,
+        )
+      : bounded(
+          () => this.store.release(storeKey, write.fingerprint, write.owner),
+          "idempotency.release",
+          this.timeoutMs,
+        );
   }
 
   private schedule(): void {

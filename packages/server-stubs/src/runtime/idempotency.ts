@@ -27,8 +27,15 @@ export type IdempotencyOutcome =
 // Retry-After only on the conflict that can resolve itself (the first request still running), so a
 // client retries that one and gives up at once on a key reused with another body.
 const conflict = (message: string, retryAfterSeconds?: number) =>
-  new RuntimeReject(409, "idempotency_key_in_use", message, "Idempotency-Key", retryAfterSeconds ? { "Retry-After": retryAfterSeconds } : undefined);
-const DIFFERENT = "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
+  new RuntimeReject(
+    409,
+    "idempotency_key_in_use",
+    message,
+    "Idempotency-Key",
+    retryAfterSeconds ? { "Retry-After": retryAfterSeconds } : undefined,
+  );
+const DIFFERENT =
+  "This Idempotency-Key was already used with a different request body or on another route; use a new key.";
 
 export interface ClaimContext {
   store: IdempotencyStore;
@@ -61,9 +68,13 @@ export async function claimKey(
   const lockMs = ctx.options.lockMs ?? 5 * 60_000;
   const lockExpiresAt = nowMs + Math.min(lockMs, windowMs(meta, ctx.options));
   const owner = randomBytes(12).toString("base64url");
-  let claim;
+  let claim: Awaited<ReturnType<typeof ctx.store.claim>>;
   try {
-    claim = await bounded(() => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs), "idempotency.claim", ctx.timeoutMs);
+    claim = await bounded(
+      () => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs),
+      "idempotency.claim",
+      ctx.timeoutMs,
+    );
   } catch (error) {
     // The claim may still land (a late reply, a command re-sent after a reconnect): undo it.
     ctx.outbox.add(storeKey, { kind: "release", fingerprint: fp, owner, expiresAtMs: lockExpiresAt });

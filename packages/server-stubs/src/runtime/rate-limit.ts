@@ -3,7 +3,7 @@
 import type { BucketRule, OperationMeta } from "../contract/meta.js";
 import type { RateLimitStore, TakeResult } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
-import { StoreFailure, bounded } from "./store-calls.js";
+import { bounded, StoreFailure } from "./store-calls.js";
 
 export interface ResolvedBucket {
   name: string;
@@ -21,7 +21,12 @@ export function resolveBucket(meta: OperationMeta, body: unknown): ResolvedBucke
     const variant = rule.variants.find((v) => (body as Record<string, unknown>)[v.when.body_field] === v.when.equals);
     if (variant) chosen = variant;
   }
-  return { name: chosen.bucket, capacity: chosen.burst, refillPerSecond: chosen.sustained_per_minute / 60, errorCode: chosen.error_code };
+  return {
+    name: chosen.bucket,
+    capacity: chosen.burst,
+    refillPerSecond: chosen.sustained_per_minute / 60,
+    errorCode: chosen.error_code,
+  };
 }
 
 type LimitHeaders = Record<string, number>;
@@ -71,5 +76,7 @@ export function drawToken(
   // A synchronous answer (the in-memory store) costs no promise; an asynchronous one is bounded.
   if (!isPromiseLike(taken)) return toHeaders(bucket, taken);
   const pending = taken;
-  return bounded(() => Promise.resolve(pending), "rateLimit.take", timeoutMs).then((result) => toHeaders(bucket, result));
+  return bounded(() => Promise.resolve(pending), "rateLimit.take", timeoutMs).then((result) =>
+    toHeaders(bucket, result),
+  );
 }

@@ -13,11 +13,22 @@ export function bodyLimitOf(meta: OperationMeta): number | undefined {
 }
 
 /** Calls `mount` on an instance that parses `meta`'s raw-byte media types (or on `app` itself). */
-export function withBodyParsers(app: FastifyInstance, meta: OperationMeta, mount: (scope: FastifyInstance) => void): void {
+export function withBodyParsers(
+  app: FastifyInstance,
+  meta: OperationMeta,
+  mount: (scope: FastifyInstance) => void,
+): void {
   const body = meta.requestBody;
-  if (!body?.binary) return mount(app);
+  if (!body?.binary) {
+    mount(app);
+    return;
+  }
   void app.register(async (scope) => {
-    scope.addContentTypeParser(body.contentTypes, { parseAs: "buffer", bodyLimit: limits.upload_bytes }, (_request, bytes, done) => done(null, bytes));
+    scope.addContentTypeParser(
+      body.contentTypes,
+      { parseAs: "buffer", bodyLimit: limits.upload_bytes },
+      (_request, bytes, done) => done(null, bytes),
+    );
     mount(scope);
   });
 }
@@ -29,5 +40,10 @@ export function withBodyParsers(app: FastifyInstance, meta: OperationMeta, mount
 export function requireBytes(meta: OperationMeta, body: unknown): void {
   if (!meta.requestBody?.binary || Buffer.isBuffer(body)) return;
   if (body === undefined && !meta.requestBody.required) return;
-  throw new RuntimeReject(400, refusalCode(meta, "wrongMediaType") ?? "invalid_format", `Content-Type must be one of ${meta.requestBody.contentTypes.join(", ")}.`, null);
+  throw new RuntimeReject(
+    400,
+    refusalCode(meta, "wrongMediaType") ?? "invalid_format",
+    `Content-Type must be one of ${meta.requestBody.contentTypes.join(", ")}.`,
+    null,
+  );
 }

@@ -37,7 +37,10 @@ export function assertRefusable(metas: readonly OperationMeta[]): void {
   const gaps = metas.flatMap((meta) =>
     refusalsOf(meta)
       .filter((r) => refusalCode(meta, r) === undefined)
-      .map((r) => `${meta.operationId} documents none of ${REFUSALS[r].codes.join(", ")} at ${REFUSALS[r].status} (${r})`),
+      .map(
+        (r) => `${meta.operationId} documents none of ${REFUSALS[r].codes.join(", ")} at ${REFUSALS[r].status} (${r})`,
+      ),
   );
-  if (gaps.length) throw new Error(`createAurousServer: the spec leaves runtime refusals without a code: ${gaps.join("; ")}`);
+  if (gaps.length)
+    throw new Error(`createAurousServer: the spec leaves runtime refusals without a code: ${gaps.join("; ")}`);
 }

@@ -5,11 +5,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { ErrorInit } from "../contract/types.js";
-import { INTERNAL_ERROR, envelope } from "./errors.js";
-import { OffSpecResponse, buildResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
+import { envelope, INTERNAL_ERROR } from "./errors.js";
+import { buildResponse, OffSpecResponse, type OutgoingResponse, type ResponseValidators } from "./responses.js";
 import { stateOf } from "./state.js";
-import type { VersionChanges } from "./version-changes.js";
 import type { VersionResolver } from "./version.js";
+import type { VersionChanges } from "./version-changes.js";
 
 export type ResultLike = Parameters<typeof buildResponse>[1];
 
@@ -20,14 +20,29 @@ export const failResult = (status: number, code: string, message: string, param:
 
 export interface Responder {
   /** An envelope outside any operation (unknown route, malformed URL, the implementation's routes). */
-  sendEnvelope(request: FastifyRequest, reply: FastifyReply, status: number, init: ErrorInit, headers?: Record<string, string | number>): FastifyReply;
+  sendEnvelope(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    init: ErrorInit,
+    headers?: Record<string, string | number>,
+  ): FastifyReply;
   /** Builds the answer to an operation's result; an off-spec result is reported and becomes 500. */
-  prepare(request: FastifyRequest, meta: OperationMeta, result: ResultLike, validators: ResponseValidators | null): OutgoingResponse;
+  prepare(
+    request: FastifyRequest,
+    meta: OperationMeta,
+    result: ResultLike,
+    validators: ResponseValidators | null,
+  ): OutgoingResponse;
   /** Sends a prepared answer, downgraded to the echoed version by the version changes. */
   send(request: FastifyRequest, reply: FastifyReply, meta: OperationMeta, out: OutgoingResponse): FastifyReply;
 }
 
-export type ReportFailure = (error: unknown, reason: "off_spec_response" | "version_change_threw", request: FastifyRequest) => void;
+export type ReportFailure = (
+  error: unknown,
+  reason: "off_spec_response" | "version_change_threw",
+  request: FastifyRequest,
+) => void;
 
 const INTERNAL = (): ResultLike => ({ status: 500, error: { ...INTERNAL_ERROR } });
 

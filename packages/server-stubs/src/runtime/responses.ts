@@ -27,7 +27,8 @@ export type ResponseValidators = Map<string, ValidateFunction | null>;
 
 export function compileResponseValidators(meta: OperationMeta, compiler: SchemaCompiler): ResponseValidators {
   const out: ResponseValidators = new Map();
-  for (const [status, r] of Object.entries(meta.responses)) out.set(status, r.schema ? compiler.strict(r.schema) : null);
+  for (const [status, r] of Object.entries(meta.responses))
+    out.set(status, r.schema ? compiler.strict(r.schema) : null);
   return out;
 }
 
@@ -55,14 +56,14 @@ export function buildResponse(
   if (result.error) {
     body = envelope(status, result.error, requestId);
     if (validators) {
-      if (!documented || documented.kind !== "error") throw new OffSpecResponse(meta.operationId, status, "status not documented");
+      if (documented?.kind !== "error") throw new OffSpecResponse(meta.operationId, status, "status not documented");
       if (!documented.codes.includes(result.error.code)) {
         throw new OffSpecResponse(meta.operationId, status, `code ${result.error.code} not documented for ${status}`);
       }
     }
   } else {
     body = result.body;
-    if (validators && (!documented || documented.kind !== "success")) {
+    if (validators && documented?.kind !== "success") {
       throw new OffSpecResponse(meta.operationId, status, "status not documented");
     }
   }

@@ -1,10 +1,11 @@
 // Ajv instances loaded with the bundle's component schemas. Operation schemas keep the bundle's
 // `#/components/schemas/X` references; they are rewritten to point into the registered document.
-import { Ajv2020 } from "ajv/dist/2020.js";
+
 import type { ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import { componentSchemas } from "../generated/operations.gen.js";
 import type { JsonSchema } from "../contract/meta.js";
+import { componentSchemas } from "../generated/operations.gen.js";
 
 const SPEC_ID = "aurous-spec";
 

@@ -2,8 +2,22 @@
 // the generated metadata. Per request: request id → auth → version → body parse → request upgrade →
 // rate limit → validation → idempotency → handler → (response validation) → response downgrade → send.
 import type { Duplex } from "node:stream";
-import Fastify, { errorCodes as fastifyErrors, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import type { AuthContext, Handler, Implementation, OperationId, SignedUrlOperationId, UploadCheck, VersionedOperationId } from "../contract/types.js";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  errorCodes as fastifyErrors,
+} from "fastify";
+import type {
+  AuthContext,
+  Handler,
+  Implementation,
+  OperationId,
+  SignedUrlOperationId,
+  UploadCheck,
+  VersionedOperationId,
+} from "../contract/types.js";
 import { apiVersions, componentSchemas, limits, operations } from "../generated/operations.gen.js";
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
@@ -11,22 +25,22 @@ import { mountApiRoute } from "./api-route.js";
 import type { Authenticate } from "./auth-step.js";
 import { createBadUrlResolver, pathForMessage } from "./bad-url.js";
 import { mapError } from "./error-mapping.js";
-import { IdempotencyOutbox } from "./idempotency-outbox.js";
-import { DEFAULT_STORE_TIMEOUT_MS, StoreFailure } from "./store-calls.js";
 import { answerConnect, createClientErrorHandler } from "./http-errors.js";
 import type { IdempotencyOptions } from "./idempotency.js";
+import { IdempotencyOutbox } from "./idempotency-outbox.js";
+import { withBodyParsers } from "./raw-body.js";
+import { assertRefusable } from "./refusals.js";
 import { newRequestId } from "./request-id.js";
 import { createResponder } from "./responder.js";
 import { compileResponseValidators, type ResponseValidators } from "./responses.js";
 import { createSchemaCompiler } from "./schemas.js";
-import { declareState, stateOf } from "./state.js";
-import { withBodyParsers } from "./raw-body.js";
-import { assertRefusable } from "./refusals.js";
 import { mountSignedUrlRoute } from "./signed-url-route.js";
-import { VersionChangeError, compileVersionChanges, type VersionChange } from "./version-changes.js";
-import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
+import { declareState, stateOf } from "./state.js";
+import { DEFAULT_STORE_TIMEOUT_MS, StoreFailure } from "./store-calls.js";
 import { resolveTimeouts, type ServerTimeouts } from "./timeouts.js";
+import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
 import { createVersionResolver } from "./version.js";
+import { compileVersionChanges, type VersionChange, VersionChangeError } from "./version-changes.js";
 
 export type { Authenticate };
 
@@ -78,7 +92,10 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   /** How long a client may take to send a request (see `ServerTimeouts`); answered 408 in the envelope. */
   timeouts?: ServerTimeouts;
   /** Extra fastify options (trustProxy, keepAliveTimeout…). Logging, request ids and timeouts stay ours. */
-  fastify?: Omit<FastifyServerOptions, "logger" | "loggerInstance" | "genReqId" | "requestTimeout" | "clientErrorHandler" | "frameworkErrors">;
+  fastify?: Omit<
+    FastifyServerOptions,
+    "logger" | "loggerInstance" | "genReqId" | "requestTimeout" | "clientErrorHandler" | "frameworkErrors"
+  >;
 }
 
 function isLogger(value: unknown): value is FastifyBaseLogger {
@@ -91,7 +108,9 @@ function componentSchema(schema: Record<string, unknown>): Record<string, unknow
   return ref ? ((componentSchemas[ref] as Record<string, unknown> | undefined) ?? {}) : schema;
 }
 
-export function createAurousServer<Auth extends AuthContext = AuthContext>(options: AurousServerOptions<Auth>): FastifyInstance {
+export function createAurousServer<Auth extends AuthContext = AuthContext>(
+  options: AurousServerOptions<Auth>,
+): FastifyInstance {
   const now = options.now ?? Date.now;
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== "production";
   const ownRateLimit = options.stores?.rateLimit ? null : new MemoryRateLimitStore();
@@ -99,7 +118,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   const rateLimitStore = options.stores?.rateLimit ?? ownRateLimit!;
   const idempotencyStore = options.stores?.idempotency ?? ownIdempotency!;
   const storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
-  if (!Number.isFinite(storeTimeoutMs) || storeTimeoutMs <= 0) throw new Error(`createAurousServer: storeTimeoutMs must be a positive number of ms; got ${storeTimeoutMs}`);
+  if (!Number.isFinite(storeTimeoutMs) || storeTimeoutMs <= 0)
+    throw new Error(`createAurousServer: storeTimeoutMs must be a positive number of ms; got ${storeTimeoutMs}`);
   const outbox = new IdempotencyOutbox(idempotencyStore, storeTimeoutMs, now);
   const versions = createVersionResolver(apiVersions);
   const metas = Object.values(operations);
@@ -110,7 +130,9 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   assertRefusable(metas);
 
   // API-key operations are required; signed-URL ones are mounted when given (see Implementation).
-  const missing = metas.filter((m) => m.credential === "api-key" && typeof implementation[m.operationId] !== "function").map((m) => m.operationId);
+  const missing = metas
+    .filter((m) => m.credential === "api-key" && typeof implementation[m.operationId] !== "function")
+    .map((m) => m.operationId);
   if (missing.length) throw new Error(`createAurousServer: implementation lacks handlers for ${missing.join(", ")}`);
   const signedUrl = metas.filter((m) => m.credential === "signed-url");
   if (options.checkUpload && !signedUrl.some((m) => typeof implementation[m.operationId] === "function")) {
@@ -150,11 +172,20 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
       if (answer) {
         st.op = answer.meta;
         const result = { status: answer.status, error: answer.init };
-        const out = responder.prepare(request, answer.meta, result, responseValidators.get(answer.meta.operationId) ?? null);
+        const out = responder.prepare(
+          request,
+          answer.meta,
+          result,
+          responseValidators.get(answer.meta.operationId) ?? null,
+        );
         return responder.send(request, reply, answer.meta, out);
       }
       // No operation lives there: the same answer as any unknown route.
-      responder.sendEnvelope(request, reply, 404, { code: "resource_not_found", message: `No route ${request.method} ${pathForMessage(request.url)}.`, param: null });
+      responder.sendEnvelope(request, reply, 404, {
+        code: "resource_not_found",
+        message: `No route ${request.method} ${pathForMessage(request.url)}.`,
+        param: null,
+      });
     },
   }) as unknown as FastifyInstance;
   app.server.on("connect", (_request: unknown, socket: Duplex) => answerConnect(socket, versions.first));
@@ -196,7 +227,8 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
   // documented errors have no code for an unreadable body); elsewhere it is refused as before.
   app.addContentTypeParser("*", (request, payload, done) => {
     const op = stateOf(request).op;
-    if (op && op.requestBody !== null) return done(new fastifyErrors.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers["content-type"] ?? ""), undefined);
+    if (op && op.requestBody !== null)
+      return done(new fastifyErrors.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers["content-type"] ?? ""), undefined);
     // No operation (the 404 handler answers) or one without a body: the bytes are not read.
     payload.resume();
     payload.once("end", () => done(null, undefined));
@@ -218,12 +250,23 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
     const mapped = mapError(error, meta, request);
     if (mapped.unexpected) {
       const reason =
-        error instanceof VersionChangeError ? "version_change_threw" : error instanceof StoreFailure ? "store_failed" : meta ? "handler_threw" : "internal";
+        error instanceof VersionChangeError
+          ? "version_change_threw"
+          : error instanceof StoreFailure
+            ? "store_failed"
+            : meta
+              ? "handler_threw"
+              : "internal";
       report(error, reason, request);
     }
     if (!meta) return responder.sendEnvelope(request, reply, mapped.status, mapped.init, mapped.headers);
     // Runtime refusals and handler errors alike must be documented for the operation.
-    const out = responder.prepare(request, meta, { status: mapped.status, error: mapped.init }, responseValidators.get(meta.operationId) ?? null);
+    const out = responder.prepare(
+      request,
+      meta,
+      { status: mapped.status, error: mapped.init },
+      responseValidators.get(meta.operationId) ?? null,
+    );
     if (out.status === mapped.status && mapped.headers) reply.headers(mapped.headers);
     return responder.send(request, reply, meta, out);
   });
@@ -242,25 +285,28 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(optio
           now,
           check: options.checkUpload as UploadCheck | undefined,
           version: versions.newest,
-          send: (request, reply, result) => responder.send(request, reply, meta, responder.prepare(request, meta, result, validators)),
+          send: (request, reply, result) =>
+            responder.send(request, reply, meta, responder.prepare(request, meta, result, validators)),
         });
       }
       continue;
     }
-    withBodyParsers(app, meta, (scope) => mountApiRoute(scope, meta, handler!, {
-      authenticate: options.authenticate,
-      versions,
-      compiler,
-      rateLimitStore,
-      idempotencyStore,
-      idempotencyOptions: options.idempotency ?? {},
-      outbox,
-      storeTimeoutMs,
-      now,
-      responder,
-      validators,
-      versionChanges,
-    }));
+    withBodyParsers(app, meta, (scope) =>
+      mountApiRoute(scope, meta, handler!, {
+        authenticate: options.authenticate,
+        versions,
+        compiler,
+        rateLimitStore,
+        idempotencyStore,
+        idempotencyOptions: options.idempotency ?? {},
+        outbox,
+        storeTimeoutMs,
+        now,
+        responder,
+        validators,
+        versionChanges,
+      }),
+    );
   }
 
   app.addHook("onClose", async () => {

@@ -7,7 +7,14 @@
 // upload guard run in onRequest, before the body is read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
-import type { AuthContext, Handler, HandlerRequest, SignedUrlOperationId, UploadCheck, UploadCheckRequest } from "../contract/types.js";
+import type {
+  AuthContext,
+  Handler,
+  HandlerRequest,
+  SignedUrlOperationId,
+  UploadCheck,
+  UploadCheckRequest,
+} from "../contract/types.js";
 import { RuntimeReject } from "./errors.js";
 import { bodyLimitOf, requireBytes, withBodyParsers } from "./raw-body.js";
 import { refusalCode } from "./refusals.js";
@@ -68,7 +75,8 @@ export function mountSignedUrlRoute<Auth extends AuthContext>(
     raw: request,
   });
   /** One signed URL: the operation and its path parameters (the query is its signature). */
-  const urlKey = (parts: ValidatedParts) => [meta.operationId, ...meta.pathParamNames.map((name) => String(parts.params[name]))].join(":");
+  const urlKey = (parts: ValidatedParts) =>
+    [meta.operationId, ...meta.pathParamNames.map((name) => String(parts.params[name]))].join(":");
 
   withBodyParsers(app, meta, (scope) =>
     scope.route({

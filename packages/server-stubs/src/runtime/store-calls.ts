@@ -11,7 +11,12 @@ export class StoreFailure extends Error {
     readonly timeoutMs: number,
     cause?: unknown,
   ) {
-    super(kind === "timeout" ? `${operation} did not answer within ${timeoutMs} ms` : `${operation} failed: ${String((cause as Error)?.message ?? cause)}`, { cause });
+    super(
+      kind === "timeout"
+        ? `${operation} did not answer within ${timeoutMs} ms`
+        : `${operation} failed: ${String((cause as Error)?.message ?? cause)}`,
+      { cause },
+    );
     this.name = "StoreFailure";
   }
 }

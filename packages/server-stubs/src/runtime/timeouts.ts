@@ -17,7 +17,8 @@ export interface ResolvedTimeouts {
 export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000 } as const;
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`createAurousServer: timeouts.${name} must be a positive number of ms; got ${value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`createAurousServer: timeouts.${name} must be a positive number of ms; got ${value}`);
   return value;
 }
 

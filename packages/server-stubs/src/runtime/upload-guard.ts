@@ -5,7 +5,7 @@
 // connection closed).
 import type { RateLimitStore } from "../stores/types.js";
 import { RuntimeReject } from "./errors.js";
-import { DEFAULT_STORE_TIMEOUT_MS, bounded } from "./store-calls.js";
+import { bounded, DEFAULT_STORE_TIMEOUT_MS } from "./store-calls.js";
 
 export interface UploadLimits {
   /** PUTs whose bodies may be read at once, across all URLs (each holds up to 10 MiB). Default 16. */
@@ -25,11 +25,17 @@ export interface UploadGuard {
   readonly active: number;
 }
 
-export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = {}, storeTimeoutMs = DEFAULT_STORE_TIMEOUT_MS): UploadGuard {
+export function createUploadGuard(
+  store: RateLimitStore,
+  limits: UploadLimits = {},
+  storeTimeoutMs = DEFAULT_STORE_TIMEOUT_MS,
+): UploadGuard {
   const maxConcurrent = limits.maxConcurrent ?? 16;
   const attempts = limits.attemptsPerUrl ?? 10;
-  if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) throw new Error("createAurousServer: uploads.maxConcurrent must be a positive integer");
-  if (!Number.isInteger(attempts) || attempts < 1) throw new Error("createAurousServer: uploads.attemptsPerUrl must be a positive integer");
+  if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1)
+    throw new Error("createAurousServer: uploads.maxConcurrent must be a positive integer");
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new Error("createAurousServer: uploads.attemptsPerUrl must be a positive integer");
   const busy = new Set<string>();
 
   return {
@@ -39,12 +45,26 @@ export function createUploadGuard(store: RateLimitStore, limits: UploadLimits = 
     async admit(urlKey, nowMs, unusableCode) {
       // Signed-URL operations document no 429: a URL used too often is unusable (mint a new one).
       const bucket = { capacity: attempts, refillPerSecond: attempts / URL_LIFETIME_S };
-      const taken = await bounded(() => store.take(`signed-url:${urlKey}`, bucket, nowMs), "rateLimit.take", storeTimeoutMs);
+      const taken = await bounded(
+        () => store.take(`signed-url:${urlKey}`, bucket, nowMs),
+        "rateLimit.take",
+        storeTimeoutMs,
+      );
       if (!taken.allowed) {
-        throw new RuntimeReject(400, unusableCode, `This URL was used too often; retry in ${taken.retryAfter}s or mint a new one.`, null);
+        throw new RuntimeReject(
+          400,
+          unusableCode,
+          `This URL was used too often; retry in ${taken.retryAfter}s or mint a new one.`,
+          null,
+        );
       }
       if (busy.has(urlKey)) {
-        throw new RuntimeReject(400, unusableCode, "Another request to this URL is in progress; wait for its answer.", null);
+        throw new RuntimeReject(
+          400,
+          unusableCode,
+          "Another request to this URL is in progress; wait for its answer.",
+          null,
+        );
       }
       if (busy.size >= maxConcurrent) {
         throw new RuntimeReject(500, "internal_error", "Too many uploads are in progress; retry shortly.", null);

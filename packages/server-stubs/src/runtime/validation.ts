@@ -6,7 +6,11 @@ import { codesAt, type JsonSchema, type OperationMeta } from "../contract/meta.j
 import { RuntimeReject } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
-export type ValidationKind = "missing_field" | "value_out_of_range" | "invalid_format" | "parameter_invalid_combination";
+export type ValidationKind =
+  | "missing_field"
+  | "value_out_of_range"
+  | "invalid_format"
+  | "parameter_invalid_combination";
 
 /** The schema extension naming the answer ({code, param}) to a failed `oneOf` whose fields are each valid. */
 const COMBINATION = "x-aurous-combination-error";
@@ -46,14 +50,19 @@ export function validationCodeFor(meta: OperationMeta, kind: ValidationKind): st
   return undefined;
 }
 
-export function rejectValidation(meta: OperationMeta, kind: ValidationKind, message: string, param: string | null): RuntimeReject {
+export function rejectValidation(
+  meta: OperationMeta,
+  kind: ValidationKind,
+  message: string,
+  param: string | null,
+): RuntimeReject {
   const code = validationCodeFor(meta, kind) ?? "invalid_format";
   return new RuntimeReject(400, code, message, param);
 }
 
 /** Params and messages must fit the envelope's schema: printable, at most 256 / 2000 chars. */
 function printable(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const clean = text.replace(/[\u0000-\u001F\u007F]/g, "?");
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
@@ -93,8 +102,14 @@ type Schema = Record<string, unknown>;
  *  3. otherwise the combination itself is the fault.
  * Returns null when the errors hold no such `oneOf`.
  */
-function judgeCombination(errors: ErrorObject[], compiler: SchemaCompiler, cache: WeakMap<object, ValidateFunction>): ErrorObject | { combination: ErrorObject } | null {
-  const failed = errors.find((e) => e.keyword === "oneOf" && (e.parentSchema as Schema | undefined)?.[COMBINATION] !== undefined);
+function judgeCombination(
+  errors: ErrorObject[],
+  compiler: SchemaCompiler,
+  cache: WeakMap<object, ValidateFunction>,
+): ErrorObject | { combination: ErrorObject } | null {
+  const failed = errors.find(
+    (e) => e.keyword === "oneOf" && (e.parentSchema as Schema | undefined)?.[COMBINATION] !== undefined,
+  );
   if (!failed) return null;
   const parent = failed.parentSchema as Schema;
   const compiled = (key: object, schema: () => Schema) => {
@@ -124,7 +139,9 @@ function judgeCombination(errors: ErrorObject[], compiler: SchemaCompiler, cache
 
 /** "Upload flow or Synthesize flow": the branches' titles, for the combination message. */
 function branchTitles(error: ErrorObject): string {
-  const titles = ((error.parentSchema as Schema).oneOf as Schema[]).map((b, i) => (typeof b.title === "string" ? b.title : `option ${i + 1}`));
+  const titles = ((error.parentSchema as Schema).oneOf as Schema[]).map((b, i) =>
+    typeof b.title === "string" ? b.title : `option ${i + 1}`,
+  );
   return titles.length > 1 ? `${titles.slice(0, -1).join(", ")} or ${titles.at(-1)}` : titles.join("");
 }
 
@@ -155,7 +172,11 @@ export function describeFailure(error: ErrorObject, data: unknown, name?: string
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
     // An empty key has no name to report: the object holding it is at fault (null at the root).
     if (extra === "") {
-      return { kind: "invalid_format", param: path || null, message: `${path || "The request body"} has an empty key, which is not a recognised field.` };
+      return {
+        kind: "invalid_format",
+        param: path || null,
+        message: `${path || "The request body"} has an empty key, which is not a recognised field.`,
+      };
     }
     const param = path ? `${path}.${extra}` : extra;
     // `param` names the first unknown key; the message names them all, so a client sees every key
@@ -197,7 +218,11 @@ function numeralOf(schema: JsonSchema): typeof INTEGER | undefined {
   return undefined;
 }
 
-function paramGroup(meta: OperationMeta, where: "path" | "query" | "header", compiler: SchemaCompiler): ParamGroup | null {
+function paramGroup(
+  meta: OperationMeta,
+  where: "path" | "query" | "header",
+  compiler: SchemaCompiler,
+): ParamGroup | null {
   // Aurous-Version has its own step (400 unknown_version), before rate limiting.
   const params = meta.parameters.filter((p) => p.in === where && p.name !== "Aurous-Version");
   if (params.length === 0) return null;
@@ -235,7 +260,12 @@ export type RequestValidator = (parts: RequestParts) => ValidatedParts;
 export type ValidationLocation = "path" | "query" | "header" | "body";
 
 /** Builds the rejection for a failure; the default answers 400 with the op's documented code. */
-export type RejectFn = (kind: ValidationKind, message: string, param: string | null, location: ValidationLocation) => RuntimeReject;
+export type RejectFn = (
+  kind: ValidationKind,
+  message: string,
+  param: string | null,
+  location: ValidationLocation,
+) => RuntimeReject;
 
 /** Compiles the validator of one operation; it throws a RuntimeReject on the first failure. */
 export function compileRequestValidator(
@@ -260,7 +290,12 @@ export function compileRequestValidator(
       const value = data[prop];
       if (typeof value === "string" && !numeral.pattern.test(value)) {
         const name = group.names.get(prop) ?? prop;
-        throw reject("invalid_format", `${name} must be ${numeral.what} written in plain decimal digits.`, name, location);
+        throw reject(
+          "invalid_format",
+          `${name} must be ${numeral.what} written in plain decimal digits.`,
+          name,
+          location,
+        );
       }
     }
     if (group.validate(data)) return;
@@ -289,7 +324,12 @@ export function compileRequestValidator(
     const params = { ...parts.params };
     if (pathMeansNotFound && path && !path.validate(params)) {
       const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
-      throw new RuntimeReject(404, "resource_not_found", "Nothing with this id exists for your team.", pathErrorParams.get(failing) ?? null);
+      throw new RuntimeReject(
+        404,
+        "resource_not_found",
+        "Nothing with this id exists for your team.",
+        pathErrorParams.get(failing) ?? null,
+      );
     }
     check(path, params, "path");
     const queryOut = query ? { ...parts.query } : {};

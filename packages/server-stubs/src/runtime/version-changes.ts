@@ -51,10 +51,12 @@ export interface VersionChange {
   /** The operations it touches; default all API operations. */
   operations?: readonly VersionedOperationId[];
   /** Request of the version before `version` → request of `version`. Mutate `ctx` or return replacements. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a module may mutate ctx and return nothing.
   request?(ctx: VersionRequestContext): void | VersionRequestUpgrade;
   /** 2xx body of `version` → body of the version before it. Return the new body, or nothing to keep `ctx.body`. */
   response?(ctx: VersionResponseContext): unknown;
   /** Error envelopes pass through untouched unless a change downgrades them (e.g. renames `param`). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a module may leave the envelope as it is.
   error?(ctx: VersionErrorContext): void | ErrorBody;
 }
 
@@ -66,7 +68,9 @@ export class VersionChangeError extends Error {
     readonly operationId: string,
     cause: unknown,
   ) {
-    super(`version change ${change.version} (${change.description}) threw in its ${phase} hook on ${operationId}`, { cause });
+    super(`version change ${change.version} (${change.description}) threw in its ${phase} hook on ${operationId}`, {
+      cause,
+    });
     this.name = "VersionChangeError";
   }
 }
@@ -100,14 +104,20 @@ export interface VersionChanges {
   plan(operationId: string, version: string): VersionPlan | null;
 }
 
-function checkChanges(changes: readonly VersionChange[], released: readonly string[], operationIds: ReadonlySet<string>): void {
+function checkChanges(
+  changes: readonly VersionChange[],
+  released: readonly string[],
+  operationIds: ReadonlySet<string>,
+): void {
   const first = [...released].sort()[0];
   for (const [i, change] of changes.entries()) {
     const described = typeof change?.description === "string" && change.description.trim() !== "";
     const label = `versionChanges[${i}]${described ? ` (${change.description})` : ""}`;
     if (!described) throw new Error(`${label}: needs a description`);
     if (!released.includes(change.version)) {
-      throw new Error(`${label}: version ${JSON.stringify(change.version)} is not a released version (x-aurous-versions: ${released.join(", ")})`);
+      throw new Error(
+        `${label}: version ${JSON.stringify(change.version)} is not a released version (x-aurous-versions: ${released.join(", ")})`,
+      );
     }
     if (change.version === first) {
       throw new Error(`${label}: ${first} is the first release; there is no older version to transform to`);
@@ -116,7 +126,8 @@ function checkChanges(changes: readonly VersionChange[], released: readonly stri
       if (!operationIds.has(op)) throw new Error(`${label}: unknown API operation ${JSON.stringify(op)}`);
     }
     for (const hook of ["request", "response", "error"] as const) {
-      if (change[hook] !== undefined && typeof change[hook] !== "function") throw new Error(`${label}: ${hook} must be a function`);
+      if (change[hook] !== undefined && typeof change[hook] !== "function")
+        throw new Error(`${label}: ${hook} must be a function`);
     }
   }
 }
@@ -126,19 +137,31 @@ function call<R>(change: VersionChange, phase: VersionChangeError["phase"], oper
   try {
     return run();
   } catch (error) {
-    throw phase === "request" && error instanceof ApiFailure ? error : new VersionChangeError(change, phase, operationId, error);
+    throw phase === "request" && error instanceof ApiFailure
+      ? error
+      : new VersionChangeError(change, phase, operationId, error);
   }
 }
 
 function buildPlan(operationId: VersionedOperationId, version: string, applicable: VersionChange[]): VersionPlan {
   const upgrades = applicable.filter((c) => c.request);
   const downgrades = applicable.filter((c) => c.response).reverse();
-  const errorDowngrades = (upTo = applicable.length) => applicable.slice(0, upTo).filter((c) => c.error).reverse();
+  const errorDowngrades = (upTo = applicable.length) =>
+    applicable
+      .slice(0, upTo)
+      .filter((c) => c.error)
+      .reverse();
   const allErrorDowngrades = errorDowngrades();
 
   return {
     upgrade(input) {
-      const ctx: VersionRequestContext = { operationId, version, body: input.body, query: input.query, headers: input.headers };
+      const ctx: VersionRequestContext = {
+        operationId,
+        version,
+        body: input.body,
+        query: input.query,
+        headers: input.headers,
+      };
       for (const change of upgrades) {
         try {
           const out = call(change, "request", operationId, () => change.request!(ctx));

@@ -27,7 +27,8 @@ export interface VersionResolver {
 export function createVersionResolver(released: readonly string[]): VersionResolver {
   // Resolution compares strings, which is only sound for real YYYY-MM-DD dates.
   const bad = released.filter((v) => !isCalendarDate(v));
-  if (bad.length) throw new Error(`released versions must be YYYY-MM-DD dates; got ${bad.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (bad.length)
+    throw new Error(`released versions must be YYYY-MM-DD dates; got ${bad.map((v) => JSON.stringify(v)).join(", ")}`);
   const sorted = [...new Set(released)].sort(); // ISO dates sort lexically
   const first = sorted[0];
   const newest = sorted[sorted.length - 1];

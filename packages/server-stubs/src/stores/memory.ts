@@ -1,6 +1,6 @@
 // In-memory stores: the default, correct for a single process (JavaScript runs each take/claim
 // to completion, so they are atomic). Entries are swept lazily so memory stays bounded.
-import { takeToken, type BucketState } from "./token-bucket.js";
+import { type BucketState, takeToken } from "./token-bucket.js";
 import type {
   ClaimResult,
   IdempotencyRecord,
@@ -53,15 +53,29 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly records = new Map<string, OwnedRecord>();
   private ops = 0;
 
-  async claim(key: string, fingerprint: string, owner: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
+  async claim(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    expiresAtMs: number,
+    nowMs: number,
+  ): Promise<ClaimResult> {
     if (++this.ops % SWEEP_EVERY === 0) this.sweep(nowMs);
     const existing = this.live(key, nowMs);
-    if (existing && !(existing.owner === owner && existing.state === "in_flight")) return { claimed: false, record: publicRecord(existing) };
+    if (existing && !(existing.owner === owner && existing.state === "in_flight"))
+      return { claimed: false, record: publicRecord(existing) };
     this.records.set(key, { fingerprint, owner, state: "in_flight", expiresAt: expiresAtMs });
     return { claimed: true };
   }
 
-  async complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
+  async complete(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    response: StoredResponse,
+    expiresAtMs: number,
+    nowMs: number,
+  ): Promise<void> {
     const record = this.live(key, nowMs);
     if (!record || (record.owner === owner && record.fingerprint === fingerprint)) {
       this.records.set(key, { fingerprint, owner, state: "completed", expiresAt: expiresAtMs, response });
@@ -70,7 +84,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   async release(key: string, fingerprint: string, owner: string): Promise<void> {
     const record = this.records.get(key);
-    if (record && record.owner === owner && record.fingerprint === fingerprint && record.state === "in_flight") this.records.delete(key);
+    if (record && record.owner === owner && record.fingerprint === fingerprint && record.state === "in_flight")
+      this.records.delete(key);
   }
 
   async get(key: string, nowMs: number): Promise<IdempotencyRecord | null> {

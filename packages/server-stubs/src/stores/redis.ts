@@ -62,15 +62,19 @@ return {allowed, string.format('%.17g', tokens)}
 
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly prefix: string;
-  constructor(private readonly redis: RedisLike, options: RedisStoreOptions = {}) {
+  constructor(
+    private readonly redis: RedisLike,
+    options: RedisStoreOptions = {},
+  ) {
     this.prefix = `${options.prefix ?? "aurous:"}rl:`;
   }
 
   async take(key: string, bucket: TokenBucketSpec, nowMs: number): Promise<TakeResult> {
-    const [allowed, raw] = (await TAKE.run(this.redis, [this.prefix + key], [bucket.capacity, bucket.refillPerSecond, nowMs])) as [
-      number,
-      string,
-    ];
+    const [allowed, raw] = (await TAKE.run(
+      this.redis,
+      [this.prefix + key],
+      [bucket.capacity, bucket.refillPerSecond, nowMs],
+    )) as [number, string];
     const tokens = Number(raw);
     const secondsToFull = (bucket.capacity - tokens) / bucket.refillPerSecond;
     return {
@@ -136,20 +140,42 @@ function toRecord(fields: Fields | null, nowMs: number): IdempotencyRecord | nul
 
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly prefix: string;
-  constructor(private readonly redis: RedisLike, options: RedisStoreOptions = {}) {
+  constructor(
+    private readonly redis: RedisLike,
+    options: RedisStoreOptions = {},
+  ) {
     this.prefix = `${options.prefix ?? "aurous:"}idem:`;
   }
 
-  async claim(key: string, fingerprint: string, owner: string, expiresAtMs: number, nowMs: number): Promise<ClaimResult> {
-    const fields = (await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, owner, expiresAtMs, nowMs])) as Fields | number;
+  async claim(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    expiresAtMs: number,
+    nowMs: number,
+  ): Promise<ClaimResult> {
+    const fields = (await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, owner, expiresAtMs, nowMs])) as
+      | Fields
+      | number;
     if (!Array.isArray(fields)) return { claimed: true };
     const record = toRecord(fields, nowMs);
     // The script only returns a live record, so this is defensive.
     return record ? { claimed: false, record } : { claimed: true };
   }
 
-  async complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void> {
-    await COMPLETE.run(this.redis, [this.prefix + key], [fingerprint, owner, JSON.stringify(response), expiresAtMs, nowMs]);
+  async complete(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    response: StoredResponse,
+    expiresAtMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    await COMPLETE.run(
+      this.redis,
+      [this.prefix + key],
+      [fingerprint, owner, JSON.stringify(response), expiresAtMs, nowMs],
+    );
   }
 
   async release(key: string, fingerprint: string, owner: string): Promise<void> {

@@ -6,7 +6,11 @@ export interface BucketState {
   updatedMs: number;
 }
 
-export function takeToken(state: BucketState | undefined, spec: TokenBucketSpec, nowMs: number): { state: BucketState; result: TakeResult } {
+export function takeToken(
+  state: BucketState | undefined,
+  spec: TokenBucketSpec,
+  nowMs: number,
+): { state: BucketState; result: TakeResult } {
   const { capacity, refillPerSecond } = spec;
   let tokens = capacity;
   if (state) {

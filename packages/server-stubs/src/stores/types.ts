@@ -62,7 +62,14 @@ export interface IdempotencyStore {
    * place of no record at all (the claim was lost with the store's data, yet the effect happened).
    * A key held by another owner is left alone.
    */
-  complete(key: string, fingerprint: string, owner: string, response: StoredResponse, expiresAtMs: number, nowMs: number): Promise<void>;
+  complete(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    response: StoredResponse,
+    expiresAtMs: number,
+    nowMs: number,
+  ): Promise<void>;
   /** Forgets `owner`'s in-flight claim (the request failed), so the key can be used again. */
   release(key: string, fingerprint: string, owner: string): Promise<void>;
   get(key: string, nowMs: number): Promise<IdempotencyRecord | null>;

@@ -2,13 +2,13 @@
 // error: tsc (lint) and vitest's typecheck fail if one of them starts compiling.
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type Character,
+  type CompleteImplementation,
+  type ErrorCodeOf,
   fail,
   failFor,
-  type Character,
-  type ErrorCodeOf,
   type Handler,
   type HandlerResult,
-  type CompleteImplementation,
   type Implementation,
   type UploadCheck,
   type VersionChange,
@@ -19,7 +19,8 @@ declare const character: Character;
 describe("handler results", () => {
   it("accepts documented statuses, bodies and codes", () => {
     const get: Handler<"getCharacter"> = async (req) => {
-      if (req.params.id === "x") return { status: 404, error: { code: "resource_not_found", message: "no", param: "character_id" } };
+      if (req.params.id === "x")
+        return { status: 404, error: { code: "resource_not_found", message: "no", param: "character_id" } };
       if (req.params.id === "y") return req.fail(400, "unknown_version", "bad pin", "Aurous-Version");
       // @ts-expect-error ids are never format-checked: getCharacter documents no invalid_format
       if (req.params.id === "z") return req.fail(400, "invalid_format", "bad id", "id");
@@ -47,8 +48,11 @@ describe("handler results", () => {
   it("rejects a code not documented for the status", () => {
     // @ts-expect-error invalid_format is documented at 400, not 404
     const a: Handler<"getCharacter"> = async () => ({ status: 404, error: { code: "invalid_format", message: "x" } });
-    // @ts-expect-error regenerate's 429 is rate_limit_exceeded, not too_many_requests
-    const b: HandlerResult<"regenerateCharacterRef"> = { status: 429, error: { code: "too_many_requests", message: "x" } };
+    const b: HandlerResult<"regenerateCharacterRef"> = {
+      status: 429,
+      // @ts-expect-error regenerate's 429 is rate_limit_exceeded, not too_many_requests
+      error: { code: "too_many_requests", message: "x" },
+    };
     // @ts-expect-error updateCharacter's validation code is invalid_request
     const c: Handler<"updateCharacter"> = (req) => req.fail(400, "invalid_format", "x");
     // @ts-expect-error not a code at all
@@ -87,13 +91,20 @@ describe("handler results", () => {
     };
     void [list, regen, resyn];
     expectTypeOf<ErrorCodeOf<"createCharacter", 400>>().toEqualTypeOf<
-      "unknown_version" | "missing_field" | "invalid_format" | "value_out_of_range" | "parameter_invalid_combination" | "upload_invalid"
+      | "unknown_version"
+      | "missing_field"
+      | "invalid_format"
+      | "value_out_of_range"
+      | "parameter_invalid_combination"
+      | "upload_invalid"
     >();
   });
 
   it("requires a handler for every API operation", () => {
     // @ts-expect-error getCharacter (and the rest) missing
-    const partial: Implementation = { listCharacters: () => ({ status: 500, error: { code: "internal_error", message: "x" } }) };
+    const partial: Implementation = {
+      listCharacters: () => ({ status: 500, error: { code: "internal_error", message: "x" } }),
+    };
     void partial;
   });
 });

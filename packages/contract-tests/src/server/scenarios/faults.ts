@@ -16,7 +16,6 @@ export interface NotProvokable {
 export const INTERNAL_ERROR_REASON =
   "a 500 internal_error means the server failed unexpectedly; a conforming, healthy server has no request that fails it on purpose";
 
-
 export const EXPIRY_REASON =
   "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
 
@@ -25,12 +24,15 @@ export function notProvokable(operations: OperationModel[], canMoveClock: boolea
   const out: NotProvokable[] = [];
   for (const op of operations) {
     for (const r of op.responses) {
-      if (r.status === 500) for (const code of r.codes) out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
+      if (r.status === 500)
+        for (const code of r.codes)
+          out.push({ entry: entryId(op.operationId, 500, code), reason: INTERNAL_ERROR_REASON });
     }
   }
   if (!canMoveClock) {
     for (const op of operations) {
-      if (op.errors.some((r) => r.status === 401 && r.codes.includes("upload_url_expired"))) out.push({ entry: entryId(op.operationId, 401, "upload_url_expired"), reason: EXPIRY_REASON });
+      if (op.errors.some((r) => r.status === 401 && r.codes.includes("upload_url_expired")))
+        out.push({ entry: entryId(op.operationId, 401, "upload_url_expired"), reason: EXPIRY_REASON });
     }
   }
   return out;
@@ -49,7 +51,11 @@ function requestFor(w: World, op: OperationModel, auth: { key: string }) {
 }
 
 /** Injects each not-provokable entry's documented example; returns evidence per entry id. */
-export async function faultScenarios(w: World, proxy: MutationProxy, entries: NotProvokable[]): Promise<Map<string, string>> {
+export async function faultScenarios(
+  w: World,
+  proxy: MutationProxy,
+  entries: NotProvokable[],
+): Promise<Map<string, string>> {
   const evidence = new Map<string, string>();
   // An injected answer proves something only about a target that answers: when nothing did, the
   // proxy's fake would be the only response of the run, and must not count as a pass.
@@ -76,9 +82,19 @@ export async function faultScenarios(w: World, proxy: MutationProxy, entries: No
     if ("Retry-After" in response.headers) headers["retry-after"] = "1";
     proxy.setMutations([{ kind: "respond", status, headers, body: JSON.stringify(example) }]);
     try {
-      const result = await w.rec.expect(opId, status, code, requestFor(w, op, { key: w.main.key as string }), "strict", "documented example injected by the fault proxy");
+      const result = await w.rec.expect(
+        opId,
+        status,
+        code,
+        requestFor(w, op, { key: w.main.key as string }),
+        "strict",
+        "documented example injected by the fault proxy",
+      );
       if (result.ok && (proxy.hits[0] ?? 0) > 0) {
-        evidence.set(entry, "the fault proxy answered in the server's place with the documented example; it passed Prism's validating proxy (--errors) and the response checks");
+        evidence.set(
+          entry,
+          "the fault proxy answered in the server's place with the documented example; it passed Prism's validating proxy (--errors) and the response checks",
+        );
       }
     } finally {
       proxy.setMutations([]);

@@ -24,23 +24,52 @@ export async function genericScenarios(w: World): Promise<void> {
   for (const op of apiKeyOperations(rec.doc)) {
     const opId = op.operationId;
     const valid = (auth: Auth, path: PathValues = state) => specRequest(rec.doc, op, auth, { path });
-    const documents = (status: number, code: string) => op.errors.some((r) => r.status === status && r.codes.includes(code));
-    if (documents(401, "missing_api_key")) await rec.expect(opId, 401, "missing_api_key", valid({ key: null }), "observe", "no key");
-    if (documents(401, "invalid_api_key")) await rec.expect(opId, 401, "invalid_api_key", valid({ key: UNKNOWN_KEY }), "strict", "a well-formed key nobody was issued");
-    if (keys.revoked && documents(401, "revoked_api_key")) await rec.expect(opId, 401, "revoked_api_key", valid({ key: keys.revoked }), "strict", "revoked key");
+    const documents = (status: number, code: string) =>
+      op.errors.some((r) => r.status === status && r.codes.includes(code));
+    if (documents(401, "missing_api_key"))
+      await rec.expect(opId, 401, "missing_api_key", valid({ key: null }), "observe", "no key");
+    if (documents(401, "invalid_api_key"))
+      await rec.expect(
+        opId,
+        401,
+        "invalid_api_key",
+        valid({ key: UNKNOWN_KEY }),
+        "strict",
+        "a well-formed key nobody was issued",
+      );
+    if (keys.revoked && documents(401, "revoked_api_key"))
+      await rec.expect(opId, 401, "revoked_api_key", valid({ key: keys.revoked }), "strict", "revoked key");
     // Scopes are cumulative, so only write operations document 403: a read-only key provokes it.
     if (keys.readOnly && documents(403, "missing_scope")) {
       await rec.expect(opId, 403, "missing_scope", valid({ key: keys.readOnly }), "strict", "read-only key");
     }
-    if (documents(400, "unknown_version")) await rec.expect(opId, 400, "unknown_version", valid({ ...main, version: "2099-01-01" }), "strict", "Aurous-Version after the newest release");
+    if (documents(400, "unknown_version"))
+      await rec.expect(
+        opId,
+        400,
+        "unknown_version",
+        valid({ ...main, version: "2099-01-01" }),
+        "strict",
+        "Aurous-Version after the newest release",
+      );
     if (documents(413, "request_too_large")) {
-      await rec.expect(opId, 413, "request_too_large", oversize(valid(main)), "observe", "JSON body over the documented limit");
+      await rec.expect(
+        opId,
+        413,
+        "request_too_large",
+        oversize(valid(main)),
+        "observe",
+        "JSON body over the documented limit",
+      );
     }
     if (op.pathParamNames.length > 0 && documents(404, "resource_not_found")) {
       // The spec's example ids name nothing on a deployment. Any team will do for an id nobody has:
       // the second team's buckets spare the main team's synthesize bucket (12 tokens) for the
       // state-timed scenarios.
-      const unknown = valid({ ...w.second, ...(op.idempotency.honours_key ? { idempotencyKey: crypto.randomUUID() } : {}) }, {});
+      const unknown = valid(
+        { ...w.second, ...(op.idempotency.honours_key ? { idempotencyKey: crypto.randomUUID() } : {}) },
+        {},
+      );
       await rec.expect(opId, 404, "resource_not_found", unknown, "strict", "unknown id");
     }
   }

@@ -19,8 +19,10 @@ export function mountRefRoutes(app: FastifyInstance, state: SandboxState): void 
 
     const position = /^\d{1,2}$/.test(index) ? Number(index) : -1;
     const check = state.refUrls.check(id, position, request.query.expires, request.query.token, state.clock.now());
-    if (!check.ok && check.reason === "invalid") return reject(401, "signature_invalid", "The ref URL signature is missing or does not match.");
-    if (!check.ok) return reject(403, "ref_url_expired", "This ref URL has expired; retrieve the character again for fresh URLs.");
+    if (!check.ok && check.reason === "invalid")
+      return reject(401, "signature_invalid", "The ref URL signature is missing or does not match.");
+    if (!check.ok)
+      return reject(403, "ref_url_expired", "This ref URL has expired; retrieve the character again for fresh URLs.");
 
     // Soft-deleted characters keep serving their refs (generations that used them still work).
     const ref = state.store.peek(id)?.refs[position];
