@@ -87,9 +87,7 @@ describe("characters.waitFor", () => {
     const started = performance.now();
     // Tagged: on a loaded machine the previous test's last poll can reach the stub late.
     const headers = { "x-test-case": "hung-poll" };
-    const error = await retrying.characters
-      .waitFor(CHARACTER_ID, { timeoutMs: 500, headers })
-      .catch((e: unknown) => e);
+    const error = await retrying.characters.waitFor(CHARACTER_ID, { timeoutMs: 500, headers }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AurousWaitTimeoutError);
     expect((error as AurousWaitTimeoutError).character).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(2_000);
