@@ -1,5 +1,8 @@
 // A tiny in-test implementation of every operation plus a key table, shared by the runtime tests.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
+import { schemaExample } from "../../../scripts/codegen/example-request.mjs";
 import {
   type AurousServerOptions,
   type AuthContext,
@@ -8,8 +11,10 @@ import {
   type Implementation,
 } from "../src/index.js";
 
-export const CHAR_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-export const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+// The spec's example ids, so tests and docs agree on one of each.
+const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8"));
+export const CHAR_ID = String(schemaExample(bundle, "CharacterId"));
+export const UPLOAD_ID = String(schemaExample(bundle, "UploadId"));
 
 export const KEYS: Record<string, AuthContext> = {
   key_full: { teamId: "team_a", scope: "full" },
