@@ -76,7 +76,11 @@ describe("defaults", () => {
   });
 
   it("requires an API key, saying so", () => {
-    expect(() => createAurous({ apiKey: "" })).toThrow(new AurousError("apiKey is required"));
+    vi.stubEnv("AUROUS_API_KEY", "");
+    expect(() => createAurous({ apiKey: "" })).toThrow(
+      new AurousError("no API key: pass { apiKey } or set the AUROUS_API_KEY environment variable"),
+    );
+    vi.unstubAllEnvs();
   });
 
   it("warns once per distinct version pair", async () => {
