@@ -12,7 +12,6 @@ import {
 
 export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export function loadBundle(): Json {

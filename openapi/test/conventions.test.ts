@@ -15,7 +15,7 @@ describe("operation conventions", () => {
       expect(["read", "write"]).toContain(op["x-aurous-scope"]);
       const limit = op["x-aurous-rate-limit"];
       for (const l of [limit, ...(limit.variants ?? [])]) {
-        expect(l.bucket).toMatch(/^characters_(post|get|synthesize)$/);
+        expect(l.bucket).toMatch(/^(characters_(post|get|synthesize)|reads)$/);
         expect(l.sustained_per_minute).toBeGreaterThan(0);
         expect(l.burst).toBeGreaterThanOrEqual(l.sustained_per_minute);
       }
@@ -38,6 +38,7 @@ describe("operation conventions", () => {
       characters_post: "30/60",
       characters_get: "120/240",
       characters_synthesize: "6/12",
+      reads: "600/1200",
     });
   });
 
@@ -64,6 +65,7 @@ describe("operation conventions", () => {
       characters_post: "too_many_requests",
       characters_get: "too_many_requests",
       characters_synthesize: "rate_limit_exceeded",
+      reads: "too_many_requests",
     });
   });
 

@@ -21,6 +21,7 @@ const CONTRADICTIONS = [
   "Credits.",
   "doc_url.",
   "List cursor example.",
+  "Held credits.",
 ];
 const SILENCES = [
   "`POST /v1/characters/uploads/init` answers `201`",
@@ -36,6 +37,11 @@ const SILENCES = [
   "A version pin before the first version",
   "Rules a schema can state, it states",
   "Additive changes.",
+  "`billing_mode` is an open set.",
+  "The `reads` bucket.",
+  "`GET /v1/team` fields.",
+  "`GET /v1/loras` is a bare array.",
+  "Credit amounts are numbers, not integers",
 ];
 
 /** The bullets of one `## ` section of DECISIONS.md. */

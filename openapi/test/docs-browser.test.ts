@@ -19,7 +19,12 @@ const html = readFileSync(fileURLToPath(new URL("../dist/docs/index.html", impor
 const docs = JSON.parse(
   readFileSync(fileURLToPath(new URL("../dist/docs/openapi.docs.json", import.meta.url)), "utf8"),
 );
-const TAG_SLUGS: Record<string, string> = { Characters: "characters", "Character uploads": "character-uploads" };
+const TAG_SLUGS: Record<string, string> = {
+  Characters: "characters",
+  "Character uploads": "character-uploads",
+  Account: "account",
+  Catalog: "catalog",
+};
 
 let server: Server;
 let origin: string;

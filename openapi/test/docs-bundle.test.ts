@@ -19,8 +19,9 @@ const ops = operations(docs);
 
 /** Every description in a document. */
 function descriptions(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => descriptions(n, out));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const n of node) descriptions(n, out);
+  } else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "description" && typeof v === "string") out.push(v);
       else descriptions(v, out);

@@ -19,6 +19,13 @@ const WRITE_ONLY: Array<[number, string]> = [[403, "missing_scope"]];
 
 /** Per operation, from its own reference page. */
 const FROM_REFERENCE_PAGES: Record<string, Array<[number, string]>> = {
+  // get-credit-balance, get-your-team-info, get-the-current-pricing-rate-card (it names
+  // unknown_version, a shared code), list-available-lora-styles: no code of their own; the 429 is
+  // the rate-limits page's GET class.
+  getBalance: [[429, "too_many_requests"]],
+  getTeam: [[429, "too_many_requests"]],
+  getPricing: [[429, "too_many_requests"]],
+  listLoras: [[429, "too_many_requests"]],
   // upload-init (seed): extension/content_type mismatch is a 400 whose code the page leaves unnamed.
   initCharacterUpload: [
     [400, "parameter_invalid_combination"],

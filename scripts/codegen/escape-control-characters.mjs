@@ -12,8 +12,8 @@ export function escapeControlCharacters(dir) {
       continue;
     }
     const text = readFileSync(file, "utf8");
-    // eslint-disable-next-line no-control-regex
     const fixed = text.replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
     );

@@ -16,5 +16,6 @@ export interface ExampleCall {
 }
 
 export function parameterExample(doc: unknown, parameter: ParameterModel | undefined): unknown;
+export function schemaExample(doc: unknown, name: string): unknown;
 export function bodyExample(doc: unknown, op: OperationModel): unknown;
 export function exampleCall(doc: unknown, op: OperationModel, options?: { skipQuery?: string[] }): ExampleCall;

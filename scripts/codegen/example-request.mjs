@@ -14,6 +14,14 @@ export function parameterExample(doc, parameter) {
   return schema?.examples?.[0] ?? schema?.example;
 }
 
+/** The first example of the component schema `name` (e.g. `CharacterId`): one id every tool shares. */
+export function schemaExample(doc, name) {
+  const schema = deref(doc, doc.components?.schemas?.[name]);
+  const value = schema?.examples?.[0] ?? schema?.example;
+  if (value === undefined) throw new Error(`component schema ${name} is missing or has no example`);
+  return value;
+}
+
 /** The JSON body's first named example, else its schema's `examples[0]` / `example`. */
 export function bodyExample(doc, op) {
   const media = op.requestBody?.media.find((m) => m.contentType === "application/json");

@@ -23,7 +23,7 @@ function requestOf(doc, op) {
   return { ...call, idempotent: op.idempotency.honours_key === true };
 }
 
-function curlSample(doc, path, method, request) {
+function curlSample(doc, method, request) {
   const base = doc.servers?.[0]?.url ?? "";
   const search = new URLSearchParams(Object.entries(request.query).map(([k, v]) => [k, String(v)])).toString();
   const lines = [
@@ -77,7 +77,7 @@ function tsSample(model, op, request) {
 /** The x-codeSamples of one operation of the spec model `model`. */
 export function codeSamples(model, op) {
   const request = requestOf(model.document, op);
-  const curl = op.credential === "signed-url" ? UPLOAD_CURL : curlSample(model.document, op.path, op.method, request);
+  const curl = op.credential === "signed-url" ? UPLOAD_CURL : curlSample(model.document, op.method, request);
   return [
     { lang: "Shell", label: "curl", source: curl },
     { lang: "TypeScript", label: "@aurous/client", source: tsSample(model, op, request) },

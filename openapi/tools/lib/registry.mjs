@@ -35,8 +35,10 @@ function entryProblems(entry, at) {
   if (!Array.isArray(entry.changes)) return [...problems, `${at}.changes must be an array`];
   entry.changes.forEach((change, j) => {
     const cat = `${at}.changes[${j}]`;
-    if (!change || typeof change !== "object" || Array.isArray(change))
-      return problems.push(`${cat} must be an object`);
+    if (!change || typeof change !== "object" || Array.isArray(change)) {
+      problems.push(`${cat} must be an object`);
+      return;
+    }
     for (const key of Object.keys(change)) if (!CHANGE_KEYS.has(key)) problems.push(`${cat} has unknown key "${key}"`);
     if (!CHANGE_TYPES.includes(change.type)) problems.push(`${cat}.type must be one of ${CHANGE_TYPES.join(", ")}`);
     if (!nonEmptyString(change.description)) problems.push(`${cat}.description must be a non-empty string`);

@@ -171,7 +171,7 @@ export function renderOperations(model) {
   const blocks = [];
   for (const op of model.operations) {
     const sig = signatureOf(op);
-    typesOf(sig).gen.forEach((t) => types.add(t));
+    for (const t of typesOf(sig).gen) types.add(t);
     if (sig.hasQuery) types.add(`${sig.P}Data`);
     const meta = `${op.operationId}Operation`;
     metas.push(meta);
@@ -245,8 +245,8 @@ export function renderResources(model) {
     const methods = ops.map((op) => {
       const sig = signatureOf(op);
       const used = typesOf(sig);
-      used.gen.forEach((t) => types.add(t));
-      used.query.forEach((t) => queryTypes.add(t));
+      for (const t of used.gen) types.add(t);
+      for (const t of used.query) queryTypes.add(t);
       functions.push(op.operationId);
       const args = ["this.core", ...sig.params.map((p) => p.name)].join(", ");
       return [

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates src/generated/ (or the folder given as the first argument) from the bundled contract:
+// Regenerates src/generated/ (or the folder given as the first argument) from the bundled contract
+// (or the bundle given with --spec):
 // @hey-api/openapi-ts writes the types and the zod schemas; from the spec model, generate-meta.mjs
 // adds meta.ts and validators.ts and generate-operations.mjs the operation functions and resource
 // classes. The output is deterministic (no timestamps), so the drift test can regenerate into a
@@ -16,9 +17,9 @@ import { renderOperations, renderResources } from "./generate-operations.mjs";
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const bundlePath = resolve(packageRoot, "../../openapi/dist/openapi.json");
 
-export async function generate(outDir) {
+export async function generate(outDir, specPath = bundlePath) {
   await createClient({
-    input: bundlePath,
+    input: specPath,
     output: { path: outDir, clean: true, importFileExtension: ".js", tsConfigPath: null },
     logs: { level: "silent", file: false },
     // Types and schemas only: hey-api's fetch client and SDK functions went unused, since the
@@ -30,7 +31,7 @@ export async function generate(outDir) {
     ],
   });
   escapeControlCharacters(outDir);
-  const model = loadSpecModel(bundlePath);
+  const model = loadSpecModel(specPath);
   writeFileSync(join(outDir, "meta.ts"), renderMeta(model));
   writeFileSync(join(outDir, "validators.ts"), renderValidators(model));
   writeFileSync(join(outDir, "operations.gen.ts"), renderOperations(model));
@@ -38,7 +39,11 @@ export async function generate(outDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const outDir = resolve(process.argv[2] ?? join(packageRoot, "src/generated"));
-  await generate(outDir);
+  // Usage: generate.mjs [outDir] [--spec <bundle>] (a test regenerates from a copy of the spec).
+  const specAt = process.argv.indexOf("--spec");
+  const specPath = specAt > 0 ? resolve(process.argv[specAt + 1]) : bundlePath;
+  const outArg = process.argv.slice(2).find((arg, i, all) => !arg.startsWith("--") && all[i - 1] !== "--spec");
+  const outDir = resolve(outArg ?? join(packageRoot, "src/generated"));
+  await generate(outDir, specPath);
   console.log(`generated ${outDir}`);
 }

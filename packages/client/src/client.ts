@@ -1,4 +1,5 @@
 import { createAurous } from "./core/core.js";
+import type { ClientEventListener, ClientEventName } from "./core/events.js";
 import type { ClientOptions } from "./core/options.js";
 import { AurousResources } from "./generated/resources.gen.js";
 import { responseValidators } from "./generated/validators.js";
@@ -15,7 +16,7 @@ export interface AurousOptions extends ClientOptions {
  * AurousResources), with the ones that have hand-written helpers swapped for their subclasses.
  *
  * ```ts
- * const aurous = new Aurous({ apiKey: process.env.AUROUS_API_KEY! });
+ * const aurous = new Aurous(); // apiKey from AUROUS_API_KEY
  * const { data: character, requestId } = await aurous.characters.get('char_…');
  * ```
  */
@@ -23,9 +24,14 @@ export class Aurous extends AurousResources {
   override readonly characters: Characters;
   override readonly uploads: Uploads;
 
-  constructor(options: AurousOptions) {
+  constructor(options: AurousOptions = {}) {
     super(createAurous({ ...options, validators: responseValidators }));
     this.characters = new Characters(this.core);
     this.uploads = new Uploads(this.core);
+  }
+
+  /** Listens to `request`, `response`, `retry` or `error` of every call; returns the unsubscribe function. */
+  on<E extends ClientEventName>(event: E, listener: ClientEventListener<E>): () => void {
+    return this.core.events.on(event, listener);
   }
 }

@@ -1,7 +1,18 @@
 // Public surface of @aurous/client. Runs in any runtime with fetch; Node-only helpers live in
 // '@aurous/client/node'.
 export { Aurous, type AurousOptions } from "./client.js";
-export { type AurousCore, createAurous } from "./core/core.js";
+export { type AurousCore, createAurous, DEFAULT_BASE_URL, onClientEvent } from "./core/core.js";
+export type {
+  ClientEventListener,
+  ClientEventName,
+  ClientEvents,
+  ClientHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from "./core/events.js";
+export type { Logger, LogLevel } from "./core/log.js";
 export type {
   CallOptions,
   ClientOptions,
@@ -13,6 +24,7 @@ export type {
   VersionMismatch,
 } from "./core/options.js";
 export type { ApiResult, RateLimit } from "./core/result.js";
+export { VERSION } from "./core/version.js";
 export * from "./errors/api-error.js";
 export { AurousError } from "./errors/base.js";
 export { AurousCharacterFailedError, AurousWaitTimeoutError } from "./errors/character.js";
@@ -59,8 +71,20 @@ export type {
   UploadTicket,
 } from "./generated/types.gen.js";
 export * from "./generated/validators.js";
-export { contentTypeOf } from "./helpers/content-type.js";
-export { listAllCharacters } from "./helpers/paginate.js";
+export { contentTypeOf, detectImageType } from "./helpers/content-type.js";
+export {
+  type CursorPage,
+  type CursorQuery,
+  type ItemOf,
+  type ListOperation,
+  listAllCharacters,
+  MAX_TO_ARRAY,
+  type PageOf,
+  Paginator,
+  paginate,
+  paginateCharacters,
+  type QueryOf,
+} from "./helpers/paginate.js";
 export { type UploadedImage, type UploadImageOptions, uploadImage } from "./helpers/upload.js";
 export { type WaitableStatus, type WaitForOptions, waitForCharacter } from "./helpers/wait-for.js";
 export type { BinaryBody, ImageBytes } from "./operations/request.js";

@@ -10,8 +10,8 @@ import { type UploadedImage, type UploadImageOptions, uploadImage } from "./help
 export type UploadFileOptions = Partial<UploadImageOptions>;
 
 /**
- * Uploads an image file: reads it, takes the type from its extension (.jpg/.jpeg/.png/.webp) unless
- * `contentType` is given, then runs init → PUT → (classify).
+ * Uploads an image file: reads it, takes the type from its bytes (PNG, JPEG or WebP, whatever the
+ * extension says), then runs init → PUT → (classify).
  */
 export async function uploadFile(
   client: Aurous | AurousCore,

@@ -17,7 +17,7 @@ describe("README", () => {
     );
     expect(blocks.length).toBeGreaterThanOrEqual(3);
     mkdirSync(work, { recursive: true });
-    blocks.forEach((code, i) => writeFileSync(join(work, `example-${i}.ts`), `${code}\nexport {};\n`));
+    for (const [i, code] of blocks.entries()) writeFileSync(join(work, `example-${i}.ts`), `${code}\nexport {};\n`);
     writeFileSync(
       join(work, "tsconfig.json"),
       JSON.stringify({

@@ -12,7 +12,14 @@ import {
 } from "../src/index.js";
 import { uploadFile } from "../src/node.js";
 import { API_KEY, UPLOAD_ID } from "./support/fixtures.js";
-import { errorBody, type RecordedRequest, type StubServer, sendJson, startStub } from "./support/stub-server.js";
+import {
+  errorBody,
+  REQUEST_ID,
+  type RecordedRequest,
+  type StubServer,
+  sendJson,
+  startStub,
+} from "./support/stub-server.js";
 
 let stub: StubServer;
 let dir: string;
@@ -49,13 +56,22 @@ function serveUploadFlow(putStatus = 204) {
 }
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
+// RIFF, a little-endian size, WEBP, then the first chunk's tag
+const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 4, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x20]);
 
 describe("uploads.upload", () => {
   it("runs init → PUT (without the API key) → classify", async () => {
     serveUploadFlow();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url });
     const uploaded = await client.uploads.upload(png, { filename: "portrait.PNG", classify: true });
-    expect(uploaded).toEqual({ upload_id: UPLOAD_ID, pose: "side", confidence: 0.93 });
+    expect(uploaded).toEqual({
+      upload_id: UPLOAD_ID,
+      content_type: "image/png",
+      requestIds: { init: REQUEST_ID, put: REQUEST_ID, classify: REQUEST_ID },
+      pose: "side",
+      confidence: 0.93,
+    });
 
     const [init, put, classify] = stub.requests;
     expect(JSON.parse(init!.body.toString())).toEqual({
@@ -78,11 +94,15 @@ describe("uploads.upload", () => {
     expect(stub.requests).toHaveLength(3);
   });
 
-  it("skips classify unless asked and takes a Blob’s own type", async () => {
+  it("skips classify unless asked; a Blob is typed by its bytes too", async () => {
     serveUploadFlow();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url });
-    const uploaded = await client.uploads.upload(new Blob([png], { type: "image/webp" }), { filename: "pose" });
-    expect(uploaded).toEqual({ upload_id: UPLOAD_ID });
+    const uploaded = await client.uploads.upload(new Blob([webp]), { filename: "pose" });
+    expect(uploaded).toEqual({
+      upload_id: UPLOAD_ID,
+      content_type: "image/webp",
+      requestIds: { init: REQUEST_ID, put: REQUEST_ID },
+    });
     expect(JSON.parse(stub.requests[0]!.body.toString())).toMatchObject({
       extension: "webp",
       content_type: "image/webp",
@@ -90,10 +110,50 @@ describe("uploads.upload", () => {
     expect(stub.requests.map((r) => r.method)).toEqual(["POST", "PUT"]);
   });
 
-  it("refuses a file whose type it cannot tell, before any request", async () => {
+  it("takes the type from the bytes when the name, the Blob type or contentType says otherwise", async () => {
+    const warnings: string[] = [];
+    const logger = { ...console, warn: (line: string) => warnings.push(line) };
+    const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, logger });
+    const cases = [
+      { bytes: png, options: { filename: "scan.jpg" } },
+      { bytes: new Blob([png], { type: "image/webp" }), options: { filename: "pose" } },
+      { bytes: jpeg, options: { filename: "front.png", contentType: "image/png" as const } },
+    ];
+    const sent = [];
+    for (const { bytes, options } of cases) {
+      serveUploadFlow();
+      const uploaded = await client.uploads.upload(bytes, options);
+      sent.push([
+        JSON.parse(stub.requests[0]!.body.toString()),
+        stub.requests[1]!.headers["content-type"],
+        uploaded.content_type,
+      ]);
+    }
+    expect(sent).toEqual([
+      [{ filename: "scan.jpg", extension: "png", content_type: "image/png" }, "image/png", "image/png"],
+      [{ filename: "pose", extension: "png", content_type: "image/png" }, "image/png", "image/png"],
+      [{ filename: "front.png", extension: "jpg", content_type: "image/jpeg" }, "image/jpeg", "image/jpeg"],
+    ]);
+    expect(warnings).toEqual([
+      expect.stringContaining('"scan.jpg" was declared image/jpeg but its bytes are image/png'),
+      expect.stringContaining('"pose" was declared image/webp but its bytes are image/png'),
+      expect.stringContaining('"front.png" was declared image/png but its bytes are image/jpeg'),
+    ]);
+  });
+
+  it("refuses bytes that are no PNG, JPEG or WebP, whatever the name says, before any request", async () => {
     serveUploadFlow();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url });
-    await expect(client.uploads.upload(png, { filename: "notes.txt" })).rejects.toThrow(AurousError);
+    const text = new TextEncoder().encode("just some notes");
+    await expect(client.uploads.upload(text, { filename: "photo.png" })).rejects.toThrow(
+      /not a PNG, JPEG or WebP image/,
+    );
+    await expect(
+      client.uploads.upload(new Blob([text], { type: "image/jpeg" }), { filename: "a.jpg" }),
+    ).rejects.toThrow(AurousError);
+    await expect(
+      client.uploads.upload(new Uint8Array(0), { filename: "empty.webp", contentType: "image/webp" }),
+    ).rejects.toThrow(AurousError);
     expect(stub.requests).toHaveLength(0);
   });
 
@@ -107,10 +167,9 @@ describe("uploads.upload", () => {
 });
 
 describe("@aurous/client/node uploadFile", () => {
-  it("reads the file and infers the type from its extension", async () => {
+  it("reads the file and takes the type from its bytes", async () => {
     serveUploadFlow();
     const path = join(dir, "front view.jpeg");
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
     await writeFile(path, jpeg);
     const uploaded = await uploadFile(new Aurous({ apiKey: API_KEY, baseUrl: stub.url }), path, { classify: true });
     expect(uploaded.pose).toBe("side");
@@ -139,9 +198,23 @@ describe("@aurous/client/node uploadFile", () => {
   it("also takes a bare core", async () => {
     serveUploadFlow();
     const path = join(dir, "side.webp");
-    await writeFile(path, png);
+    await writeFile(path, webp);
     const uploaded = await uploadFile(createAurous({ apiKey: API_KEY, baseUrl: stub.url }), path);
-    expect(uploaded).toEqual({ upload_id: UPLOAD_ID });
+    expect(uploaded).toMatchObject({ upload_id: UPLOAD_ID, requestIds: { init: REQUEST_ID } });
     expect(stub.requests[1]!.headers["content-type"]).toBe("image/webp");
+  });
+
+  it("sends a PNG saved as .webp as a PNG", async () => {
+    serveUploadFlow();
+    const path = join(dir, "renamed.webp");
+    await writeFile(path, png);
+    const uploaded = await uploadFile(createAurous({ apiKey: API_KEY, baseUrl: stub.url, logLevel: "off" }), path);
+    expect(uploaded.content_type).toBe("image/png");
+    expect(JSON.parse(stub.requests[0]!.body.toString())).toEqual({
+      filename: "renamed.webp",
+      extension: "png",
+      content_type: "image/png",
+    });
+    expect(stub.requests[1]!.headers["content-type"]).toBe("image/png");
   });
 });

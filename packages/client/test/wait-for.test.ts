@@ -3,12 +3,13 @@ import {
   Aurous,
   AurousAbortError,
   AurousCharacterFailedError,
+  AurousServerError,
   AurousTimeoutError,
   AurousWaitTimeoutError,
   type CharacterStatus,
 } from "../src/index.js";
 import { API_KEY, CHARACTER_ID, character } from "./support/fixtures.js";
-import { type StubServer, sendJson, startStub } from "./support/stub-server.js";
+import { errorBody, type StubServer, sendJson, startStub } from "./support/stub-server.js";
 
 let stub: StubServer;
 let client: Aurous;
@@ -84,11 +85,13 @@ describe("characters.waitFor", () => {
     stub.reset(() => {}); // never answers
     const retrying = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, maxRetries: 2 });
     const started = performance.now();
-    const error = await retrying.characters.waitFor(CHARACTER_ID, { timeoutMs: 500 }).catch((e: unknown) => e);
+    // Tagged: on a loaded machine the previous test's last poll can reach the stub late.
+    const headers = { "x-test-case": "hung-poll" };
+    const error = await retrying.characters.waitFor(CHARACTER_ID, { timeoutMs: 500, headers }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AurousWaitTimeoutError);
     expect((error as AurousWaitTimeoutError).character).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests.filter((r) => r.headers["x-test-case"] === "hung-poll")).toHaveLength(1);
   });
 
   it("ends a wait with no time at all (timeoutMs 0) before the first poll", async () => {
@@ -129,6 +132,38 @@ describe("characters.waitFor", () => {
       .waitFor(CHARACTER_ID, { intervalMs: 1_000, signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AurousAbortError);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("passes maxRetries to every poll as its retry budget", async () => {
+    // A 500 first, then ready: a budget of 1 rides it out; the client's own 0 would not.
+    stub.reset((_req, res, n) =>
+      n === 0
+        ? sendJson(res, 500, errorBody("server_error", "internal_error"))
+        : sendJson(res, 200, character({ status: "ready" })),
+    );
+    const fast = new Aurous({
+      apiKey: API_KEY,
+      baseUrl: stub.url,
+      maxRetries: 0,
+      retryBackoff: { initialDelayMs: 5 },
+      logLevel: "off",
+    });
+    const { data } = await fast.characters.waitFor(CHARACTER_ID, { maxRetries: 1, intervalMs: 10 });
+    expect(data.status).toBe("ready");
+    expect(stub.requests).toHaveLength(2);
+
+    stub.reset((_req, res) => sendJson(res, 500, errorBody("server_error", "internal_error")));
+    const retrying = new Aurous({
+      apiKey: API_KEY,
+      baseUrl: stub.url,
+      maxRetries: 3,
+      retryBackoff: { initialDelayMs: 5 },
+      logLevel: "off",
+    });
+    await expect(retrying.characters.waitFor(CHARACTER_ID, { maxRetries: 0 })).rejects.toBeInstanceOf(
+      AurousServerError,
+    );
     expect(stub.requests).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { newSecret } from "./crypto.js";
 import { RefUrlSigner } from "./refs/signed-url.js";
 import { BlobStore } from "./storage/blob-store.js";
 import { Scheduler } from "./synthesis/scheduler.js";
+import { AccountService } from "./teams/account.js";
 import { KeyRegistry } from "./teams/keys.js";
 import { CreditLedger } from "./teams/ledger.js";
 import { UploadService } from "./uploads/service.js";
@@ -17,6 +18,7 @@ export interface SandboxState {
   clock: Clock;
   keys: KeyRegistry;
   ledger: CreditLedger;
+  account: AccountService;
   blobs: BlobStore;
   uploads: UploadService;
   store: CharacterStore;
@@ -42,6 +44,7 @@ export function createState(
     clock,
     keys: new KeyRegistry(config.teams),
     ledger,
+    account: new AccountService(config.teams, ledger, clock),
     blobs,
     uploads,
     store,

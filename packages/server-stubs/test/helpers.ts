@@ -1,5 +1,8 @@
 // A tiny in-test implementation of every operation plus a key table, shared by the runtime tests.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
+import { schemaExample } from "../../../scripts/codegen/example-request.mjs";
 import {
   type AurousServerOptions,
   type AuthContext,
@@ -8,8 +11,10 @@ import {
   type Implementation,
 } from "../src/index.js";
 
-export const CHAR_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-export const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+// The spec's example ids, so tests and docs agree on one of each.
+const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8"));
+export const CHAR_ID = String(schemaExample(bundle, "CharacterId"));
+export const UPLOAD_ID = String(schemaExample(bundle, "UploadId"));
 
 export const KEYS: Record<string, AuthContext> = {
   key_full: { teamId: "team_a", scope: "full" },
@@ -63,6 +68,26 @@ export function implementation(overrides: Partial<Implementation> = {}): Impleme
     saveCharacter: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
     regenerateCharacterRef: (req) => ({ status: 200, body: character({ id: req.params.id }) }),
     resynthesizeCharacter: (req) => ({ status: 200, body: character({ id: req.params.id, status: "synthesizing" }) }),
+    getBalance: () => ({
+      status: 200,
+      body: { credits: 10, held_credits: 0, available_credits: 10, currency: "credit", billing_mode: "metered" },
+    }),
+    getTeam: () => ({
+      status: 200,
+      body: { id: "team_1", name: "Test team", credits: 10, created_at: "2026-05-08T10:00:00Z" },
+    }),
+    getPricing: (req) => ({
+      status: 200,
+      body: {
+        object: "pricing",
+        version: req.version,
+        currency: "credit",
+        description: "Test card.",
+        image: { base: 1, enhance_prompt_multiplier: 2, reference_image_per_image: 0 },
+        video: { base_per_second: 0.5, resolution_factor: { "480p": 1, "720p": 1.5, "1080p": 2.5 } },
+      },
+    }),
+    listLoras: () => ({ status: 200, body: [] }),
   };
   return { ...base, ...overrides } as Implementation;
 }

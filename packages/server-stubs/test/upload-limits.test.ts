@@ -44,7 +44,12 @@ function uploadServer(options: Partial<AurousServerOptions> = {}) {
 /** Opens one connection per request head; resolves each with its answer. `sockets` lets a test finish a body later. */
 function openAll(port: number, heads: string[]) {
   const sockets: Socket[] = [];
-  const answers = heads.map((h, i) => exchange(port, (s) => ((sockets[i] = s), s.write(h))));
+  const answers = heads.map((h, i) =>
+    exchange(port, (s) => {
+      sockets[i] = s;
+      s.write(h);
+    }),
+  );
   return { sockets, answers };
 }
 

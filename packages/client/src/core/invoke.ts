@@ -1,9 +1,11 @@
+import { AurousApiError } from "../errors/api-error.js";
 import type { AurousError } from "../errors/base.js";
 import { apiErrorFor, errorDetailOf } from "../errors/from-response.js";
 import { AurousResponseValidationError, AurousUndocumentedResponseError } from "../errors/response.js";
 import { AurousAbortError, AurousConnectionError, AurousTimeoutError } from "../errors/transport.js";
 import type { OperationId } from "../generated/meta.js";
 import type { AurousCore } from "./core.js";
+import { redactHeaders } from "./log.js";
 import type { IdempotentCallOptions } from "./options.js";
 import { type ApiResult, toResult } from "./result.js";
 import { isRetryableStatus, parseRetryAfter, retryDelay } from "./retry.js";
@@ -30,6 +32,8 @@ export interface SendOutcome {
   data?: unknown;
   error?: unknown;
   response?: Response;
+  /** What the transport sent (see TransportOutcome); absent if the request never reached it. */
+  request?: { method: string; url: string };
 }
 
 /** Sends one attempt of an operation (src/operations/request.ts builds it from the metadata). */
@@ -83,27 +87,38 @@ function failure(core: AurousCore, op: OperationMeta, response: Response, body: 
   return { error, retryable, retryAfterMs };
 }
 
+/** What one attempt sent and got, for the events; reused across the attempts of a call. */
+interface Trace {
+  request: { method: string; url: string } | undefined;
+  response: Response | undefined;
+}
+
 async function attemptOnce<T>(
   core: AurousCore,
   op: OperationMeta,
   send: Send,
+  client: Transport,
   headers: Record<string, string>,
   timeoutMs: number,
   caller: AbortSignal | undefined,
+  trace: Trace,
 ): Promise<Attempt<T>> {
   const attempt = attemptSignal(core.timeouts, timeoutMs, caller);
   let outcome: SendOutcome;
   try {
-    outcome = await send({ client: core.http, headers, signal: attempt.signal });
+    outcome = await send({ client, headers, signal: attempt.signal });
   } catch (error) {
     outcome = { error };
   } finally {
     attempt.dispose();
   }
   const { response, error } = outcome;
+  trace.request = outcome.request;
+  trace.response = response;
   // The transport reports a 2xx body it could not parse as JSON with a SyntaxError.
   const notJson = error instanceof SyntaxError;
   if (!response || (error instanceof Error && !notJson)) {
+    // Stryker disable next-line BooleanLiteral: retried or not, the loop throws AurousAbortError once it sees the aborted signal
     if (caller?.aborted) return { error: new AurousAbortError(op.id, caller.reason), retryable: false };
     if (attempt.timedOut()) return { error: new AurousTimeoutError(op.id, timeoutMs), retryable: true };
     const message = error instanceof Error ? error.message : "the request failed";
@@ -124,10 +139,55 @@ async function attemptOnce<T>(
   return failure(core, op, response, error ?? outcome.data);
 }
 
+/** Why an attempt failed, for the `retry` event: `HTTP 503 internal_error`, else the error's message. */
+const reasonOf = (error: AurousError) =>
+  error instanceof AurousApiError ? `HTTP ${error.status} ${error.code}` : error.message;
+
+/** The per-attempt transport: observed (for the `request` event) only when someone listens. */
+function clientFor(core: AurousCore, op: OperationMeta, attempt: number): Transport {
+  const { events } = core;
+  if (!events.has("request")) return core.http;
+  return core.http.observed((method, url, headers) =>
+    events.emit("request", { operation: op.id, method, url, attempt, headers: redactHeaders(headers) }),
+  );
+}
+
+/** The fields every event but `request` shares; built only when someone listens. */
+const eventOf = (op: OperationMeta, { request, response }: Trace, attempt: number) => ({
+  operation: op.id,
+  method: request?.method,
+  url: request?.url,
+  attempt: attempt + 1,
+  requestId: response ? response.headers.get("aurous-request-id") : null,
+});
+
+/** Emits the `error` event of a call that ends with `error`, and returns the error to throw. */
+function giveUp(
+  core: AurousCore,
+  op: OperationMeta,
+  trace: Trace,
+  attempt: number,
+  retryable: boolean,
+  error: AurousError,
+  started: number,
+) {
+  if (core.events.has("error")) {
+    core.events.emit("error", {
+      ...eventOf(op, trace, attempt),
+      retryable,
+      elapsedMs: performance.now() - started,
+      error,
+    });
+  }
+  return error;
+}
+
 /**
  * Runs one operation call: sets `Aurous-Version` and `Idempotency-Key` (one key for every retry of
  * the call), sends it, maps the response to a result or to the error the contract documents, and
- * retries connection errors, 5xx, 429 and 409 `idempotency_key_in_use` with backoff.
+ * retries connection errors, 5xx, 429 and 409 `idempotency_key_in_use` with backoff. Every
+ * operation goes through here, so this is where the `request`/`response`/`retry`/`error` events
+ * (and the log lines built on them) come from.
  */
 export async function invoke<T>(
   core: AurousCore,
@@ -135,7 +195,7 @@ export async function invoke<T>(
   send: Send,
   options: IdempotentCallOptions = {},
 ): Promise<ApiResult<T>> {
-  const { config } = core;
+  const { config, events } = core;
   const headers: Record<string, string> = {};
   if (op.versioned) headers["Aurous-Version"] = options.version ?? config.version;
   if (op.honoursIdempotencyKey) {
@@ -144,13 +204,44 @@ export async function invoke<T>(
   Object.assign(headers, options.headers);
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const trace: Trace = { request: undefined, response: undefined };
+  const callStarted = performance.now();
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce<T>(core, op, send, headers, timeoutMs, options.signal);
+    const started = performance.now();
+    const outcome = await attemptOnce<T>(
+      core,
+      op,
+      send,
+      clientFor(core, op, attempt + 1),
+      headers,
+      timeoutMs,
+      options.signal,
+      trace,
+    );
+    const { response } = trace;
+    if (response && events.has("response")) {
+      events.emit("response", {
+        ...eventOf(op, trace, attempt),
+        status: response.status,
+        elapsedMs: performance.now() - started,
+      });
+    }
     if ("result" in outcome) return outcome.result;
-    const delay =
-      outcome.retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
-    if (delay === undefined) throw outcome.error;
+    const { error, retryable } = outcome;
+    const delay = retryable && attempt < maxRetries ? retryDelay(config, attempt, outcome.retryAfterMs) : undefined;
+    if (delay === undefined) throw giveUp(core, op, trace, attempt, retryable, error, callStarted);
+    if (events.has("retry")) {
+      events.emit("retry", {
+        ...eventOf(op, trace, attempt),
+        delayMs: delay,
+        reason: reasonOf(error),
+        status: response?.status,
+        error,
+      });
+    }
     await sleep(delay, options.signal);
-    if (options.signal?.aborted) throw new AurousAbortError(op.id, options.signal.reason);
+    if (options.signal?.aborted) {
+      throw giveUp(core, op, trace, attempt, false, new AurousAbortError(op.id, options.signal.reason), callStarted);
+    }
   }
 }

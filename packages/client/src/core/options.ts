@@ -1,4 +1,6 @@
 import type { OperationId } from "../generated/meta.js";
+import type { ClientHooks } from "./events.js";
+import type { Logger, LogLevel } from "./log.js";
 
 /** Anything with zod's `safeParse` (zod and zod/mini schemas both qualify). */
 export interface ResponseSchema {
@@ -37,10 +39,30 @@ export interface RetryBackoff {
 }
 
 export interface ClientOptions {
-  /** A team API key, sent as `X-Api-Key` (never to the storage host of an upload). */
-  apiKey: string;
-  /** Default `https://api.aurous-labs.com`. */
+  /**
+   * A team API key, sent as `X-Api-Key` (never to the storage host of an upload). Default: the
+   * `AUROUS_API_KEY` environment variable, where the runtime has one; neither throws an AurousError.
+   */
+  apiKey?: string;
+  /** Default: the `AUROUS_BASE_URL` environment variable, else `https://api.aurous-labs.com`. */
   baseUrl?: string;
+  /**
+   * Headers sent with every API request (not to the storage host of an upload PUT). Per-call
+   * `headers` win over them, and they win over the client's `User-Agent`. `X-Api-Key`,
+   * `Idempotency-Key` and `Aurous-Version` are the client's (options `apiKey`, `idempotencyKey`,
+   * `version`): naming one here throws.
+   */
+  defaultHeaders?: Record<string, string>;
+  /** Where log lines go; default `console`. */
+  logger?: Logger;
+  /**
+   * Default: the `AUROUS_LOG` environment variable, else 'warn'. 'error': a `hooks`/`on` listener
+   * threw; 'warn': version mismatches, an upload whose bytes overrule its declared type; 'info':
+   * every response, retry and failed call; 'debug': every request, with its headers (key redacted).
+   */
+  logLevel?: LogLevel;
+  /** Listeners for the `request`, `response`, `retry` and `error` events (see also `client.on`). */
+  hooks?: ClientHooks;
   /** The `Aurous-Version` to pin. Default: `API_VERSION`, the version this client was generated from. */
   version?: string;
   /**
@@ -58,7 +80,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /**
    * Called when a successful response says it applied another `Aurous-Version` than the pinned one
-   * (the typed shapes may then not match the body). Default: one `console.warn` per distinct pair.
+   * (the typed shapes may then not match the body). Default: one `logger.warn` per distinct pair.
    */
   onVersionMismatch?: (mismatch: VersionMismatch) => void;
 }

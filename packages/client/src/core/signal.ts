@@ -10,6 +10,7 @@ export function attemptSignal(windows: TimeoutWindows, timeoutMs: number, caller
   // signal, no signal at all, which spares fetch its per-request abort bookkeeping. From 2^31 - 1 ms on
   // setTimeout would fire at once, so such values count as no timeout too.
   if (!(timeoutMs > 0 && timeoutMs < MAX_DELAY_MS)) {
+    // Stryker disable next-line ArrowFunction: `() => undefined` is as falsy as false
     return { signal: caller, timedOut: () => false, dispose() {} };
   }
   return caller ? deadlineSignal(timeoutMs, caller) : windows.join(timeoutMs);
@@ -34,10 +35,12 @@ export function deadlineSignal(ms: number, caller?: AbortSignal): AttemptSignal 
   };
   // setTimeout fires at once from 2^31 - 1 ms on, so a longer deadline is waited for in steps.
   const arm = (left: number) => {
+    // Stryker disable next-line EqualityOperator: `>=` only adds a 0 ms step at exactly MAX_DELAY_MS
     timer = left > MAX_DELAY_MS ? setTimeout(() => arm(endsAt - Date.now()), MAX_DELAY_MS) : setTimeout(fire, left);
   };
   if (Number.isFinite(ms)) arm(ms);
   if (caller?.aborted) onAbort();
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: dispose removes the listener, and a signal aborts once
   else caller?.addEventListener("abort", onAbort, { once: true });
   return {
     signal: controller.signal,
@@ -59,6 +62,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     };
     const timer = setTimeout(done, ms);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: `done` removes the listener itself
     signal?.addEventListener("abort", done, { once: true });
   });
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode, ErrorStatus, ErrorType, OperationId } from "../generated/meta.js";
 import type { ErrorDetail } from "../generated/types.gen.js";
-import { AurousError } from "./base.js";
+import { AurousError, hideResponse } from "./base.js";
 
 export interface ApiErrorInit {
   operation: OperationId;
@@ -31,6 +31,7 @@ export class AurousApiError<
   declare readonly requestId: string;
   /** The error envelope's `error` object as received. */
   declare readonly error: ErrorDetail;
+  /** The raw response (body already read); not enumerable, so logs and JSON leave it out. */
   declare readonly response: Response;
 
   constructor(init: ApiErrorInit) {
@@ -44,7 +45,7 @@ export class AurousApiError<
     this.docUrl = init.detail.doc_url;
     this.requestId = init.detail.request_id;
     this.error = init.detail;
-    this.response = init.response;
+    hideResponse(this, init.response);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { OperationId } from "../generated/meta.js";
-import { AurousError } from "./base.js";
+import { AurousError, hideResponse } from "./base.js";
 
 interface ResponseErrorInit {
   operation: OperationId;
@@ -18,6 +18,7 @@ export class AurousUndocumentedResponseError extends AurousError {
   declare readonly status: number;
   declare readonly body: unknown;
   declare readonly requestId: string | null;
+  /** The raw response (body already read); not enumerable, so logs and JSON leave it out. */
   declare readonly response: Response;
 
   constructor(init: ResponseErrorInit & { reason: string }) {
@@ -26,7 +27,7 @@ export class AurousUndocumentedResponseError extends AurousError {
     this.status = init.response.status;
     this.body = init.body;
     this.requestId = init.response.headers.get("aurous-request-id");
-    this.response = init.response;
+    hideResponse(this, init.response);
   }
 }
 
@@ -54,6 +55,7 @@ export class AurousResponseValidationError extends AurousError {
   declare readonly issues: ReadonlyArray<ValidationIssue>;
   declare readonly body: unknown;
   declare readonly requestId: string | null;
+  /** The raw response (body already read); not enumerable, so logs and JSON leave it out. */
   declare readonly response: Response;
 
   constructor(init: ResponseErrorInit & { issues: ReadonlyArray<ValidationIssue> }) {
@@ -68,6 +70,6 @@ export class AurousResponseValidationError extends AurousError {
     this.issues = init.issues;
     this.body = init.body;
     this.requestId = init.response.headers.get("aurous-request-id");
-    this.response = init.response;
+    hideResponse(this, init.response);
   }
 }

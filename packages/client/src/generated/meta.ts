@@ -214,6 +214,70 @@ export const resynthesizeCharacterOperation = {
   },
 } as const;
 
+export const getBalanceOperation = {
+  id: 'getBalance',
+  method: 'GET',
+  path: '/v1/balance',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const getTeamOperation = {
+  id: 'getTeam',
+  method: 'GET',
+  path: '/v1/team',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const getPricingOperation = {
+  id: 'getPricing',
+  method: 'GET',
+  path: '/v1/pricing',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const listLorasOperation = {
+  id: 'listLoras',
+  method: 'GET',
+  path: '/v1/loras',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
 /** Every operation of the contract by operationId. */
 export const operations = {
   initCharacterUpload: initCharacterUploadOperation,
@@ -227,6 +291,10 @@ export const operations = {
   saveCharacter: saveCharacterOperation,
   regenerateCharacterRef: regenerateCharacterRefOperation,
   resynthesizeCharacter: resynthesizeCharacterOperation,
+  getBalance: getBalanceOperation,
+  getTeam: getTeamOperation,
+  getPricing: getPricingOperation,
+  listLoras: listLorasOperation,
 } as const;
 
 export type Operations = typeof operations;

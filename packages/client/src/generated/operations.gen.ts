@@ -19,8 +19,13 @@ import {
   saveCharacterOperation,
   regenerateCharacterRefOperation,
   resynthesizeCharacterOperation,
+  getBalanceOperation,
+  getTeamOperation,
+  getPricingOperation,
+  listLorasOperation,
 } from './meta.js';
 import type {
+  Balance,
   Character,
   CharacterList,
   Classification,
@@ -28,8 +33,11 @@ import type {
   CreateCharacterRequest,
   DeletedCharacter,
   ListCharactersData,
+  LoraList,
+  Pricing,
   RegenerateRefRequest,
   ResynthesizeRequest,
+  Team,
   UpdateCharacterRequest,
   UploadCharacterImageResponse,
   UploadInitRequest,
@@ -38,14 +46,18 @@ import type {
 
 // The types the signatures name, so that an operation's body and result types are public too.
 export type {
+  Balance,
   Character,
   CharacterList,
   Classification,
   ClassifyRequest,
   CreateCharacterRequest,
   DeletedCharacter,
+  LoraList,
+  Pricing,
   RegenerateRefRequest,
   ResynthesizeRequest,
+  Team,
   UpdateCharacterRequest,
   UploadCharacterImageResponse,
   UploadInitRequest,
@@ -230,4 +242,40 @@ export function resynthesizeCharacter(
     request(resynthesizeCharacterOperation, { path: { id }, json: body, contentType: 'application/json' }),
     options,
   );
+}
+
+/**
+ * Get the credit balance: `GET /v1/balance`.
+ *
+ * `client.balance.get` calls the same.
+ */
+export function getBalance(core: AurousCore, options?: CallOptions): Promise<ApiResult<Balance>> {
+  return invoke(core, getBalanceOperation, request(getBalanceOperation, {  }), options);
+}
+
+/**
+ * Get your team: `GET /v1/team`.
+ *
+ * `client.team.get` calls the same.
+ */
+export function getTeam(core: AurousCore, options?: CallOptions): Promise<ApiResult<Team>> {
+  return invoke(core, getTeamOperation, request(getTeamOperation, {  }), options);
+}
+
+/**
+ * Get the rate card: `GET /v1/pricing`.
+ *
+ * `client.pricing.get` calls the same.
+ */
+export function getPricing(core: AurousCore, options?: CallOptions): Promise<ApiResult<Pricing>> {
+  return invoke(core, getPricingOperation, request(getPricingOperation, {  }), options);
+}
+
+/**
+ * List LoRA styles: `GET /v1/loras`.
+ *
+ * `client.loras.list` calls the same.
+ */
+export function listLoras(core: AurousCore, options?: CallOptions): Promise<ApiResult<LoraList>> {
+  return invoke(core, listLorasOperation, request(listLorasOperation, {  }), options);
 }

@@ -8,9 +8,13 @@ import {
   classifyCharacterUpload,
   createCharacter,
   deleteCharacter,
+  getBalance,
   getCharacter,
+  getPricing,
+  getTeam,
   initCharacterUpload,
   listCharacters,
+  listLoras,
   regenerateCharacterRef,
   resynthesizeCharacter,
   saveCharacter,
@@ -19,14 +23,18 @@ import {
   type ListCharactersQuery,
 } from './operations.gen.js';
 import type {
+  Balance,
   Character,
   CharacterList,
   Classification,
   ClassifyRequest,
   CreateCharacterRequest,
   DeletedCharacter,
+  LoraList,
+  Pricing,
   RegenerateRefRequest,
   ResynthesizeRequest,
+  Team,
   UpdateCharacterRequest,
   UploadCharacterImageResponse,
   UploadInitRequest,
@@ -117,16 +125,84 @@ export class CharactersResource {
   }
 }
 
+/** `client.balance`: its operations; src/resources/ may subclass it to add helpers. */
+export class BalanceResource {
+  /** The core its calls go through. */
+  protected readonly core: AurousCore;
+
+  constructor(core: AurousCore) {
+    this.core = core;
+  }
+
+  /** Get the credit balance: `GET /v1/balance`. */
+  get(options?: CallOptions): Promise<ApiResult<Balance>> {
+    return getBalance(this.core, options);
+  }
+}
+
+/** `client.team`: its operations; src/resources/ may subclass it to add helpers. */
+export class TeamResource {
+  /** The core its calls go through. */
+  protected readonly core: AurousCore;
+
+  constructor(core: AurousCore) {
+    this.core = core;
+  }
+
+  /** Get your team: `GET /v1/team`. */
+  get(options?: CallOptions): Promise<ApiResult<Team>> {
+    return getTeam(this.core, options);
+  }
+}
+
+/** `client.pricing`: its operations; src/resources/ may subclass it to add helpers. */
+export class PricingResource {
+  /** The core its calls go through. */
+  protected readonly core: AurousCore;
+
+  constructor(core: AurousCore) {
+    this.core = core;
+  }
+
+  /** Get the rate card: `GET /v1/pricing`. */
+  get(options?: CallOptions): Promise<ApiResult<Pricing>> {
+    return getPricing(this.core, options);
+  }
+}
+
+/** `client.loras`: its operations; src/resources/ may subclass it to add helpers. */
+export class LorasResource {
+  /** The core its calls go through. */
+  protected readonly core: AurousCore;
+
+  constructor(core: AurousCore) {
+    this.core = core;
+  }
+
+  /** List LoRA styles: `GET /v1/loras`. */
+  list(options?: CallOptions): Promise<ApiResult<LoraList>> {
+    return listLoras(this.core, options);
+  }
+}
+
 /** Every resource of the contract under its x-aurous-sdk name; `Aurous` extends it. */
 export class AurousResources {
   /** The core the resources share; pass it to the standalone operation functions if you mix both styles. */
   readonly core: AurousCore;
   readonly uploads: UploadsResource;
   readonly characters: CharactersResource;
+  readonly balance: BalanceResource;
+  readonly team: TeamResource;
+  readonly pricing: PricingResource;
+  readonly loras: LorasResource;
 
   constructor(core: AurousCore) {
     this.core = core;
     this.uploads = new UploadsResource(core);
     this.characters = new CharactersResource(core);
+    this.balance = new BalanceResource(core);
+    this.team = new TeamResource(core);
+    this.pricing = new PricingResource(core);
+    this.loras = new LorasResource(core);
   }
 }

@@ -562,6 +562,194 @@ export type ResynthesizeCharacterBadRequest = {
 };
 
 /**
+ * How the team is billed. Known values today: `metered` (the default: generations are charged and
+ * refused when `available_credits` runs short) and `exempt` (never charged nor refused; the balance
+ * fields stay accurate but do not move). This is an open set typed as a plain string: new modes may
+ * appear without a new version, so treat any value you do not recognise as one that does not gate
+ * spending, and never switch on it exhaustively.
+ *
+ */
+export type BillingMode = string;
+
+/**
+ * The team's credits. `available_credits` is what new work is checked against: credits held for
+ * generations still running are not spendable until they finish. A hold is released when its
+ * generation fails or is cancelled, and becomes a charge when it succeeds.
+ *
+ */
+export type Balance = {
+    /**
+     * All of the team's credits, held ones included (`available_credits` + `held_credits`).
+     */
+    credits: number;
+    /**
+     * Credits set aside for generations that have not finished yet.
+     */
+    held_credits: number;
+    /**
+     * Credits that new work can spend now (`credits` − `held_credits`).
+     */
+    available_credits: number;
+    /**
+     * The unit of every amount. Only `credit` exists today.
+     */
+    currency: 'credit';
+    billing_mode: BillingMode;
+};
+
+/**
+ * The version pin is not recognised (the operation takes no other input).
+ */
+export type VersionBadRequest = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'unknown_version';
+    };
+};
+
+/**
+ * Opaque team id: `team_` followed by letters and digits. It survives renames; never parse it.
+ *
+ */
+export type TeamId = string;
+
+/**
+ * The team that owns the API key of the request.
+ */
+export type Team = {
+    id: TeamId;
+    /**
+     * The team's display name.
+     */
+    name: string;
+    /**
+     * The team's credit balance, the same figure as `credits` in `GET /v1/balance` (held credits
+     * included). Read the balance for what is spendable now.
+     *
+     */
+    credits: number;
+    created_at: Timestamp;
+    /**
+     * Where invoices and billing notices go, or null when the team has none on file.
+     */
+    billing_email?: string | null;
+};
+
+/**
+ * The published credit prices of the resolved `Aurous-Version`. A rate card belongs to a version,
+ * so a client pinned to an older version keeps seeing the prices of that version. A team's actual
+ * charge can differ (negotiated rates); the estimate operations give the exact amount.
+ *
+ */
+export type Pricing = {
+    /**
+     * Always `pricing`.
+     */
+    object: 'pricing';
+    version: ApiVersion;
+    /**
+     * The unit of every amount on the card.
+     */
+    currency: 'credit';
+    /**
+     * A human-readable note on how to read the card.
+     */
+    description: string;
+    /**
+     * Image generation prices.
+     */
+    image: {
+        /**
+         * Credits per generated image.
+         */
+        base: number;
+        /**
+         * Factor applied to the base price when `enhance_prompt` is on.
+         */
+        enhance_prompt_multiplier: number;
+        /**
+         * Extra credits per reference image, per generated image.
+         */
+        reference_image_per_image: number;
+    };
+    /**
+     * Video generation prices.
+     */
+    video: {
+        /**
+         * Credits per second of video at a resolution factor of 1.
+         */
+        base_per_second: number;
+        /**
+         * Factor applied to the per-second price, by output resolution.
+         */
+        resolution_factor: {
+            '480p': number;
+            '720p': number;
+            '1080p': number;
+        };
+    };
+};
+
+/**
+ * Opaque LoRA style id: `lora_` followed by letters and digits. Send it back as `lora_id`; never
+ * parse it.
+ *
+ */
+export type LoraId = string;
+
+/**
+ * A LoRA style that image generations can apply by `lora_id`.
+ */
+export type Lora = {
+    id: LoraId;
+    /**
+     * The style's display name.
+     */
+    name: string;
+    /**
+     * True for styles every team can use; false for one delivered to this team only.
+     */
+    is_public: boolean;
+    created_at: Timestamp;
+    /**
+     * A readable alias of the id, accepted where an id is. It can change; store the id.
+     */
+    slug?: string | null;
+    /**
+     * What the style does to an image.
+     */
+    description?: string | null;
+    /**
+     * An example image made with the style.
+     */
+    preview_image_url?: string | null;
+    /**
+     * The denoise strength used when a request sends none.
+     */
+    default_denoise_strength?: number;
+    /**
+     * The guidance scale used when a request sends none.
+     */
+    default_guidance_scale?: number;
+    /**
+     * The step count used when a request sends none.
+     */
+    default_steps?: number;
+    /**
+     * Whether the style wraps the prompt in a template of its own.
+     */
+    has_template?: boolean;
+};
+
+/**
+ * Every LoRA style the team can use: the public ones and those delivered to the team. A bare
+ * array, not a paged list, as the reference page documents it.
+ *
+ */
+export type LoraList = Array<Lora>;
+
+/**
  * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
  * date. Without it, the team's default version applies. A malformed value or a date after the newest
  * release is `400 unknown_version`.
@@ -1333,3 +1521,187 @@ export type ResynthesizeCharacterResponses = {
 };
 
 export type ResynthesizeCharacterResponse = ResynthesizeCharacterResponses[keyof ResynthesizeCharacterResponses];
+
+export type GetBalanceData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/balance';
+};
+
+export type GetBalanceErrors = {
+    /**
+     * The version pin is not recognised.
+     */
+    400: VersionBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type GetBalanceError = GetBalanceErrors[keyof GetBalanceErrors];
+
+export type GetBalanceResponses = {
+    /**
+     * The team's balance.
+     */
+    200: Balance;
+};
+
+export type GetBalanceResponse = GetBalanceResponses[keyof GetBalanceResponses];
+
+export type GetTeamData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/team';
+};
+
+export type GetTeamErrors = {
+    /**
+     * The version pin is not recognised.
+     */
+    400: VersionBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type GetTeamError = GetTeamErrors[keyof GetTeamErrors];
+
+export type GetTeamResponses = {
+    /**
+     * The caller's team.
+     */
+    200: Team;
+};
+
+export type GetTeamResponse = GetTeamResponses[keyof GetTeamResponses];
+
+export type GetPricingData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/pricing';
+};
+
+export type GetPricingErrors = {
+    /**
+     * The version pin is not recognised.
+     */
+    400: VersionBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type GetPricingError = GetPricingErrors[keyof GetPricingErrors];
+
+export type GetPricingResponses = {
+    /**
+     * The rate card of the resolved version.
+     */
+    200: Pricing;
+};
+
+export type GetPricingResponse = GetPricingResponses[keyof GetPricingResponses];
+
+export type ListLorasData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/loras';
+};
+
+export type ListLorasErrors = {
+    /**
+     * The version pin is not recognised.
+     */
+    400: VersionBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type ListLorasError = ListLorasErrors[keyof ListLorasErrors];
+
+export type ListLorasResponses = {
+    /**
+     * The styles the team can use.
+     */
+    200: LoraList;
+};
+
+export type ListLorasResponse = ListLorasResponses[keyof ListLorasResponses];

@@ -9,12 +9,16 @@ import {
   zCreateCharacterTooManyRequests,
   zDeleteCharacterResponse,
   zForbidden,
+  zGetBalanceResponse,
   zGetCharacterResponse,
+  zGetPricingResponse,
+  zGetTeamResponse,
   zIdempotencyConflict,
   zInitCharacterUploadResponse,
   zInternalError,
   zListCharactersBadRequest,
   zListCharactersResponse,
+  zListLorasResponse,
   zNotFound,
   zPayloadTooLarge,
   zPaymentRequired,
@@ -33,6 +37,7 @@ import {
   zUploadBytesTooLarge,
   zUploadBytesUnauthorized,
   zUploadInitBadRequest,
+  zVersionBadRequest,
 } from './zod.gen.js';
 
 export const initCharacterUploadValidators = {
@@ -152,6 +157,38 @@ export const resynthesizeCharacterValidators = {
   500: zInternalError,
 } as const;
 
+export const getBalanceValidators = {
+  200: zGetBalanceResponse,
+  400: zVersionBadRequest,
+  401: zUnauthorized,
+  429: zTooManyRequests,
+  500: zInternalError,
+} as const;
+
+export const getTeamValidators = {
+  200: zGetTeamResponse,
+  400: zVersionBadRequest,
+  401: zUnauthorized,
+  429: zTooManyRequests,
+  500: zInternalError,
+} as const;
+
+export const getPricingValidators = {
+  200: zGetPricingResponse,
+  400: zVersionBadRequest,
+  401: zUnauthorized,
+  429: zTooManyRequests,
+  500: zInternalError,
+} as const;
+
+export const listLorasValidators = {
+  200: zListLorasResponse,
+  400: zVersionBadRequest,
+  401: zUnauthorized,
+  429: zTooManyRequests,
+  500: zInternalError,
+} as const;
+
 /** The zod schema of every documented response body, by operationId and status. */
 export const responseValidators = {
   initCharacterUpload: initCharacterUploadValidators,
@@ -165,4 +202,8 @@ export const responseValidators = {
   saveCharacter: saveCharacterValidators,
   regenerateCharacterRef: regenerateCharacterRefValidators,
   resynthesizeCharacter: resynthesizeCharacterValidators,
+  getBalance: getBalanceValidators,
+  getTeam: getTeamValidators,
+  getPricing: getPricingValidators,
+  listLoras: listLorasValidators,
 } as const;

@@ -28,3 +28,24 @@ export function extensionFor(filename: string, contentType: UploadContentType): 
   if (typeByExtension[own] === contentType) return own as UploadExtension;
   return contentType === "image/jpeg" ? "jpg" : contentType === "image/png" ? "png" : "webp";
 }
+
+/** How many leading bytes `detectImageType` needs. */
+export const SNIFF_BYTES = 12;
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
+  signature.every((byte, i) => bytes[at + i] === byte);
+
+/**
+ * The image type the bytes themselves announce (their magic numbers), if it is one the API
+ * accepts: PNG `89 50 4E 47 0D 0A 1A 0A`, JPEG `FF D8 FF`, WebP `RIFF····WEBP`. A file name or a
+ * Blob type is only a claim; the storage host checks the bytes (`upload_content_invalid`).
+ */
+export function detectImageType(bytes: ArrayBuffer | ArrayBufferView): UploadContentType | undefined {
+  const head = ArrayBuffer.isView(bytes)
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES))
+    : new Uint8Array(bytes, 0, Math.min(bytes.byteLength, SNIFF_BYTES));
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return undefined;
+}

@@ -4,12 +4,15 @@ import { AurousError } from "../errors/base.js";
 import { classifyCharacterUpload, initCharacterUpload, uploadCharacterImage } from "../generated/operations.gen.js";
 import type { Pose, UploadContentType, UploadInitRequest } from "../generated/types.gen.js";
 import type { ImageBytes } from "../operations/request.js";
-import { contentTypeOf, extensionFor, isUploadContentType } from "./content-type.js";
+import { contentTypeOf, detectImageType, extensionFor, isUploadContentType, SNIFF_BYTES } from "./content-type.js";
 
 export interface UploadImageOptions {
-  /** The file's name, sent to init (its extension also gives the type when `contentType` is absent). */
+  /** The file's name, sent to init. The type comes from the bytes, not from its extension. */
   filename: string;
-  /** Default: a Blob's own type, else the type the filename's extension implies. */
+  /**
+   * The type you expect. The bytes decide: when they are another accepted type, that one is sent
+   * (and a warning logged); when they are no PNG, JPEG or WebP, an AurousError is thrown first.
+   */
   contentType?: UploadContentType;
   /** Also detect the pose (`POST /v1/characters/uploads/classify`). */
   classify?: boolean;
@@ -17,21 +20,45 @@ export interface UploadImageOptions {
 
 export interface UploadedImage {
   upload_id: string;
+  /** The type the bytes were sent as (detected from them). */
+  content_type: UploadContentType;
+  /** `Aurous-Request-Id` of each step, to quote to support. */
+  requestIds: { init: string | null; put: string | null; classify?: string | null };
   /** Present when `classify` was requested. */
   pose?: Pose;
   confidence?: number;
 }
 
-function resolveContentType(bytes: ImageBytes, options: UploadImageOptions): UploadContentType {
-  if (options.contentType) return options.contentType;
-  if (bytes instanceof Blob && isUploadContentType(bytes.type)) return bytes.type;
-  const inferred = contentTypeOf(options.filename);
-  if (!inferred) {
+async function headOf(bytes: ImageBytes): Promise<ArrayBuffer | ArrayBufferView> {
+  return bytes instanceof Blob ? bytes.slice(0, SNIFF_BYTES).arrayBuffer() : bytes;
+}
+
+/**
+ * The type to upload as: the one the bytes announce. A Blob type, a file extension or an explicit
+ * `contentType` that disagrees is overruled (the storage host would refuse the mismatch with
+ * `upload_content_invalid` after init had minted a ticket); bytes of no accepted type throw here,
+ * before anything is sent.
+ */
+async function resolveContentType(
+  core: AurousCore,
+  bytes: ImageBytes,
+  options: UploadImageOptions,
+): Promise<UploadContentType> {
+  const detected = detectImageType(await headOf(bytes));
+  if (!detected) {
     throw new AurousError(
-      `cannot tell the image type of "${options.filename}": pass contentType (image/jpeg, image/png or image/webp)`,
+      `the bytes of "${options.filename}" are not a PNG, JPEG or WebP image (the only types the API accepts)`,
     );
   }
-  return inferred;
+  const claimed =
+    options.contentType ??
+    (bytes instanceof Blob && isUploadContentType(bytes.type) ? bytes.type : contentTypeOf(options.filename));
+  if (claimed && claimed !== detected) {
+    core.log.warn(
+      `@aurous/client upload: "${options.filename}" was declared ${claimed} but its bytes are ${detected}; sending ${detected}`,
+    );
+  }
+  return detected;
 }
 
 /**
@@ -44,7 +71,7 @@ export async function uploadImage(
   options: UploadImageOptions,
   callOptions?: CallOptions,
 ): Promise<UploadedImage> {
-  const contentType = resolveContentType(bytes, options);
+  const contentType = await resolveContentType(core, bytes, options);
   // extensionFor always names the content type's own format, which is the pairing the spec's
   // oneOf requires; TypeScript cannot follow that through a computed value, hence the assertion.
   const init = {
@@ -52,11 +79,21 @@ export async function uploadImage(
     extension: extensionFor(options.filename, contentType),
     content_type: contentType,
   } as UploadInitRequest;
-  const { data: ticket } = await initCharacterUpload(core, init, callOptions);
-  // The URL was signed for the ticket's headers; caller headers still go along (as before).
+  const { data: ticket, requestId: initId } = await initCharacterUpload(core, init, callOptions);
+  // The URL was signed for the ticket's headers; caller headers still go along.
   const headers = { ...ticket.upload_headers, ...callOptions?.headers };
-  await uploadCharacterImage(core, ticket.upload_url, bytes, { ...callOptions, headers });
-  if (!options.classify) return { upload_id: ticket.upload_id };
-  const { data } = await classifyCharacterUpload(core, { upload_id: ticket.upload_id }, callOptions);
-  return { upload_id: ticket.upload_id, pose: data.pose, confidence: data.confidence };
+  const { requestId: putId } = await uploadCharacterImage(core, ticket.upload_url, bytes, { ...callOptions, headers });
+  const uploaded: UploadedImage = {
+    upload_id: ticket.upload_id,
+    content_type: contentType,
+    requestIds: { init: initId, put: putId },
+  };
+  if (!options.classify) return uploaded;
+  const { data, requestId } = await classifyCharacterUpload(core, { upload_id: ticket.upload_id }, callOptions);
+  return {
+    ...uploaded,
+    requestIds: { ...uploaded.requestIds, classify: requestId },
+    pose: data.pose,
+    confidence: data.confidence,
+  };
 }

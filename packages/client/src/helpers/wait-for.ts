@@ -10,7 +10,7 @@ import type { Character } from "../generated/types.gen.js";
 
 export type WaitableStatus = "synthesizing" | "reviewing" | "ready" | "failed";
 
-export interface WaitForOptions extends Pick<CallOptions, "signal" | "version" | "headers"> {
+export interface WaitForOptions extends Pick<CallOptions, "signal" | "version" | "headers" | "maxRetries"> {
   /** The status (or any of the statuses) to wait for. Default `['reviewing', 'ready']`. */
   status?: WaitableStatus | readonly WaitableStatus[];
   /**
@@ -38,10 +38,11 @@ export async function waitForCharacter(
     typeof options.status === "string" ? [options.status] : (options.status ?? ["reviewing", "ready"]);
   const timeoutMs = options.timeoutMs ?? 300_000;
   if (!(timeoutMs > 0)) throw new AurousWaitTimeoutError(id, timeoutMs, undefined);
-  const { signal: caller, version, headers } = options;
+  // maxRetries is each poll's own retry budget (default: the client's); the deadline still bounds all.
+  const { signal: caller, version, headers, maxRetries } = options;
   // Each poll keeps the client's own per-attempt timeout; this signal cuts everything at the deadline.
   const deadline = deadlineSignal(timeoutMs, caller);
-  const pollOptions: CallOptions = { signal: deadline.signal, version, headers };
+  const pollOptions: CallOptions = { signal: deadline.signal, version, headers, maxRetries };
   let interval = options.intervalMs ?? 1_000;
   let last: Character | undefined;
   try {

@@ -29,9 +29,6 @@ export interface RequestParts {
   url?: string;
 }
 
-// The transport adds the key only for this scheme (see src/core/transport.ts).
-const API_KEY = [{ name: "X-Api-Key" }] as const;
-
 /** The `send` of one call: one transport request per attempt, with that attempt's headers and signal. */
 export function request(op: RequestMeta, parts: RequestParts): Send {
   const method = op.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
@@ -49,7 +46,7 @@ export function request(op: RequestMeta, parts: RequestParts): Send {
       bodySerializer: raw ? null : undefined,
       // Caller headers (e.g. a signed URL's upload_headers) override the default Content-Type.
       headers: contentType ? { "Content-Type": contentType, ...headers } : headers,
-      security: op.authenticated ? API_KEY : undefined,
+      authenticated: op.authenticated,
       signal,
     });
 }

@@ -4,8 +4,8 @@ import type { CallOptions } from "../core/options.js";
 import type { ApiResult } from "../core/result.js";
 import type { ListCharactersQuery } from "../generated/operations.gen.js";
 import { CharactersResource } from "../generated/resources.gen.js";
-import type { Character } from "../generated/types.gen.js";
-import { listAllCharacters } from "../helpers/paginate.js";
+import type { Character, CharacterList } from "../generated/types.gen.js";
+import { listAllCharacters, type Paginator, paginateCharacters } from "../helpers/paginate.js";
 import { type WaitForOptions, waitForCharacter } from "../helpers/wait-for.js";
 
 /** `client.characters`: the Characters operations plus pagination and polling helpers. */
@@ -16,6 +16,14 @@ export class Characters extends CharactersResource {
     options?: CallOptions,
   ): AsyncGenerator<Character, void, undefined> {
     return listAllCharacters(this.core, query, options);
+  }
+
+  /** The matching characters as a paginator: `for await` over items, `pages()`, or `toArray({ limit })`. */
+  paginate(
+    query?: Omit<ListCharactersQuery, "starting_after">,
+    options?: CallOptions,
+  ): Paginator<Character, CharacterList> {
+    return paginateCharacters(this.core, query, options);
   }
 
   /** Polls until the character reaches `status` (default reviewing or ready). */

@@ -6,11 +6,9 @@ import { deref as derefIn, loadSpecModel } from "../../../../scripts/codegen/spe
 export const bundlePath = fileURLToPath(new URL("../../../../openapi/dist/openapi.json", import.meta.url));
 
 export const model = loadSpecModel(bundlePath);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const spec: Record<string, any> = model.document;
 
 /** Follows a `$ref` chain inside the bundle. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const deref = (node: unknown): Record<string, any> => derefIn(spec, node);
 
 export interface DocumentedError {

@@ -1,8 +1,11 @@
+import { schemaExample } from "../../../../scripts/codegen/example-request.mjs";
 import type { Character, CharacterStatus } from "../../src/index.js";
+import { spec } from "./contract.js";
 
 export const API_KEY = `al_live_${"a".repeat(64)}`;
-export const CHARACTER_ID = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-export const UPLOAD_ID = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+// The spec's example ids, so tests and docs agree on one of each.
+export const CHARACTER_ID = String(schemaExample(spec, "CharacterId"));
+export const UPLOAD_ID = String(schemaExample(spec, "UploadId"));
 
 /** A character that satisfies the contract's schema. */
 export function character(overrides: Partial<Character> & { status?: CharacterStatus } = {}): Character {

@@ -154,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
 
   say("▸ starting Prism's validating proxies on 127.0.0.1");
   const harness = await startHarness({ specPath, serverUrl: o.baseUrl });
-  let server;
+  let server: Awaited<ReturnType<typeof runServerSuite>>;
   try {
     server = await runServerSuite({
       doc,

@@ -340,7 +340,7 @@ function queryFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | nul
   );
 }
 
-function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase>): fc.Arbitrary<FuzzCase> {
+function headerFaults(m: OpModel, valid: fc.Arbitrary<FuzzCase>): fc.Arbitrary<FuzzCase> {
   const { op } = m;
   const versions = fc.constantFrom(
     "2099-01-01",
@@ -352,10 +352,10 @@ function headerFaults(ctx: FuzzContext, m: OpModel, valid: fc.Arbitrary<FuzzCase
   );
   const keys = fc.constantFrom(
     "al_live_",
-    "al_live_" + "g".repeat(64),
-    "al_live_" + "0".repeat(63),
+    `al_live_${"g".repeat(64)}`,
+    `al_live_${"0".repeat(63)}`,
     "sk_test_123",
-    "al_live_" + "f".repeat(64),
+    `al_live_${"f".repeat(64)}`,
   );
   const options: Array<fc.Arbitrary<FuzzCase>> = [
     fc.tuple(valid, versions).map(
@@ -433,7 +433,7 @@ export function operationCases(
     }),
   );
   const parts: Array<{ arbitrary: fc.Arbitrary<FuzzCase>; weight: number }> = [
-    { arbitrary: headerFaults(ctx, m, valid ?? example), weight: 2 },
+    { arbitrary: headerFaults(m, valid ?? example), weight: 2 },
   ];
   if (valid) parts.push({ arbitrary: valid, weight: 4 });
   for (const [arb, weight] of [

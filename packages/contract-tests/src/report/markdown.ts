@@ -13,7 +13,7 @@ function cell(result: SideResult | undefined): string {
   return SYMBOL[result?.outcome ?? "not-exercised"];
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
@@ -42,7 +42,7 @@ export function renderMarkdown(report: ContractReport): string {
       .map((s) => {
         const r = row[s] as SideResult;
         const evidence = r.evidence ? `. Shown instead: ${r.evidence}` : "";
-        return `| ${row.entry.id} | ${s} | ${SYMBOL[r.outcome]} | ${escape(`${r.detail ?? ""}${evidence}`)} |`;
+        return `| ${row.entry.id} | ${s} | ${SYMBOL[r.outcome]} | ${escapeCell(`${r.detail ?? ""}${evidence}`)} |`;
       }),
   );
   if (notes.length > 0) {
@@ -59,7 +59,7 @@ export function renderMarkdown(report: ContractReport): string {
     out.push("", "## Other checks", "", "| suite | check | outcome | detail |", "| --- | --- | --- | --- |");
     for (const e of report.extras) {
       out.push(
-        `| ${e.suite} | ${escape(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escape(e.detail ?? "")} |`,
+        `| ${e.suite} | ${escapeCell(e.name)} | ${e.outcome === "pass" ? "✅ pass" : "❌ fail"} | ${escapeCell(e.detail ?? "")} |`,
       );
     }
   }

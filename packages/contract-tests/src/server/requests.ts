@@ -3,14 +3,15 @@
 // call `specRequest` for any operation; the stateful scenarios use the named `req` shorthands,
 // which are the same builder over the bundled spec's operations.
 
-import { bodyExample, parameterExample } from "../../../../scripts/codegen/example-request.mjs";
+import { bodyExample, parameterExample, schemaExample } from "../../../../scripts/codegen/example-request.mjs";
 import type { OutgoingRequest } from "../http/exchange.js";
 import { loadSpec } from "../spec/bundle.js";
 import { listOperations, specModel } from "../spec/operations.js";
-import type { OpenApiDocument, OperationModel, ParameterModel } from "../spec/types.js";
+import type { OpenApiDocument, OperationModel } from "../spec/types.js";
 
-export const UNKNOWN_CHARACTER = "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
-export const UNKNOWN_UPLOAD = "upl_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
+// The spec's example ids: well-formed, and issued to nobody on a server under test.
+export const UNKNOWN_CHARACTER = String(schemaExample(loadSpec(), "CharacterId"));
+export const UNKNOWN_UPLOAD = String(schemaExample(loadSpec(), "UploadId"));
 /** Well-formed (al_live_ + 64 hex) but issued to nobody. */
 export const UNKNOWN_KEY = `al_live_${"0123456789abcdef".repeat(4)}`;
 

@@ -11,7 +11,7 @@ import type { Scheduler } from "../synthesis/scheduler.js";
 import type { CreditLedger } from "../teams/ledger.js";
 import type { UnusableUpload, UploadService } from "../uploads/service.js";
 import { FAIL_MESSAGE, wantsFailure } from "./fail-trigger.js";
-import type { Attributes, CharacterRecord, CharacterStatus } from "./model.js";
+import type { CharacterRecord, CharacterStatus } from "./model.js";
 import type { CharacterStore, ListPage, ListQuery } from "./store.js";
 
 const MAX_REFS = 6;
@@ -174,38 +174,44 @@ export class CharacterService {
   }
 
   regenerateRef(teamId: string, id: string, pose: Pose): Result<CharacterRecord, NotFound | NotEligible | NoCredits> {
-    const record = this.deps.store.find(teamId, id);
-    if (!record) return notFound();
-    if (!RESYNTHESIZABLE.includes(record.status)) {
-      return fail(
-        400,
-        "invalid_request_error",
-        `A character in status ${record.status} cannot be regenerated; eligible states are reviewing, ready and failed.`,
-        "status",
-      );
-    }
-    const price = creditCost(operations.regenerateCharacterRef);
-    const charged = this.charge(teamId, price, "Regenerating a ref");
-    if (!charged.ok) return charged;
-    this.startSynthesis(record, { poses: [pose], replaceAll: false, charged: price });
-    return ok(record);
+    return this.synthesizeAgain(teamId, id, {
+      verb: "regenerated",
+      price: creditCost(operations.regenerateCharacterRef),
+      charge: "Regenerating a ref",
+      poses: [pose],
+      replaceAll: false,
+    });
   }
 
   resynthesize(teamId: string, id: string): Result<CharacterRecord, NotFound | NotEligible | NoCredits> {
+    return this.synthesizeAgain(teamId, id, {
+      verb: "resynthesized",
+      price: creditCost(operations.resynthesizeCharacter),
+      charge: "A resynthesis",
+      poses: SYNTHESIZED_POSES,
+      replaceAll: true,
+    });
+  }
+
+  /** Regenerate and resynthesize: the same eligibility, charge and job, for some poses or all. */
+  private synthesizeAgain(
+    teamId: string,
+    id: string,
+    job: { verb: string; price: number; charge: string; poses: readonly Pose[]; replaceAll: boolean },
+  ): Result<CharacterRecord, NotFound | NotEligible | NoCredits> {
     const record = this.deps.store.find(teamId, id);
     if (!record) return notFound();
     if (!RESYNTHESIZABLE.includes(record.status)) {
       return fail(
         400,
         "invalid_request_error",
-        `A character in status ${record.status} cannot be resynthesized; eligible states are reviewing, ready and failed.`,
+        `A character in status ${record.status} cannot be ${job.verb}; eligible states are reviewing, ready and failed.`,
         "status",
       );
     }
-    const price = creditCost(operations.resynthesizeCharacter);
-    const charged = this.charge(teamId, price, "A resynthesis");
+    const charged = this.charge(teamId, job.price, job.charge);
     if (!charged.ok) return charged;
-    this.startSynthesis(record, { poses: SYNTHESIZED_POSES, replaceAll: true, charged: price });
+    this.startSynthesis(record, { poses: job.poses, replaceAll: job.replaceAll, charged: job.price });
     return ok(record);
   }
 

@@ -34,6 +34,8 @@ export function demoConfig(): ConfigFile {
         id: DEMO_TEAM_IDS.acme,
         name: "Acme Studio",
         credits: 1000,
+        createdAt: "2026-01-15T00:00:00Z",
+        billingEmail: "billing@acme.example",
         keys: [
           { key: DEMO_KEYS.acmeFull, scope: "full", revoked: false },
           { key: DEMO_KEYS.acmeReadOnly, scope: "read", revoked: false },

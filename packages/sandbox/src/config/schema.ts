@@ -21,6 +21,9 @@ const teamSchema = z.strictObject({
     .min(0, { error: "must not be negative" })
     .max(1_000_000_000, { error: "must be at most 1000000000" }),
   keys: z.array(keySchema).min(1, { error: "must list at least one key" }),
+  // What GET /v1/team reports; without createdAt it reports the sandbox's start time.
+  createdAt: z.iso.datetime({ error: "must be an ISO 8601 date-time in UTC, like 2026-01-15T00:00:00Z" }).optional(),
+  billingEmail: z.email({ error: "must be an email address" }).max(254).optional(),
 });
 
 export const configSchema = z

@@ -10,6 +10,8 @@ import type {
   UploadCheck,
   UploadCheckRequest,
 } from "@aurous/server-stubs";
+import { listLoras } from "../catalog/loras.js";
+import { pricingFor } from "../catalog/pricing.js";
 import type { CharacterRecord } from "../characters/model.js";
 import { characterView } from "../characters/view.js";
 import type { SandboxState } from "../state.js";
@@ -121,5 +123,13 @@ export function createImplementation(
       const result = state.characters.resynthesize(request.auth.teamId, request.params.id);
       return result.ok ? { status: 200, body: view(request, result.value) } : failWith(request.fail, result);
     },
+
+    getBalance: (request) => ({ status: 200, body: state.account.balance(request.auth.teamId) }),
+
+    getTeam: (request) => ({ status: 200, body: state.account.team(request.auth.teamId) }),
+
+    getPricing: (request) => ({ status: 200, body: pricingFor(request.version) }),
+
+    listLoras: () => ({ status: 200, body: listLoras() }),
   };
 }

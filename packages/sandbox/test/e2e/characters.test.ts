@@ -220,7 +220,7 @@ describe("update", () => {
 
     const raw = await fetch(`${t.origin}/v1/characters/${created.id}`, {
       method: "PATCH",
-      headers: { "X-Api-Key": "al_live_" + "a".repeat(64), "Content-Type": "application/json" },
+      headers: { "X-Api-Key": `al_live_${"a".repeat(64)}`, "Content-Type": "application/json" },
       body: JSON.stringify({ name: "x", refs: [], status: "ready" }),
     });
     expect(raw.status).toBe(400);

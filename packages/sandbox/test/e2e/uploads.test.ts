@@ -107,8 +107,8 @@ describe("upload flow", () => {
 
   it("rejects an extension that disagrees with the content type", async () => {
     // The client's types refuse the pair (the spec's oneOf); the server must refuse it too.
-    // @ts-expect-error a JPEG extension with a PNG content type
     const error = await errorOf(
+      // @ts-expect-error a JPEG extension with a PNG content type
       t.acme.uploads.init({ filename: "a.png", extension: "jpg", content_type: "image/png" }),
     );
     expect(error).toMatchObject({ status: 400, code: "parameter_invalid_combination", param: "content_type" });

@@ -50,7 +50,7 @@ afterEach(() => scheduler.close());
 
 /** Waits until no synthesis is pending or running. */
 const settle = async (record?: CharacterRecord) => {
-  await until(() => scheduler.pendingCount === 0 && (!record || record.status !== "synthesizing"), 5000, "synthesis");
+  await until(() => scheduler.pendingCount === 0 && record?.status !== "synthesizing", 5000, "synthesis");
   await scheduler.idle(); // a job that just flipped the status may still be deleting replaced files
 };
 function value<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {

@@ -48,7 +48,7 @@ describe("classifyDimensions", () => {
       expect(confidence).toBeGreaterThanOrEqual(0.5);
       expect(confidence).toBeLessThanOrEqual(0.95);
     }
-    POSE_BANDS.slice(1).forEach((band, i) => expect(band.from).toBe(POSE_BANDS[i]!.to));
+    for (const [i, band] of POSE_BANDS.slice(1).entries()) expect(band.from).toBe(POSE_BANDS[i]!.to);
   });
 });
 

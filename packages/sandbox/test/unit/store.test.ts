@@ -46,7 +46,7 @@ describe("CharacterStore", () => {
   it("keeps a cursor valid after its row is gone, filters by status and hides other teams", () => {
     const store = new CharacterStore();
     const [a, b, c, d] = [record("A"), record("A", "failed"), record("A"), record("A")];
-    [a, b, c, d].forEach((r) => store.add(r!));
+    for (const r of [a, b, c, d]) store.add(r!);
     store.remove(c!.id);
     expect(store.list({ teamId: "A", limit: 10, startingAfter: c!.id }).data.map((r) => r.id)).toEqual([b!.id, a!.id]);
     expect(store.list({ teamId: "A", limit: 10, status: "failed" }).data.map((r) => r.id)).toEqual([b!.id]);

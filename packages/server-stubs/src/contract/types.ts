@@ -46,6 +46,7 @@ type SettableHeaders<Op extends OperationId, S extends keyof OperationTypes[Op][
 >;
 type HeadersField<H> = keyof H extends never ? { headers?: never } : { headers?: Partial<H> };
 
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` is how an operation without a body is typed (hey-api).
 type BodyField<B> = [B] extends [void] ? { body?: undefined } : { body: B };
 
 /** A documented success: `{ status: 200, body: Character }`. */

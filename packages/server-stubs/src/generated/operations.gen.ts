@@ -2,16 +2,16 @@
 import type { OperationMeta } from "../contract/meta.js";
 import type * as T from "./openapi-ts/types.gen.js";
 
-export type OperationId = "initCharacterUpload" | "uploadCharacterImage" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
+export type OperationId = "initCharacterUpload" | "uploadCharacterImage" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
 
 /** Operations authorised by the team's API key (rate limit, scope, Aurous-Version): credential "api-key". */
-export type ApiOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
+export type ApiOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
 
 /** Operations authorised by their signed URL alone (no key, no rate limit, no version): credential "signed-url". */
 export type SignedUrlOperationId = "uploadCharacterImage";
 
 /** Operations that take the Aurous-Version header (the ones version changes may apply to). */
-export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter";
+export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
 
 /** Per operation: request parts, documented responses and errors (keyed by status) and response headers. */
 export interface OperationTypes {
@@ -113,6 +113,42 @@ export interface OperationTypes {
     responses: T.ResynthesizeCharacterResponses;
     errors: T.ResynthesizeCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  getBalance: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.GetBalanceResponses;
+    errors: T.GetBalanceErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  getTeam: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.GetTeamResponses;
+    errors: T.GetTeamErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  getPricing: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.GetPricingResponses;
+    errors: T.GetPricingErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  listLoras: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.ListLorasResponses;
+    errors: T.ListLorasErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
   };
 }
 
@@ -5208,6 +5244,1238 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       }
     }
+  },
+  "getBalance": {
+    "operationId": "getBalance",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/balance",
+    "routePath": "/v1/balance",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Balance"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/VersionBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "getTeam": {
+    "operationId": "getTeam",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/team",
+    "routePath": "/v1/team",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Team"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/VersionBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "getPricing": {
+    "operationId": "getPricing",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/pricing",
+    "routePath": "/v1/pricing",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Pricing"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/VersionBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "listLoras": {
+    "operationId": "listLoras",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/loras",
+    "routePath": "/v1/loras",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/LoraList"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/VersionBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
   }
 };
 
@@ -6811,5 +8079,365 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       }
     },
     "unevaluatedProperties": false
+  },
+  "BillingMode": {
+    "type": "string",
+    "description": "How the team is billed. Known values today: `metered` (the default: generations are charged and\nrefused when `available_credits` runs short) and `exempt` (never charged nor refused; the balance\nfields stay accurate but do not move). This is an open set typed as a plain string: new modes may\nappear without a new version, so treat any value you do not recognise as one that does not gate\nspending, and never switch on it exhaustively.\n",
+    "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+    "minLength": 1,
+    "maxLength": 64,
+    "examples": [
+      "metered",
+      "exempt"
+    ]
+  },
+  "Balance": {
+    "type": "object",
+    "description": "The team's credits. `available_credits` is what new work is checked against: credits held for\ngenerations still running are not spendable until they finish. A hold is released when its\ngeneration fails or is cancelled, and becomes a charge when it succeeds.\n",
+    "required": [
+      "credits",
+      "held_credits",
+      "available_credits",
+      "currency",
+      "billing_mode"
+    ],
+    "properties": {
+      "credits": {
+        "description": "All of the team's credits, held ones included (`available_credits` + `held_credits`).",
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "held_credits": {
+        "description": "Credits set aside for generations that have not finished yet.",
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "available_credits": {
+        "description": "Credits that new work can spend now (`credits` − `held_credits`).",
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "currency": {
+        "type": "string",
+        "const": "credit",
+        "description": "The unit of every amount. Only `credit` exists today."
+      },
+      "billing_mode": {
+        "$ref": "#/components/schemas/BillingMode"
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "VersionBadRequest": {
+    "type": "object",
+    "description": "The version pin is not recognised (the operation takes no other input).",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "unknown_version"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "TeamId": {
+    "type": "string",
+    "description": "Opaque team id: `team_` followed by letters and digits. It survives renames; never parse it.\n",
+    "pattern": "^team_[0-9A-Za-z]{1,64}$",
+    "minLength": 6,
+    "maxLength": 69,
+    "examples": [
+      "team_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
+    ]
+  },
+  "Team": {
+    "type": "object",
+    "description": "The team that owns the API key of the request.",
+    "required": [
+      "id",
+      "name",
+      "credits",
+      "created_at"
+    ],
+    "properties": {
+      "id": {
+        "$ref": "#/components/schemas/TeamId"
+      },
+      "name": {
+        "type": "string",
+        "description": "The team's display name.",
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "minLength": 1,
+        "maxLength": 100
+      },
+      "credits": {
+        "description": "The team's credit balance, the same figure as `credits` in `GET /v1/balance` (held credits\nincluded). Read the balance for what is spendable now.\n",
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "created_at": {
+        "$ref": "#/components/schemas/Timestamp"
+      },
+      "billing_email": {
+        "description": "Where invoices and billing notices go, or null when the team has none on file.",
+        "oneOf": [
+          {
+            "type": "string",
+            "format": "email",
+            "maxLength": 254
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "Pricing": {
+    "type": "object",
+    "description": "The published credit prices of the resolved `Aurous-Version`. A rate card belongs to a version,\nso a client pinned to an older version keeps seeing the prices of that version. A team's actual\ncharge can differ (negotiated rates); the estimate operations give the exact amount.\n",
+    "required": [
+      "object",
+      "version",
+      "currency",
+      "description",
+      "image",
+      "video"
+    ],
+    "properties": {
+      "object": {
+        "type": "string",
+        "const": "pricing",
+        "description": "Always `pricing`."
+      },
+      "version": {
+        "$ref": "#/components/schemas/ApiVersion"
+      },
+      "currency": {
+        "type": "string",
+        "const": "credit",
+        "description": "The unit of every amount on the card."
+      },
+      "description": {
+        "type": "string",
+        "description": "A human-readable note on how to read the card.",
+        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]+$",
+        "minLength": 1,
+        "maxLength": 2000
+      },
+      "image": {
+        "type": "object",
+        "description": "Image generation prices.",
+        "required": [
+          "base",
+          "enhance_prompt_multiplier",
+          "reference_image_per_image"
+        ],
+        "properties": {
+          "base": {
+            "description": "Credits per generated image.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000000000
+          },
+          "enhance_prompt_multiplier": {
+            "type": "number",
+            "description": "Factor applied to the base price when `enhance_prompt` is on.",
+            "minimum": 0,
+            "maximum": 1000
+          },
+          "reference_image_per_image": {
+            "description": "Extra credits per reference image, per generated image.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000000000
+          }
+        },
+        "unevaluatedProperties": false
+      },
+      "video": {
+        "type": "object",
+        "description": "Video generation prices.",
+        "required": [
+          "base_per_second",
+          "resolution_factor"
+        ],
+        "properties": {
+          "base_per_second": {
+            "description": "Credits per second of video at a resolution factor of 1.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000000000000
+          },
+          "resolution_factor": {
+            "type": "object",
+            "description": "Factor applied to the per-second price, by output resolution.",
+            "required": [
+              "480p",
+              "720p",
+              "1080p"
+            ],
+            "properties": {
+              "480p": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1000
+              },
+              "720p": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1000
+              },
+              "1080p": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1000
+              }
+            },
+            "unevaluatedProperties": false
+          }
+        },
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "LoraId": {
+    "type": "string",
+    "description": "Opaque LoRA style id: `lora_` followed by letters and digits. Send it back as `lora_id`; never\nparse it.\n",
+    "pattern": "^lora_[0-9A-Za-z]{1,64}$",
+    "minLength": 6,
+    "maxLength": 69,
+    "examples": [
+      "lora_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
+    ]
+  },
+  "Lora": {
+    "type": "object",
+    "description": "A LoRA style that image generations can apply by `lora_id`.",
+    "required": [
+      "id",
+      "name",
+      "is_public",
+      "created_at"
+    ],
+    "properties": {
+      "id": {
+        "$ref": "#/components/schemas/LoraId"
+      },
+      "name": {
+        "type": "string",
+        "description": "The style's display name.",
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "minLength": 1,
+        "maxLength": 200
+      },
+      "is_public": {
+        "type": "boolean",
+        "description": "True for styles every team can use; false for one delivered to this team only."
+      },
+      "created_at": {
+        "$ref": "#/components/schemas/Timestamp"
+      },
+      "slug": {
+        "description": "A readable alias of the id, accepted where an id is. It can change; store the id.",
+        "oneOf": [
+          {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": 200
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "description": {
+        "description": "What the style does to an image.",
+        "oneOf": [
+          {
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]+$",
+            "maxLength": 2000
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "preview_image_url": {
+        "description": "An example image made with the style.",
+        "oneOf": [
+          {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2048
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "default_denoise_strength": {
+        "type": "number",
+        "description": "The denoise strength used when a request sends none.",
+        "minimum": 0,
+        "maximum": 1
+      },
+      "default_guidance_scale": {
+        "type": "number",
+        "description": "The guidance scale used when a request sends none.",
+        "minimum": 0.1,
+        "maximum": 30
+      },
+      "default_steps": {
+        "type": "integer",
+        "format": "int32",
+        "description": "The step count used when a request sends none.",
+        "minimum": 1,
+        "maximum": 100
+      },
+      "has_template": {
+        "type": "boolean",
+        "description": "Whether the style wraps the prompt in a template of its own."
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "LoraList": {
+    "type": "array",
+    "description": "Every LoRA style the team can use: the public ones and those delivered to the team. A bare\narray, not a paged list, as the reference page documents it.\n",
+    "maxItems": 1000,
+    "items": {
+      "$ref": "#/components/schemas/Lora"
+    }
   }
 };

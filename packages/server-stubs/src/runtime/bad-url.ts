@@ -19,7 +19,7 @@ export interface BadUrlAnswer {
   init: ErrorInit & { param: string | null };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function undecodable(segment: string): boolean {
   try {
@@ -50,7 +50,7 @@ export function createBadUrlResolver(
       .split("/")
       .map((segment) => {
         const param = /^\{(.+)\}$/.exec(segment);
-        if (!param) return escape(segment);
+        if (!param) return escapeRegExp(segment);
         names.push(param[1]!);
         return "([^/]*)";
       })

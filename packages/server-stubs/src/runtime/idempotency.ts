@@ -68,7 +68,7 @@ export async function claimKey(
   const lockMs = ctx.options.lockMs ?? 5 * 60_000;
   const lockExpiresAt = nowMs + Math.min(lockMs, windowMs(meta, ctx.options));
   const owner = randomBytes(12).toString("base64url");
-  let claim;
+  let claim: Awaited<ReturnType<typeof ctx.store.claim>>;
   try {
     claim = await bounded(
       () => ctx.store.claim(storeKey, fp, owner, lockExpiresAt, nowMs),

@@ -19,7 +19,10 @@ export function withBodyParsers(
   mount: (scope: FastifyInstance) => void,
 ): void {
   const body = meta.requestBody;
-  if (!body?.binary) return mount(app);
+  if (!body?.binary) {
+    mount(app);
+    return;
+  }
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       body.contentTypes,

@@ -56,15 +56,14 @@ export function buildResponse(
   if (result.error) {
     body = envelope(status, result.error, requestId);
     if (validators) {
-      if (!documented || documented.kind !== "error")
-        throw new OffSpecResponse(meta.operationId, status, "status not documented");
+      if (documented?.kind !== "error") throw new OffSpecResponse(meta.operationId, status, "status not documented");
       if (!documented.codes.includes(result.error.code)) {
         throw new OffSpecResponse(meta.operationId, status, `code ${result.error.code} not documented for ${status}`);
       }
     }
   } else {
     body = result.body;
-    if (validators && (!documented || documented.kind !== "success")) {
+    if (validators && documented?.kind !== "success") {
       throw new OffSpecResponse(meta.operationId, status, "status not documented");
     }
   }

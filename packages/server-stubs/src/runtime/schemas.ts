@@ -13,6 +13,11 @@ export const SPEC_ID = "aurous-spec";
 // module systems and TypeScript agree on.
 const addFormats = ajvFormats.default;
 
+/** String formats the runtime checks (ajv-formats); a test holds them to the formats the spec uses. */
+export const CHECKED_FORMATS = ["date-time", "date", "uri", "email"] as const;
+/** OpenAPI numeric/binary formats: no constraint beyond their schema's bounds. */
+export const ANNOTATION_FORMATS = ["int32", "int64", "double", "float", "binary"] as const;
+
 function createAjv(coerce: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     strict: false, // OpenAPI annotations (examples, contentMediaType…) are not validation keywords
@@ -22,9 +27,8 @@ function createAjv(coerce: boolean): Ajv2020 {
     useDefaults: coerce, // query defaults (limit = 20) reach the handler
     validateFormats: true,
   });
-  addFormats(ajv, ["date-time", "date", "uri"]);
-  // OpenAPI numeric/binary formats carry no extra constraint beyond their schema's bounds.
-  for (const f of ["int32", "int64", "double", "float", "binary"]) ajv.addFormat(f, true);
+  addFormats(ajv, [...CHECKED_FORMATS]);
+  for (const f of ANNOTATION_FORMATS) ajv.addFormat(f, true);
   ajv.addSchema({ $id: SPEC_ID, components: { schemas: componentSchemas } });
   return ajv;
 }

@@ -62,7 +62,7 @@ export function rejectValidation(
 
 /** Params and messages must fit the envelope's schema: printable, at most 256 / 2000 chars. */
 function printable(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const clean = text.replace(/[\u0000-\u001F\u007F]/g, "?");
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -51,10 +51,12 @@ export interface VersionChange {
   /** The operations it touches; default all API operations. */
   operations?: readonly VersionedOperationId[];
   /** Request of the version before `version` → request of `version`. Mutate `ctx` or return replacements. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a module may mutate ctx and return nothing.
   request?(ctx: VersionRequestContext): void | VersionRequestUpgrade;
   /** 2xx body of `version` → body of the version before it. Return the new body, or nothing to keep `ctx.body`. */
   response?(ctx: VersionResponseContext): unknown;
   /** Error envelopes pass through untouched unless a change downgrades them (e.g. renames `param`). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a module may leave the envelope as it is.
   error?(ctx: VersionErrorContext): void | ErrorBody;
 }
 

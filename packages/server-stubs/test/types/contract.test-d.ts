@@ -48,9 +48,9 @@ describe("handler results", () => {
   it("rejects a code not documented for the status", () => {
     // @ts-expect-error invalid_format is documented at 400, not 404
     const a: Handler<"getCharacter"> = async () => ({ status: 404, error: { code: "invalid_format", message: "x" } });
-    // @ts-expect-error regenerate's 429 is rate_limit_exceeded, not too_many_requests
     const b: HandlerResult<"regenerateCharacterRef"> = {
       status: 429,
+      // @ts-expect-error regenerate's 429 is rate_limit_exceeded, not too_many_requests
       error: { code: "too_many_requests", message: "x" },
     };
     // @ts-expect-error updateCharacter's validation code is invalid_request

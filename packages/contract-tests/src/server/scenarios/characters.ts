@@ -1,6 +1,6 @@
 // The character lifecycle through real flows: create (both flows), list, get, update, save,
 // regenerate, resynthesize, delete — and the documented refusals along the way.
-import { req, UNKNOWN_UPLOAD } from "../requests.js";
+import { req, UNKNOWN_CHARACTER, UNKNOWN_UPLOAD } from "../requests.js";
 import { body, must, settle, type World } from "../world.js";
 
 interface Character {
@@ -220,7 +220,7 @@ export async function characterScenarios(w: World): Promise<void> {
     "saveCharacter",
     404,
     "resource_not_found",
-    req.save(main, "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR"),
+    req.save(main, UNKNOWN_CHARACTER),
     "strict",
     "unknown id",
   );

@@ -1,6 +1,6 @@
-// Entries every API-host operation documents alike: the three 401s, 403 missing_scope,
-// 400 unknown_version, 413 request_too_large and 404 for an unknown id. Each is provoked on each
-// operation with an otherwise valid request.
+// Entries every API-host operation documents alike: the success of a read that needs no state,
+// the three 401s, 403 missing_scope, 400 unknown_version, 413 request_too_large and 404 for an
+// unknown id. Each is provoked on each operation with an otherwise valid request.
 import type { OutgoingRequest } from "../../http/exchange.js";
 import { specLimits } from "../../spec/limits.js";
 import { type Auth, apiKeyOperations, type PathValues, specRequest, UNKNOWN_KEY } from "../requests.js";
@@ -26,6 +26,12 @@ export async function genericScenarios(w: World): Promise<void> {
     const valid = (auth: Auth, path: PathValues = state) => specRequest(rec.doc, op, auth, { path });
     const documents = (status: number, code: string) =>
       op.errors.some((r) => r.status === status && r.codes.includes(code));
+    // A read that names nothing and needs no input answers its success to the spec's example request.
+    const stateless =
+      op.method === "get" &&
+      op.pathParamNames.length === 0 &&
+      !op.parameters.some((p) => p.in === "query" && p.required);
+    if (stateless) await rec.expect(opId, op.success.status, null, valid(main), "strict", "the spec's example request");
     if (documents(401, "missing_api_key"))
       await rec.expect(opId, 401, "missing_api_key", valid({ key: null }), "observe", "no key");
     if (documents(401, "invalid_api_key"))

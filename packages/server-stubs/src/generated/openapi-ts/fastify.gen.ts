@@ -2,7 +2,7 @@
 
 import type { RouteHandler } from 'fastify';
 
-import type { ClassifyCharacterUploadData, ClassifyCharacterUploadErrors, ClassifyCharacterUploadResponses, CreateCharacterData, CreateCharacterErrors, CreateCharacterResponses, DeleteCharacterData, DeleteCharacterErrors, DeleteCharacterResponses, GetCharacterData, GetCharacterErrors, GetCharacterResponses, InitCharacterUploadData, InitCharacterUploadErrors, InitCharacterUploadResponses, ListCharactersData, ListCharactersErrors, ListCharactersResponses, RegenerateCharacterRefData, RegenerateCharacterRefErrors, RegenerateCharacterRefResponses, ResynthesizeCharacterData, ResynthesizeCharacterErrors, ResynthesizeCharacterResponses, SaveCharacterData, SaveCharacterErrors, SaveCharacterResponses, UpdateCharacterData, UpdateCharacterErrors, UpdateCharacterResponses, UploadCharacterImageData, UploadCharacterImageErrors, UploadCharacterImageResponses } from './types.gen.js';
+import type { ClassifyCharacterUploadData, ClassifyCharacterUploadErrors, ClassifyCharacterUploadResponses, CreateCharacterData, CreateCharacterErrors, CreateCharacterResponses, DeleteCharacterData, DeleteCharacterErrors, DeleteCharacterResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetCharacterData, GetCharacterErrors, GetCharacterResponses, GetPricingData, GetPricingErrors, GetPricingResponses, GetTeamData, GetTeamErrors, GetTeamResponses, InitCharacterUploadData, InitCharacterUploadErrors, InitCharacterUploadResponses, ListCharactersData, ListCharactersErrors, ListCharactersResponses, ListLorasData, ListLorasErrors, ListLorasResponses, RegenerateCharacterRefData, RegenerateCharacterRefErrors, RegenerateCharacterRefResponses, ResynthesizeCharacterData, ResynthesizeCharacterErrors, ResynthesizeCharacterResponses, SaveCharacterData, SaveCharacterErrors, SaveCharacterResponses, UpdateCharacterData, UpdateCharacterErrors, UpdateCharacterResponses, UploadCharacterImageData, UploadCharacterImageErrors, UploadCharacterImageResponses } from './types.gen.js';
 
 export type RouteHandlers = {
     initCharacterUpload: RouteHandler<{
@@ -63,5 +63,21 @@ export type RouteHandlers = {
         Headers?: ResynthesizeCharacterData['headers'];
         Params: ResynthesizeCharacterData['path'];
         Reply: ResynthesizeCharacterErrors & ResynthesizeCharacterResponses;
+    }>;
+    getBalance: RouteHandler<{
+        Headers?: GetBalanceData['headers'];
+        Reply: GetBalanceErrors & GetBalanceResponses;
+    }>;
+    getTeam: RouteHandler<{
+        Headers?: GetTeamData['headers'];
+        Reply: GetTeamErrors & GetTeamResponses;
+    }>;
+    getPricing: RouteHandler<{
+        Headers?: GetPricingData['headers'];
+        Reply: GetPricingErrors & GetPricingResponses;
+    }>;
+    listLoras: RouteHandler<{
+        Headers?: ListLorasData['headers'];
+        Reply: ListLorasErrors & ListLorasResponses;
     }>;
 };

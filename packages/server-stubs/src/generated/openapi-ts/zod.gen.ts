@@ -568,6 +568,114 @@ export const zResynthesizeCharacterBadRequest = z.object({
 });
 
 /**
+ * How the team is billed. Known values today: `metered` (the default: generations are charged and
+ * refused when `available_credits` runs short) and `exempt` (never charged nor refused; the balance
+ * fields stay accurate but do not move). This is an open set typed as a plain string: new modes may
+ * appear without a new version, so treat any value you do not recognise as one that does not gate
+ * spending, and never switch on it exhaustively.
+ *
+ */
+export const zBillingMode = z.string().min(1).max(64).regex(/^[^\u0000-\u001F\u007F]+$/);
+
+/**
+ * The team's credits. `available_credits` is what new work is checked against: credits held for
+ * generations still running are not spendable until they finish. A hold is released when its
+ * generation fails or is cancelled, and becomes a charge when it succeeds.
+ *
+ */
+export const zBalance = z.object({
+    credits: z.number().gte(0).lte(1000000000000),
+    held_credits: z.number().gte(0).lte(1000000000000),
+    available_credits: z.number().gte(0).lte(1000000000000),
+    currency: z.literal('credit'),
+    billing_mode: zBillingMode
+});
+
+/**
+ * The version pin is not recognised (the operation takes no other input).
+ */
+export const zVersionBadRequest = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['unknown_version'])
+    }))
+});
+
+/**
+ * Opaque team id: `team_` followed by letters and digits. It survives renames; never parse it.
+ *
+ */
+export const zTeamId = z.string().min(6).max(69).regex(/^team_[0-9A-Za-z]{1,64}$/);
+
+/**
+ * The team that owns the API key of the request.
+ */
+export const zTeam = z.object({
+    id: zTeamId,
+    name: z.string().min(1).max(100).regex(/^[^\u0000-\u001F\u007F]+$/),
+    credits: z.number().gte(0).lte(1000000000000),
+    created_at: zTimestamp,
+    billing_email: z.email().max(254).nullish()
+});
+
+/**
+ * The published credit prices of the resolved `Aurous-Version`. A rate card belongs to a version,
+ * so a client pinned to an older version keeps seeing the prices of that version. A team's actual
+ * charge can differ (negotiated rates); the estimate operations give the exact amount.
+ *
+ */
+export const zPricing = z.object({
+    object: z.literal('pricing'),
+    version: zApiVersion,
+    currency: z.literal('credit'),
+    description: z.string().min(1).max(2000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+$/),
+    image: z.object({
+        base: z.number().gte(0).lte(1000000000000),
+        enhance_prompt_multiplier: z.number().gte(0).lte(1000),
+        reference_image_per_image: z.number().gte(0).lte(1000000000000)
+    }),
+    video: z.object({
+        base_per_second: z.number().gte(0).lte(1000000000000),
+        resolution_factor: z.object({
+            '480p': z.number().gte(0).lte(1000),
+            '720p': z.number().gte(0).lte(1000),
+            '1080p': z.number().gte(0).lte(1000)
+        })
+    })
+});
+
+/**
+ * Opaque LoRA style id: `lora_` followed by letters and digits. Send it back as `lora_id`; never
+ * parse it.
+ *
+ */
+export const zLoraId = z.string().min(6).max(69).regex(/^lora_[0-9A-Za-z]{1,64}$/);
+
+/**
+ * A LoRA style that image generations can apply by `lora_id`.
+ */
+export const zLora = z.object({
+    id: zLoraId,
+    name: z.string().min(1).max(200).regex(/^[^\u0000-\u001F\u007F]+$/),
+    is_public: z.boolean(),
+    created_at: zTimestamp,
+    slug: z.string().max(200).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).nullish(),
+    description: z.string().max(2000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]+$/).nullish(),
+    preview_image_url: z.url().max(2048).nullish(),
+    default_denoise_strength: z.number().gte(0).lte(1).optional(),
+    default_guidance_scale: z.number().gte(0.1).lte(30).optional(),
+    default_steps: z.int().gte(1).lte(100).optional(),
+    has_template: z.boolean().optional()
+});
+
+/**
+ * Every LoRA style the team can use: the public ones and those delivered to the team. A bare
+ * array, not a paged list, as the reference page documents it.
+ *
+ */
+export const zLoraList = z.array(zLora).max(1000);
+
+/**
  * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
  * date. Without it, the team's default version applies. A malformed value or a date after the newest
  * release is `400 unknown_version`.
@@ -758,3 +866,39 @@ export const zResynthesizeCharacterPath = z.object({
  * The character, now synthesizing.
  */
 export const zResynthesizeCharacterResponse = zCharacter;
+
+export const zGetBalanceHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+/**
+ * The team's balance.
+ */
+export const zGetBalanceResponse = zBalance;
+
+export const zGetTeamHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+/**
+ * The caller's team.
+ */
+export const zGetTeamResponse = zTeam;
+
+export const zGetPricingHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+/**
+ * The rate card of the resolved version.
+ */
+export const zGetPricingResponse = zPricing;
+
+export const zListLorasHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+/**
+ * The styles the team can use.
+ */
+export const zListLorasResponse = zLoraList;

@@ -1,0 +1,204 @@
+// The checker's findings one by one (src/conformance/): what it lets through (transport headers,
+// numeric header values) and the exact finding for each problem, Prism's own answers included.
+import { describe, expect, it } from "vitest";
+import { checkResponse } from "../src/conformance/check.js";
+import { prismViolations } from "../src/conformance/prism-violations.js";
+import { SpecValidator } from "../src/conformance/validator.js";
+import type { Exchange } from "../src/http/exchange.js";
+import { loadSpec } from "../src/spec/bundle.js";
+import { listOperations, operationById } from "../src/spec/operations.js";
+
+const doc = loadSpec();
+const validator = new SpecValidator(doc);
+const getCharacter = operationById(doc, "getCharacter");
+const RID = "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA";
+
+function exchange(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  bodyText = body === undefined ? "" : JSON.stringify(body),
+): Exchange {
+  return {
+    request: { method: "GET", path: "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR", url: "http://127.0.0.1/x" },
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "aurous-version": "2026-05-15",
+      "aurous-request-id": RID,
+      ...headers,
+    },
+    bodyText,
+    json: body,
+    durationMs: 1,
+  };
+}
+const notFound = (code = "resource_not_found") => ({
+  error: {
+    type: "not_found",
+    code,
+    message: "No character with this id.",
+    param: "character_id",
+    doc_url: `https://docs.aurous-labs.com/errors#${code}`,
+    request_id: RID,
+  },
+});
+const findings = (x: Exchange, invalidOnPurpose = false, op = getCharacter) =>
+  checkResponse(op, x, validator, { requestInvalidOnPurpose: invalidOnPurpose }).map((p) => `${p.kind}: ${p.message}`);
+const prism = (body: unknown, headers: Record<string, string> = {}) =>
+  exchange(500, body, { "content-type": "application/problem+json", ...headers });
+
+describe("what the checker lets through", () => {
+  it("the transport and CORS headers any server may add", () => {
+    const generic = [
+      "content-length",
+      "content-encoding",
+      "transfer-encoding",
+      "date",
+      "connection",
+      "keep-alive",
+      "vary",
+      "cache-control",
+      "etag",
+      "last-modified",
+      "server",
+      "access-control-allow-origin",
+    ];
+    expect(findings(exchange(404, notFound(), Object.fromEntries(generic.map((h) => [h, "x"]))))).toEqual([]);
+    expect(findings(exchange(404, notFound(), { "x-access-control-allow-origin": "*" }))).toEqual([
+      "header: getCharacter 404: undocumented header x-access-control-allow-origin",
+    ]);
+  });
+
+  it("an integer header written in digits, and nothing else as one", () => {
+    const limit = (value: string) =>
+      findings(
+        exchange(404, notFound(), {
+          "x-ratelimit-limit": value,
+          "x-ratelimit-remaining": "1",
+          "x-ratelimit-reset": "1778235300",
+        }),
+      );
+    expect(limit("240")).toEqual([]);
+    expect(limit("240x")).toEqual(['header: getCharacter 404: header X-RateLimit-Limit: "240x" must be integer']);
+    expect(limit("x240")).toEqual(['header: getCharacter 404: header X-RateLimit-Limit: "x240" must be integer']);
+    expect(limit("2.5")).toContain('header: getCharacter 404: header X-RateLimit-Limit: "2.5" must be integer');
+  });
+
+  it("a success without error envelope needs no request id match", () => {
+    const ok = exchange(200, { nope: true }, { "aurous-request-id": "req_other" });
+    expect(findings(ok).filter((f) => f.includes("Aurous-Request-Id"))).toEqual([]);
+  });
+});
+
+describe("the findings", () => {
+  it("an undocumented code once, not again as an enum breach", () => {
+    expect(findings(exchange(404, notFound("gone")))).toEqual([
+      'code: getCharacter 404: undocumented error code "gone" (documented for getCharacter 404: resource_not_found)',
+    ]);
+  });
+
+  it("the wrong content type, and a body that is not JSON", () => {
+    expect(findings(exchange(404, notFound(), { "content-type": "text/html" }))).toEqual([
+      'shape: getCharacter 404: content-type "text/html" (documented: application/json)',
+    ]);
+    expect(findings(exchange(404, undefined, {}, "<h1>Not found</h1>"))).toEqual([
+      "shape: getCharacter 404: body is not JSON: <h1>Not found</h1>",
+    ]);
+    expect(findings(exchange(404, notFound(), { "content-type": "" })).at(0)).toBe(
+      'shape: getCharacter 404: content-type "" (documented: application/json)',
+    );
+  });
+
+  it("a body where none is documented", () => {
+    const op = listOperations(doc).find((o) => o.responses.some((r) => !r.schema))!;
+    const bodiless = op.responses.find((r) => !r.schema)!;
+    const x = exchange(bodiless.status, undefined, {}, "oops");
+    expect(findings(x, false, op)).toContain(
+      `shape: ${op.operationId} ${bodiless.status}: documented without a body but 4 bytes came back`,
+    );
+    expect(
+      findings(exchange(bodiless.status, undefined, {}, ""), false, op).filter((f) => f.startsWith("shape")),
+    ).toEqual([]);
+  });
+});
+
+describe("Prism's own answers", () => {
+  const refused = {
+    type: "https://stoplight.io/prism/errors#VIOLATIONS",
+    title: "Request/Response not valid",
+    detail: "Your request/response is not valid",
+  };
+
+  it("names the operation, not Prism's 500, and says Prism answered itself", () => {
+    expect(findings(prism(refused))).toEqual([
+      "prism: getCharacter (response refused by Prism): Prism answered itself (Request/Response not valid: Your request/response is not valid)",
+    ]);
+    expect(findings(prism({ ...refused, detail: undefined, title: undefined }))).toEqual([
+      "prism: getCharacter (response refused by Prism): Prism answered itself ()",
+    ]);
+    expect(findings(prism(refused), true)).toEqual([]);
+  });
+
+  it("quotes the findings it lists instead", () => {
+    const validation = [{ location: ["response", "body"], severity: "Error", message: "must have status" }];
+    expect(findings(prism({ ...refused, validation }))).toEqual([
+      "prism: getCharacter (response refused by Prism): Prism flagged the response at response.body: must have status",
+    ]);
+  });
+
+  it("is only a problem document Prism made", () => {
+    expect(
+      findings(prism({ type: "https://example.com/other", title: "t" })).some((f) =>
+        f.includes("Prism answered itself"),
+      ),
+    ).toBe(false);
+    expect(findings(prism({ type: 42, title: "t" })).some((f) => f.includes("Prism"))).toBe(false);
+    expect(
+      findings(exchange(500, refused, { "content-type": "application/json" })).some((f) => f.includes("Prism")),
+    ).toBe(false);
+    expect(findings(prism(undefined, {})).some((f) => f.includes("Prism"))).toBe(false);
+  });
+});
+
+describe("prismViolations", () => {
+  const violations = (raw: unknown) =>
+    prismViolations(exchange(200, {}, { "sl-violations": typeof raw === "string" ? raw : JSON.stringify(raw) }));
+
+  it("puts body, path, query and header findings on the request side, the rest on the response", () => {
+    const sides = violations(
+      ["request", "body", "path", "query", "header", "response", "other"].map((l) => ({
+        location: [l, "x"],
+        message: l,
+      })),
+    ).map((v) => `${v.message}:${v.side}`);
+    expect(sides).toEqual([
+      "request:request",
+      "body:request",
+      "path:request",
+      "query:request",
+      "header:request",
+      "response:response",
+      "other:response",
+    ]);
+  });
+
+  it("fills in what a finding leaves out", () => {
+    expect(violations([{}])).toEqual([{ side: "response", location: "", severity: "Error", message: "" }]);
+    expect(violations([{ location: ["response", "body"], severity: "Warning", message: "m" }])).toEqual([
+      { side: "response", location: "response.body", severity: "Warning", message: "m" },
+    ]);
+  });
+
+  it("reports an unreadable header as a finding", () => {
+    expect(violations("not json")).toEqual([
+      {
+        side: "response",
+        location: "response",
+        severity: "Error",
+        message: "unreadable sl-violations header: not json",
+      },
+    ]);
+    expect(prismViolations(exchange(200, {}))).toEqual([]);
+  });
+});

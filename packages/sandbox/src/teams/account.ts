@@ -1,0 +1,40 @@
+// What a team can read about itself: its balance and its profile, from the ledger and the config.
+import type { Balance, Team } from "@aurous/server-stubs";
+import type { Clock } from "../clock.js";
+import type { TeamConfig } from "../config/schema.js";
+import type { CreditLedger } from "./ledger.js";
+
+export class AccountService {
+  private readonly teams: Map<string, TeamConfig>;
+  /** When a team's config gives no creation time: the sandbox's start, stable for its lifetime. */
+  private readonly startedAt: string;
+
+  constructor(
+    teams: readonly TeamConfig[],
+    private readonly ledger: CreditLedger,
+    clock: Clock,
+  ) {
+    this.teams = new Map(teams.map((t) => [t.id, t]));
+    this.startedAt = new Date(clock.now()).toISOString();
+  }
+
+  balance(teamId: string): Balance {
+    const credits = this.ledger.balance(teamId);
+    // The ledger holds nothing: a synthesis is charged when it starts and refunded if it fails,
+    // so nothing is ever set aside and all credits are available. Every sandbox team is metered.
+    return { credits, held_credits: 0, available_credits: credits, currency: "credit", billing_mode: "metered" };
+  }
+
+  /** The team behind an authenticated key; the runtime only authenticates keys of configured teams. */
+  team(teamId: string): Team {
+    const team = this.teams.get(teamId);
+    if (!team) throw new Error(`no configured team ${teamId}`);
+    return {
+      id: team.id,
+      name: team.name,
+      credits: this.ledger.balance(teamId),
+      created_at: team.createdAt ?? this.startedAt,
+      billing_email: team.billingEmail ?? null,
+    };
+  }
+}
