@@ -189,7 +189,10 @@ describe("listAll", () => {
     const urls: string[] = [];
     const core = createAurous({
       apiKey: API_KEY,
-      fetch: async (url) => (urls.push(String(url)), json(200, page("char_x", false))),
+      fetch: async (url) => {
+        urls.push(String(url));
+        return json(200, page("char_x", false));
+      },
     });
     const all = [];
     for await (const item of listAllCharacters(core)) all.push(item);
