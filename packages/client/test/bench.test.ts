@@ -67,8 +67,8 @@ describe("pnpm bench (smallest settings)", () => {
       expect(inFlight).toMatch(row(label));
     }
     expect(inFlight).not.toContain("hey-api fetch client");
-    expect(oneAtATime).toMatch(/validation off \S+× vs ≥ 0\.90×: not judged \(one sample/);
-    expect(oneAtATime).toMatch(/validation on \S+× vs ≥ 0\.80×: not judged \(one sample/);
+    expect(oneAtATime).toMatch(/validation off \S+× vs ≥ 0\.95×: not judged \(one sample/);
+    expect(oneAtATime).toMatch(/validation on \S+× vs ≥ 0\.90×: not judged \(one sample/);
     expect(stdout).toMatch(new RegExp(`one-operation +${number} kB min +${number} kB gzip`));
     expect(stdout).toMatch(/Target: one operation without validators \S+ kB vs ≤ 6 kB gzip: (meets|MISSES) target/);
     expect(survivors).toEqual([]);

@@ -8399,7 +8399,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
           {
             "type": "string",
             "format": "uri",
-            "maxLength": 2048
+            "maxLength": 2048,
+            "x-faker": {
+              "helpers.fake": [
+                "https://cdn.aurous-labs.com/loras/lora_{{string.alphanumeric(26)}}/preview.png"
+              ]
+            }
           },
           {
             "type": "null"
