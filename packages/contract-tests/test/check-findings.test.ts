@@ -3,46 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { checkResponse } from "../src/conformance/check.js";
 import { prismViolations } from "../src/conformance/prism-violations.js";
-import { SpecValidator } from "../src/conformance/validator.js";
 import type { Exchange } from "../src/http/exchange.js";
-import { loadSpec } from "../src/spec/bundle.js";
-import { listOperations, operationById } from "../src/spec/operations.js";
+import { listOperations } from "../src/spec/operations.js";
+import { doc, exchange, getCharacter, notFound, validator } from "./support/exchanges.js";
 
-const doc = loadSpec();
-const validator = new SpecValidator(doc);
-const getCharacter = operationById(doc, "getCharacter");
-const RID = "req_01JCN8ZK5W3T6Q9RVX2YBHMDEA";
-
-function exchange(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  bodyText = body === undefined ? "" : JSON.stringify(body),
-): Exchange {
-  return {
-    request: { method: "GET", path: "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR", url: "http://127.0.0.1/x" },
-    status,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      "aurous-version": "2026-05-15",
-      "aurous-request-id": RID,
-      ...headers,
-    },
-    bodyText,
-    json: body,
-    durationMs: 1,
-  };
-}
-const notFound = (code = "resource_not_found") => ({
-  error: {
-    type: "not_found",
-    code,
-    message: "No character with this id.",
-    param: "character_id",
-    doc_url: `https://docs.aurous-labs.com/errors#${code}`,
-    request_id: RID,
-  },
-});
 const findings = (x: Exchange, invalidOnPurpose = false, op = getCharacter) =>
   checkResponse(op, x, validator, { requestInvalidOnPurpose: invalidOnPurpose }).map((p) => `${p.kind}: ${p.message}`);
 const prism = (body: unknown, headers: Record<string, string> = {}) =>
