@@ -10,8 +10,11 @@ import { listOperations, specModel } from "../spec/operations.js";
 import type { OpenApiDocument, OperationModel } from "../spec/types.js";
 
 // The spec's example ids: well-formed, and issued to nobody on a server under test.
-export const UNKNOWN_CHARACTER = String(schemaExample(loadSpec(), "CharacterId"));
-export const UNKNOWN_UPLOAD = String(schemaExample(loadSpec(), "UploadId"));
+let bundled: OpenApiDocument | undefined;
+/** The bundled spec, read once for this module's constants and shorthands. */
+const bundledDoc = () => (bundled ??= loadSpec());
+export const UNKNOWN_CHARACTER = String(schemaExample(bundledDoc(), "CharacterId"));
+export const UNKNOWN_UPLOAD = String(schemaExample(bundledDoc(), "UploadId"));
 /** Well-formed (al_live_ + 64 hex) but issued to nobody. */
 export const UNKNOWN_KEY = `al_live_${"0123456789abcdef".repeat(4)}`;
 
@@ -100,8 +103,6 @@ export function specRequest(
   };
 }
 
-let bundled: OpenApiDocument | undefined;
-const bundledDoc = () => (bundled ??= loadSpec());
 /** A shorthand over the bundled spec's operation: method and path from the spec, never typed here. */
 const call = (operationId: string, auth: Auth, parts: RequestParts) => {
   const doc = bundledDoc();
