@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 2);
 const PATH = "/v1/characters/char_01HXMQ7Z3K8Y2NABCDEFGHJKMR";
 const TARGETS = (
   process.env.BENCH_TARGETS ?? "http,fastify,fastify-headers,glue,stubs,stubs-validated,stubs-redis"
@@ -39,7 +40,7 @@ async function measure(kind) {
   const url = `http://127.0.0.1:${port}${PATH}`;
   const headers = { "x-api-key": "al_live_bench", "aurous-version": "2026-05-15" };
   try {
-    await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up (JIT)
+    await autocannon({ url, headers, connections: CONNECTIONS, duration: WARM_UP }); // warm-up (JIT)
     const before = await ask(child, "cpu", "cpu");
     const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
     const after = await ask(child, "cpu", "cpu");
