@@ -22,6 +22,11 @@ const CONTRADICTIONS = [
   "doc_url.",
   "List cursor example.",
   "Held credits.",
+  "Held or deducted.",
+  "Generation statuses.",
+  "Image size.",
+  "Output proxy: bytes, not a redirect; 24 hours, not 7 days.",
+  "`object` on a generation.",
 ];
 const SILENCES = [
   "`POST /v1/characters/uploads/init` answers `201`",
@@ -38,6 +43,10 @@ const SILENCES = [
   "Rules a schema can state, it states",
   "Additive changes.",
   "`billing_mode` is an open set.",
+  "Image generation choices.",
+  "Generation history cursors.",
+  "The output proxy's credentials and limits.",
+  "Cancel draws from `images_post`",
   "The `reads` bucket.",
   "`GET /v1/team` fields.",
   "`GET /v1/loras` is a bare array.",

@@ -278,6 +278,114 @@ export const listLorasOperation = {
   },
 } as const;
 
+export const listImagesOperation = {
+  id: 'listImages',
+  method: 'GET',
+  path: '/v1/images',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format', 'value_out_of_range', 'parameter_invalid_combination'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const createImageOperation = {
+  id: 'createImage',
+  method: 'POST',
+  path: '/v1/images',
+  successStatus: 201,
+  honoursIdempotencyKey: true,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version', 'missing_field', 'invalid_format', 'value_out_of_range', 'parameter_invalid_combination', 'mutually_exclusive_input', 'character_not_ready'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    402: { type: 'invalid_request', codes: ['balance_too_low'] },
+    403: { type: 'authentication', codes: ['missing_scope'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    409: { type: 'invalid_request', codes: ['idempotency_key_in_use'] },
+    413: { type: 'invalid_request', codes: ['request_too_large'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const estimateImageOperation = {
+  id: 'estimateImage',
+  method: 'POST',
+  path: '/v1/images/estimate',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version', 'missing_field', 'invalid_format', 'value_out_of_range', 'parameter_invalid_combination', 'mutually_exclusive_input', 'character_not_ready'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    413: { type: 'invalid_request', codes: ['request_too_large'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const getImageOperation = {
+  id: 'getImage',
+  method: 'GET',
+  path: '/v1/images/{id}',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const cancelImageOperation = {
+  id: 'cancelImage',
+  method: 'POST',
+  path: '/v1/images/{id}/cancel',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version', 'generation_not_cancellable'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
+    403: { type: 'authentication', codes: ['missing_scope'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    429: { type: 'rate_limit', codes: ['too_many_requests'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
+export const getImageOutputOperation = {
+  id: 'getImageOutput',
+  method: 'GET',
+  path: '/v1/images/{id}/output/{n}',
+  successStatus: 200,
+  honoursIdempotencyKey: false,
+  authenticated: true,
+  versioned: true,
+  errors: {
+    400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format'] },
+    401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key', 'signature_invalid'] },
+    404: { type: 'not_found', codes: ['resource_not_found'] },
+    410: { type: 'not_found', codes: ['output_expired'] },
+    422: { type: 'invalid_request', codes: ['output_not_available'] },
+    500: { type: 'server_error', codes: ['internal_error'] },
+  },
+} as const;
+
 /** Every operation of the contract by operationId. */
 export const operations = {
   initCharacterUpload: initCharacterUploadOperation,
@@ -295,6 +403,12 @@ export const operations = {
   getTeam: getTeamOperation,
   getPricing: getPricingOperation,
   listLoras: listLorasOperation,
+  listImages: listImagesOperation,
+  createImage: createImageOperation,
+  estimateImage: estimateImageOperation,
+  getImage: getImageOperation,
+  cancelImage: cancelImageOperation,
+  getImageOutput: getImageOutputOperation,
 } as const;
 
 export type Operations = typeof operations;

@@ -23,6 +23,12 @@ import {
   getTeamOperation,
   getPricingOperation,
   listLorasOperation,
+  listImagesOperation,
+  createImageOperation,
+  estimateImageOperation,
+  getImageOperation,
+  cancelImageOperation,
+  getImageOutputOperation,
 } from './meta.js';
 import type {
   Balance,
@@ -31,8 +37,15 @@ import type {
   Classification,
   ClassifyRequest,
   CreateCharacterRequest,
+  CreateImageRequest,
   DeletedCharacter,
+  Generation,
+  GenerationList,
+  GetImageOutputData,
+  GetImageOutputResponse,
+  ImageEstimate,
   ListCharactersData,
+  ListImagesData,
   LoraList,
   Pricing,
   RegenerateRefRequest,
@@ -52,7 +65,12 @@ export type {
   Classification,
   ClassifyRequest,
   CreateCharacterRequest,
+  CreateImageRequest,
   DeletedCharacter,
+  Generation,
+  GenerationList,
+  GetImageOutputResponse,
+  ImageEstimate,
   LoraList,
   Pricing,
   RegenerateRefRequest,
@@ -278,4 +296,92 @@ export function getPricing(core: AurousCore, options?: CallOptions): Promise<Api
  */
 export function listLoras(core: AurousCore, options?: CallOptions): Promise<ApiResult<LoraList>> {
   return invoke(core, listLorasOperation, request(listLorasOperation, {  }), options);
+}
+
+/** The query of `listImages`. */
+export type ListImagesQuery = NonNullable<ListImagesData['query']>;
+
+/**
+ * List generations: `GET /v1/images`.
+ *
+ * `client.images.list` calls the same.
+ */
+export function listImages(
+  core: AurousCore,
+  query?: ListImagesQuery,
+  options?: CallOptions,
+): Promise<ApiResult<GenerationList>> {
+  return invoke(core, listImagesOperation, request(listImagesOperation, { query }), options);
+}
+
+/**
+ * Create an image generation: `POST /v1/images`.
+ *
+ * `client.images.create` calls the same.
+ */
+export function createImage(
+  core: AurousCore,
+  body: CreateImageRequest,
+  options?: IdempotentCallOptions,
+): Promise<ApiResult<Generation>> {
+  return invoke(
+    core,
+    createImageOperation,
+    request(createImageOperation, { json: body, contentType: 'application/json' }),
+    options,
+  );
+}
+
+/**
+ * Estimate an image generation: `POST /v1/images/estimate`.
+ *
+ * `client.images.estimate` calls the same.
+ */
+export function estimateImage(
+  core: AurousCore,
+  body: CreateImageRequest,
+  options?: CallOptions,
+): Promise<ApiResult<ImageEstimate>> {
+  return invoke(
+    core,
+    estimateImageOperation,
+    request(estimateImageOperation, { json: body, contentType: 'application/json' }),
+    options,
+  );
+}
+
+/**
+ * Retrieve a generation: `GET /v1/images/{id}`.
+ *
+ * `client.images.get` calls the same.
+ */
+export function getImage(core: AurousCore, id: string, options?: CallOptions): Promise<ApiResult<Generation>> {
+  return invoke(core, getImageOperation, request(getImageOperation, { path: { id } }), options);
+}
+
+/**
+ * Cancel a generation: `POST /v1/images/{id}/cancel`.
+ *
+ * `client.images.cancel` calls the same.
+ */
+export function cancelImage(core: AurousCore, id: string, options?: CallOptions): Promise<ApiResult<Generation>> {
+  return invoke(core, cancelImageOperation, request(cancelImageOperation, { path: { id } }), options);
+}
+
+/** The query of `getImageOutput`. */
+export type GetImageOutputQuery = NonNullable<GetImageOutputData['query']>;
+
+/**
+ * Download a generated image: `GET /v1/images/{id}/output/{n}`.
+ *
+ * `client.images.output` calls the same.
+ */
+export function getImageOutput(
+  core: AurousCore,
+  id: string,
+  n: string,
+  query?: GetImageOutputQuery,
+  options?: CallOptions,
+): Promise<ApiResult<GetImageOutputResponse>> {
+  return invoke(core, getImageOutputOperation, request(getImageOutputOperation, { path: { id, n }, query }), options);
 }

@@ -5,22 +5,30 @@ import type { CallOptions, IdempotentCallOptions } from '../core/options.js';
 import type { ApiResult } from '../core/result.js';
 import type { BinaryBody } from '../operations/request.js';
 import {
+  cancelImage,
   classifyCharacterUpload,
   createCharacter,
+  createImage,
   deleteCharacter,
+  estimateImage,
   getBalance,
   getCharacter,
+  getImage,
+  getImageOutput,
   getPricing,
   getTeam,
   initCharacterUpload,
   listCharacters,
+  listImages,
   listLoras,
   regenerateCharacterRef,
   resynthesizeCharacter,
   saveCharacter,
   updateCharacter,
   uploadCharacterImage,
+  type GetImageOutputQuery,
   type ListCharactersQuery,
+  type ListImagesQuery,
 } from './operations.gen.js';
 import type {
   Balance,
@@ -29,7 +37,12 @@ import type {
   Classification,
   ClassifyRequest,
   CreateCharacterRequest,
+  CreateImageRequest,
   DeletedCharacter,
+  Generation,
+  GenerationList,
+  GetImageOutputResponse,
+  ImageEstimate,
   LoraList,
   Pricing,
   RegenerateRefRequest,
@@ -185,6 +198,51 @@ export class LorasResource {
   }
 }
 
+/** `client.images`: its operations; src/resources/ may subclass it to add helpers. */
+export class ImagesResource {
+  /** The core its calls go through. */
+  protected readonly core: AurousCore;
+
+  constructor(core: AurousCore) {
+    this.core = core;
+  }
+
+  /** List generations: `GET /v1/images`. */
+  list(query?: ListImagesQuery, options?: CallOptions): Promise<ApiResult<GenerationList>> {
+    return listImages(this.core, query, options);
+  }
+
+  /** Create an image generation: `POST /v1/images`. */
+  create(body: CreateImageRequest, options?: IdempotentCallOptions): Promise<ApiResult<Generation>> {
+    return createImage(this.core, body, options);
+  }
+
+  /** Estimate an image generation: `POST /v1/images/estimate`. */
+  estimate(body: CreateImageRequest, options?: CallOptions): Promise<ApiResult<ImageEstimate>> {
+    return estimateImage(this.core, body, options);
+  }
+
+  /** Retrieve a generation: `GET /v1/images/{id}`. */
+  get(id: string, options?: CallOptions): Promise<ApiResult<Generation>> {
+    return getImage(this.core, id, options);
+  }
+
+  /** Cancel a generation: `POST /v1/images/{id}/cancel`. */
+  cancel(id: string, options?: CallOptions): Promise<ApiResult<Generation>> {
+    return cancelImage(this.core, id, options);
+  }
+
+  /** Download a generated image: `GET /v1/images/{id}/output/{n}`. */
+  output(
+    id: string,
+    n: string,
+    query?: GetImageOutputQuery,
+    options?: CallOptions,
+  ): Promise<ApiResult<GetImageOutputResponse>> {
+    return getImageOutput(this.core, id, n, query, options);
+  }
+}
+
 /** Every resource of the contract under its x-aurous-sdk name; `Aurous` extends it. */
 export class AurousResources {
   /** The core the resources share; pass it to the standalone operation functions if you mix both styles. */
@@ -195,6 +253,7 @@ export class AurousResources {
   readonly team: TeamResource;
   readonly pricing: PricingResource;
   readonly loras: LorasResource;
+  readonly images: ImagesResource;
 
   constructor(core: AurousCore) {
     this.core = core;
@@ -204,5 +263,6 @@ export class AurousResources {
     this.team = new TeamResource(core);
     this.pricing = new PricingResource(core);
     this.loras = new LorasResource(core);
+    this.images = new ImagesResource(core);
   }
 }

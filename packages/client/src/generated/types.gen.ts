@@ -93,7 +93,7 @@ export type ErrorType = 'invalid_request' | 'authentication' | 'not_found' | 'ra
  * occur there.
  *
  */
-export type ErrorCode = 'unknown_version' | 'missing_field' | 'invalid_format' | 'value_out_of_range' | 'invalid_request' | 'invalid_request_error' | 'parameter_invalid_combination' | 'upload_invalid' | 'insufficient_credits' | 'missing_api_key' | 'invalid_api_key' | 'revoked_api_key' | 'missing_scope' | 'resource_not_found' | 'idempotency_key_in_use' | 'request_too_large' | 'too_many_requests' | 'rate_limit_exceeded' | 'internal_error' | 'content_type_mismatch' | 'upload_content_invalid' | 'signature_invalid' | 'upload_url_expired' | 'upload_too_large';
+export type ErrorCode = 'unknown_version' | 'missing_field' | 'invalid_format' | 'value_out_of_range' | 'invalid_request' | 'invalid_request_error' | 'parameter_invalid_combination' | 'upload_invalid' | 'insufficient_credits' | 'balance_too_low' | 'mutually_exclusive_input' | 'character_not_ready' | 'generation_not_cancellable' | 'output_expired' | 'output_not_available' | 'missing_api_key' | 'invalid_api_key' | 'revoked_api_key' | 'missing_scope' | 'resource_not_found' | 'idempotency_key_in_use' | 'request_too_large' | 'too_many_requests' | 'rate_limit_exceeded' | 'internal_error' | 'content_type_mismatch' | 'upload_content_invalid' | 'signature_invalid' | 'upload_url_expired' | 'upload_too_large';
 
 /**
  * What went wrong with a request. Like every response object, it may gain fields in later versions
@@ -750,6 +750,403 @@ export type Lora = {
 export type LoraList = Array<Lora>;
 
 /**
+ * Opaque generation id: `img_` for an image generation or `vid_` for a video generation, followed by
+ * letters and digits. Both kinds are read, listed and cancelled through `/v1/images`. Never parse it.
+ *
+ */
+export type GenerationId = string;
+
+/**
+ * Where a generation is in its life: `pending` (accepted, waiting to run), `processing` (running),
+ * then one terminal value — `succeeded` (outputs ready), `failed` (no output; held credits released)
+ * or `cancelled` (stopped on request; held credits released). This is an open set typed as a plain
+ * string: the reference pages announce further terminal values (`expired`, `moderation_rejected`),
+ * so treat any value you do not recognise as terminal and without output.
+ *
+ */
+export type GenerationStatus = string;
+
+/**
+ * How a price is made up, in credits. The parts add up to the amount.
+ */
+export type CostBreakdown = {
+    /**
+     * The base price of every image asked for.
+     */
+    base: number;
+    /**
+     * What prompt enhancement adds (0 when `enhance_prompt` is off).
+     */
+    enhance: number;
+};
+
+/**
+ * The generation's price. While it is `pending` or `processing` the amount is held (set aside from
+ * `available_credits`, the most that can be charged); once terminal it is what was actually charged:
+ * the full amount on success, 0 after a failure or a cancellation.
+ *
+ */
+export type GenerationCost = {
+    /**
+     * Credits held, or charged once terminal.
+     */
+    amount: number;
+    /**
+     * Always `credit`.
+     */
+    currency: 'credit';
+    breakdown: CostBreakdown;
+};
+
+/**
+ * An image (`img_…`) or video (`vid_…`) generation, as `GET /v1/images/{id}` shows it. Poll it until
+ * `status` is terminal; `output_urls` fill in on success.
+ *
+ */
+export type Generation = {
+    /**
+     * Always `inference`, for images and videos alike (`media_type` tells them apart). The reference
+     * pages' examples leave it out, so a client must accept its absence; our server always sends it.
+     *
+     */
+    object?: 'inference';
+    id: GenerationId;
+    status: GenerationStatus;
+    /**
+     * The prompt as sent.
+     */
+    prompt: string;
+    created_at: Timestamp;
+    /**
+     * `image` or `video`; null on rows older than this field.
+     */
+    media_type: 'image' | 'video';
+    /**
+     * The negative prompt as sent, or null.
+     */
+    negative_prompt: string | null;
+    /**
+     * One URL per generated image once `status` is `succeeded` (empty before and after any other
+     * end). Each is `GET /v1/images/{id}/output/{n}` with a signed `token`, so it loads without an
+     * API key (an `<img>` tag can use it) until the output expires, 24 hours after the generation.
+     * Download what you want to keep.
+     *
+     */
+    output_urls: Array<string>;
+    /**
+     * The video's output URL (video generations only), or null.
+     */
+    output_video_url: string | null;
+    /**
+     * The reference images the generation used (a character's refs when `character_id` is set), or null.
+     */
+    reference_image_urls: Array<string> | null;
+    /**
+     * Why the generation failed, or null.
+     */
+    error_message: string | null;
+    /**
+     * How long the generation ran, once terminal; null before.
+     */
+    duration_ms: number | null;
+    cost: GenerationCost;
+    /**
+     * Output width in pixels, after rounding; null for videos.
+     */
+    width: number | null;
+    /**
+     * Output height in pixels, after rounding; null for videos.
+     */
+    height: number | null;
+    /**
+     * How many images were asked for.
+     */
+    image_count: number | null;
+    /**
+     * The `size` preset that was sent, or null for custom or default dimensions. A plain string: the
+     * reference pages show older preset names too (`square`).
+     *
+     */
+    size_preset: string | null;
+    /**
+     * How the generation ran: `t2i` (text to image) or `i2i` (image to image, with references); other values may appear.
+     */
+    inference_type: string | null;
+    /**
+     * The `cfg_rescale` applied.
+     */
+    cfg_rescale?: number | null;
+    /**
+     * The `denoise_strength` applied (image-to-image only), or null.
+     */
+    denoise_strength?: number | null;
+    /**
+     * The seed used; send it again to repeat the result.
+     */
+    seed: number | null;
+    /**
+     * Video length in seconds (videos only).
+     */
+    video_duration: number | null;
+    /**
+     * Video resolution, such as `720p` (videos only).
+     */
+    video_resolution: string | null;
+    /**
+     * Video aspect ratio, such as `16:9` (videos only).
+     */
+    video_ratio: string | null;
+    /**
+     * Whether the camera was held still (videos only).
+     */
+    video_camera_fixed: boolean | null;
+    /**
+     * The character that anchored the generation, or null.
+     */
+    character_id: CharacterId | null;
+    /**
+     * The name of the style bundle applied, if the style was a bundle.
+     */
+    bundle_name?: string | null;
+    /**
+     * The style applied, as one `{id, name}` entry (a bundle of styles shows as one entry), or null
+     * when no style was used.
+     *
+     */
+    loras: Array<{
+        id: LoraId;
+        name: string;
+    }> | null;
+    aurous_version: ApiVersion;
+    /**
+     * The `Aurous-Request-Id` of the request that created the generation.
+     */
+    creation_request_id: RequestId | null;
+    /**
+     * When the generation reached a terminal status; null before.
+     */
+    completed_at: Timestamp | null;
+};
+
+/**
+ * One page of generations, newest first.
+ */
+export type GenerationList = {
+    /**
+     * Always `list`.
+     */
+    object: 'list';
+    data: Array<Generation>;
+    /**
+     * Whether more generations follow in the direction of this page.
+     */
+    has_more: boolean;
+    /**
+     * The cursor that continues in the same direction (null when `has_more` is false): after a page
+     * read with `starting_after` (or none), pass it as `starting_after`; after a page read with
+     * `ending_before`, pass it as `ending_before`.
+     *
+     */
+    next_cursor: Cursor | null;
+};
+
+/**
+ * A query parameter is invalid, both cursors were sent, or the version pin is not recognised.
+ */
+export type ListImagesBadRequest = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'unknown_version' | 'invalid_format' | 'value_out_of_range' | 'parameter_invalid_combination';
+    };
+};
+
+/**
+ * Text for the model, 1–4000 characters, not only whitespace.
+ */
+export type ImagePrompt = string;
+
+/**
+ * A reference image: a `file_…` id from the Files API or an `https` URL the platform can fetch.
+ *
+ */
+export type ReferenceImageUrl = string;
+
+/**
+ * A named output size: a tier (`2k` or `4k`, the long side) and an aspect ratio, written
+ * `<tier>_<width>_<height>` — for example `2k_16_9` or `4k_1_1`. Use either `size` or both `width`
+ * and `height`, never both.
+ *
+ */
+export type SizePreset = '2k_1_1' | '2k_3_2' | '2k_2_3' | '2k_4_3' | '2k_3_4' | '2k_16_9' | '2k_9_16' | '2k_21_9' | '4k_1_1' | '4k_3_2' | '4k_2_3' | '4k_4_3' | '4k_3_4' | '4k_16_9' | '4k_9_16' | '4k_21_9';
+
+/**
+ * What to generate. Only `prompt` is required. Anchor the subject with **either** a ready character
+ * (`character_id`) **or** up to four `reference_image_urls`, never both (`400 mutually_exclusive_input`).
+ * Size the output with **either** a `size` preset **or** both `width` and `height` (both together is
+ * `400 parameter_invalid_combination`; only one of `width`/`height` is `400 missing_field`); with
+ * neither, the output is 1024 × 1024. The same body is accepted by `POST /v1/images/estimate`.
+ *
+ */
+export type CreateImageRequest = unknown & {
+    prompt: ImagePrompt;
+    negative_prompt?: ImagePrompt;
+    /**
+     * A style from `GET /v1/loras`: its `lora_…` id or its slug. Leave it out and a style is picked
+     * from the prompt (or none, when nothing fits). An unknown id or slug is `404 resource_not_found`.
+     *
+     */
+    lora_id?: IdReference;
+    /**
+     * A character (`char_…`) in status `ready`, whose refs anchor the subject's identity; the
+     * generation then runs image-to-image, so `denoise_strength` applies. A character that is not
+     * `ready` or was deleted is `400 character_not_ready`; one that is unknown or another team's is
+     * `404 resource_not_found`.
+     *
+     */
+    character_id?: IdReference;
+    /**
+     * Up to four reference images (free of charge). Not together with `character_id`.
+     */
+    reference_image_urls?: Array<ReferenceImageUrl>;
+    size?: SizePreset;
+    /**
+     * Output width in pixels, 1024–4096, rounded to the nearest multiple of 32. Send `height` too.
+     */
+    width?: number;
+    /**
+     * Output height in pixels, 1024–4096, rounded to the nearest multiple of 32. Send `width` too.
+     */
+    height?: number;
+    /**
+     * Diffusion steps; more gives more detail and takes longer.
+     */
+    steps?: number;
+    /**
+     * How literally the prompt is followed.
+     */
+    guidance_scale?: number;
+    /**
+     * Rescales guidance to avoid over-saturated results; 0 turns it off.
+     */
+    cfg_rescale?: number;
+    /**
+     * How far an image-to-image generation (with `character_id` or references) may move away from the
+     * references: 0 keeps them, 1 ignores them. Without it the style's default applies.
+     *
+     */
+    denoise_strength?: number;
+    /**
+     * The same seed with the same inputs repeats a result. Leave it out for a random one.
+     */
+    seed?: number;
+    /**
+     * How many images to generate (each is priced).
+     */
+    count?: number;
+    /**
+     * Let a language model rewrite the prompt first. Priced by the rate card's enhance multiplier.
+     */
+    enhance_prompt?: boolean;
+    /**
+     * An `https` URL that receives `{ "event": "image.completed" | "image.failed", "data": <generation> }`
+     * once the generation ends.
+     *
+     */
+    webhook_url?: string;
+};
+
+/**
+ * The generation request is invalid, combines inputs that exclude each other, or names a character that is not ready.
+ */
+export type ImageRequestBadRequest = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'unknown_version' | 'missing_field' | 'invalid_format' | 'value_out_of_range' | 'parameter_invalid_combination' | 'mutually_exclusive_input' | 'character_not_ready';
+    };
+};
+
+/**
+ * The team's available credits (balance minus held credits) are below the price.
+ */
+export type BalanceTooLow = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'balance_too_low';
+    };
+};
+
+/**
+ * What the same request to `POST /v1/images` would cost now. Nothing is held or queued.
+ */
+export type ImageEstimate = {
+    /**
+     * Always `estimate`.
+     */
+    object: 'estimate';
+    estimated_cost: {
+        /**
+         * Credits the generation would hold at submit (and charge on success).
+         */
+        amount: number;
+        breakdown: CostBreakdown;
+    };
+    /**
+     * Always `credit`.
+     */
+    currency: 'credit';
+};
+
+/**
+ * The generation already ended, or the version pin is not recognised.
+ */
+export type CancelImageBadRequest = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'unknown_version' | 'generation_not_cancellable';
+    };
+};
+
+/**
+ * The output number is not a number in range, or the version pin is not recognised.
+ */
+export type ImageOutputBadRequest = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'unknown_version' | 'invalid_format';
+    };
+};
+
+/**
+ * Neither a valid API key nor a token that matches the URL.
+ */
+export type OutputUnauthorized = {
+    error: ErrorDetail & {
+        type: 'authentication';
+        code: 'missing_api_key' | 'invalid_api_key' | 'revoked_api_key' | 'signature_invalid';
+    };
+};
+
+/**
+ * The output is past its 24 hours.
+ */
+export type OutputExpired = {
+    error: ErrorDetail & {
+        type: 'not_found';
+        code: 'output_expired';
+    };
+};
+
+/**
+ * The generation has no output: it has not succeeded.
+ */
+export type OutputNotAvailable = {
+    error: ErrorDetail & {
+        type: 'invalid_request';
+        code: 'output_not_available';
+    };
+};
+
+/**
  * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
  * date. Without it, the team's default version applies. A malformed value or a date after the newest
  * release is `400 unknown_version`.
@@ -789,6 +1186,13 @@ export type IdempotencyKey = string;
  *
  */
 export type CharacterIdPath = IdReference;
+
+/**
+ * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+ * of your team's generations answers `404 resource_not_found`.
+ *
+ */
+export type GenerationIdPath = IdReference;
 
 export type InitCharacterUploadData = {
     body: UploadInitRequest;
@@ -1705,3 +2109,384 @@ export type ListLorasResponses = {
 };
 
 export type ListLorasResponse = ListLorasResponses[keyof ListLorasResponses];
+
+export type ListImagesData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: {
+        /**
+         * How many generations to return, 1–100.
+         */
+        limit?: number;
+        /**
+         * A generation id; returns the generations created before it (older).
+         */
+        starting_after?: Cursor;
+        /**
+         * A generation id; returns the generations created after it (newer).
+         */
+        ending_before?: Cursor;
+    };
+    url: '/v1/images';
+};
+
+export type ListImagesErrors = {
+    /**
+     * A query parameter is invalid; see `error.code` and `error.param`.
+     */
+    400: ListImagesBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type ListImagesError = ListImagesErrors[keyof ListImagesErrors];
+
+export type ListImagesResponses = {
+    /**
+     * One page of generations.
+     */
+    200: GenerationList;
+};
+
+export type ListImagesResponse = ListImagesResponses[keyof ListImagesResponses];
+
+export type CreateImageData = {
+    body: CreateImageRequest;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+        /**
+         * Any opaque value, 1–256 characters (a UUID v4 is a good choice); keys are scoped to your team and
+         * remembered for 24 hours. Retrying with the same key and the same body (compared as canonical JSON)
+         * replays the stored response with `Aurous-Idempotent-Replayed: true` and charges nothing again.
+         * The same key with a different body or on another route, or while the first request is still
+         * running, is `409 idempotency_key_in_use`. A request that failed with a 4xx validation error is not
+         * stored, so it can be fixed and retried under the same key. Without the header every call is new.
+         *
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/images';
+};
+
+export type CreateImageErrors = {
+    /**
+     * The request was rejected; see `error.code` and `error.param`.
+     */
+    400: ImageRequestBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The team's available credits are below the price; nothing was held.
+     */
+    402: BalanceTooLow;
+    /**
+     * The key is valid but its scope does not cover this operation.
+     */
+    403: Forbidden;
+    /**
+     * The character, style or reference file does not exist for this team.
+     */
+    404: NotFound;
+    /**
+     * The Idempotency-Key cannot be used for this request, for one of two reasons told apart by
+     * `Retry-After`: present, the key's first request is still running (retry after it with the same
+     * key to get its result); absent, the key was already used with another body or on another route,
+     * which can never succeed (use a new key).
+     *
+     */
+    409: IdempotencyConflict;
+    /**
+     * The request body exceeds the 64 KiB limit for JSON bodies (also enforced on operations that take no body).
+     */
+    413: PayloadTooLarge;
+    /**
+     * The generations bucket (create and cancel) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type CreateImageError = CreateImageErrors[keyof CreateImageErrors];
+
+export type CreateImageResponses = {
+    /**
+     * The generation was accepted and is pending.
+     */
+    201: Generation;
+};
+
+export type CreateImageResponse = CreateImageResponses[keyof CreateImageResponses];
+
+export type EstimateImageData = {
+    body: CreateImageRequest;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/images/estimate';
+};
+
+export type EstimateImageErrors = {
+    /**
+     * The request was rejected; see `error.code` and `error.param`.
+     */
+    400: ImageRequestBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The character, style or reference file does not exist for this team.
+     */
+    404: NotFound;
+    /**
+     * The request body exceeds the 64 KiB limit for JSON bodies (also enforced on operations that take no body).
+     */
+    413: PayloadTooLarge;
+    /**
+     * The estimate bucket is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type EstimateImageError = EstimateImageErrors[keyof EstimateImageErrors];
+
+export type EstimateImageResponses = {
+    /**
+     * What the generation would cost.
+     */
+    200: ImageEstimate;
+};
+
+export type EstimateImageResponse = EstimateImageResponses[keyof EstimateImageResponses];
+
+export type GetImageData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path: {
+        /**
+         * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+         * of your team's generations answers `404 resource_not_found`.
+         *
+         */
+        id: IdReference;
+    };
+    query?: never;
+    url: '/v1/images/{id}';
+};
+
+export type GetImageErrors = {
+    /**
+     * The version pin is not recognised.
+     */
+    400: VersionBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * No generation of the team has this id.
+     */
+    404: NotFound;
+    /**
+     * The reads bucket (every read outside the Characters API) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type GetImageError = GetImageErrors[keyof GetImageErrors];
+
+export type GetImageResponses = {
+    /**
+     * The generation.
+     */
+    200: Generation;
+};
+
+export type GetImageResponse = GetImageResponses[keyof GetImageResponses];
+
+export type CancelImageData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path: {
+        /**
+         * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+         * of your team's generations answers `404 resource_not_found`.
+         *
+         */
+        id: IdReference;
+    };
+    query?: never;
+    url: '/v1/images/{id}/cancel';
+};
+
+export type CancelImageErrors = {
+    /**
+     * The generation has already ended, or the version pin is not recognised.
+     */
+    400: CancelImageBadRequest;
+    /**
+     * Authentication failed: no key, an unknown key, or a revoked key.
+     */
+    401: Unauthorized;
+    /**
+     * The key is valid but its scope does not cover this operation.
+     */
+    403: Forbidden;
+    /**
+     * No generation of the team has this id.
+     */
+    404: NotFound;
+    /**
+     * The generations bucket (create and cancel) is empty. Wait Retry-After seconds.
+     */
+    429: TooManyRequests;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type CancelImageError = CancelImageErrors[keyof CancelImageErrors];
+
+export type CancelImageResponses = {
+    /**
+     * The generation, cancelled.
+     */
+    200: Generation;
+};
+
+export type CancelImageResponse = CancelImageResponses[keyof CancelImageResponses];
+
+export type GetImageOutputData = {
+    body?: never;
+    headers?: {
+        /**
+         * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
+         * date. Without it, the team's default version applies. A malformed value or a date after the newest
+         * release is `400 unknown_version`.
+         *
+         */
+        'Aurous-Version'?: ApiVersion;
+    };
+    path: {
+        /**
+         * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+         * of your team's generations answers `404 resource_not_found`.
+         *
+         */
+        id: IdReference;
+        /**
+         * Which output, from 0 (the position in `output_urls`).
+         */
+        n: number;
+    };
+    query?: {
+        /**
+         * The signed token of an `output_urls` entry, when no API key is sent.
+         */
+        token?: string;
+    };
+    url: '/v1/images/{id}/output/{n}';
+};
+
+export type GetImageOutputErrors = {
+    /**
+     * The output number or the version pin is not valid.
+     */
+    400: ImageOutputBadRequest;
+    /**
+     * No valid credential: no API key and no token, an unknown or revoked key, or a token that does not match.
+     */
+    401: OutputUnauthorized;
+    /**
+     * No generation of the team has this id, or it has no output `n`.
+     */
+    404: NotFound;
+    /**
+     * The output has expired (24 hours after the generation).
+     */
+    410: OutputExpired;
+    /**
+     * The generation has no output to serve: it has not succeeded (yet).
+     */
+    422: OutputNotAvailable;
+    /**
+     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     */
+    500: InternalError;
+};
+
+export type GetImageOutputError = GetImageOutputErrors[keyof GetImageOutputErrors];
+
+export type GetImageOutputResponses = {
+    /**
+     * The image.
+     */
+    200: Blob | File;
+};
+
+export type GetImageOutputResponse = GetImageOutputResponses[keyof GetImageOutputResponses];

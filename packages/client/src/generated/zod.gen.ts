@@ -105,6 +105,12 @@ export const zErrorCode = z.enum([
     'parameter_invalid_combination',
     'upload_invalid',
     'insufficient_credits',
+    'balance_too_low',
+    'mutually_exclusive_input',
+    'character_not_ready',
+    'generation_not_cancellable',
+    'output_expired',
+    'output_not_available',
     'missing_api_key',
     'invalid_api_key',
     'revoked_api_key',
@@ -676,6 +682,268 @@ export const zLora = z.object({
 export const zLoraList = z.array(zLora).check(z.maxLength(1000));
 
 /**
+ * Opaque generation id: `img_` for an image generation or `vid_` for a video generation, followed by
+ * letters and digits. Both kinds are read, listed and cancelled through `/v1/images`. Never parse it.
+ *
+ */
+export const zGenerationId = z.string().check(z.minLength(5), z.maxLength(68), z.regex(/^(img|vid)_[0-9A-Za-z]{1,64}$/));
+
+/**
+ * Where a generation is in its life: `pending` (accepted, waiting to run), `processing` (running),
+ * then one terminal value — `succeeded` (outputs ready), `failed` (no output; held credits released)
+ * or `cancelled` (stopped on request; held credits released). This is an open set typed as a plain
+ * string: the reference pages announce further terminal values (`expired`, `moderation_rejected`),
+ * so treat any value you do not recognise as terminal and without output.
+ *
+ */
+export const zGenerationStatus = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z][a-z_]{0,63}$/));
+
+/**
+ * How a price is made up, in credits. The parts add up to the amount.
+ */
+export const zCostBreakdown = z.object({
+    base: z.number().check(z.gte(0), z.lte(1000000000000)),
+    enhance: z.number().check(z.gte(0), z.lte(1000000000000))
+});
+
+/**
+ * The generation's price. While it is `pending` or `processing` the amount is held (set aside from
+ * `available_credits`, the most that can be charged); once terminal it is what was actually charged:
+ * the full amount on success, 0 after a failure or a cancellation.
+ *
+ */
+export const zGenerationCost = z.object({
+    amount: z.number().check(z.gte(0), z.lte(1000000000000)),
+    currency: z.literal('credit'),
+    breakdown: zCostBreakdown
+});
+
+/**
+ * An image (`img_…`) or video (`vid_…`) generation, as `GET /v1/images/{id}` shows it. Poll it until
+ * `status` is terminal; `output_urls` fill in on success.
+ *
+ */
+export const zGeneration = z.object({
+    object: z.optional(z.literal('inference')),
+    id: zGenerationId,
+    status: zGenerationStatus,
+    prompt: z.string().check(z.maxLength(4000), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/)),
+    created_at: zTimestamp,
+    media_type: z.enum(['image', 'video']),
+    negative_prompt: z.nullable(z.string().check(z.maxLength(4000), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/))),
+    output_urls: z.array(z.url().check(z.maxLength(4096))).check(z.maxLength(16)),
+    output_video_url: z.nullable(z.url().check(z.maxLength(4096))),
+    reference_image_urls: z.nullable(z.array(z.string().check(z.maxLength(4096), z.regex(/^[^\u0000-\u001F\u007F]+$/))).check(z.maxLength(16))),
+    error_message: z.nullable(z.string().check(z.maxLength(2000), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/))),
+    duration_ms: z.nullable(z.coerce.bigint().check(z.gte(BigInt(0)), z.lte(BigInt(86400000)))),
+    cost: zGenerationCost,
+    width: z.nullable(z.int().check(z.gte(1), z.lte(16384))),
+    height: z.nullable(z.int().check(z.gte(1), z.lte(16384))),
+    image_count: z.nullable(z.int().check(z.gte(0), z.lte(16))),
+    size_preset: z.nullable(z.string().check(z.maxLength(64), z.regex(/^[^\u0000-\u001F\u007F]+$/))),
+    inference_type: z.nullable(z.string().check(z.maxLength(64), z.regex(/^[^\u0000-\u001F\u007F]+$/))),
+    cfg_rescale: z.nullish(z.number()),
+    denoise_strength: z.nullish(z.number()),
+    seed: z.nullable(z.coerce.bigint().check(z.gte(BigInt(-1)), z.lte(BigInt(4294967295)))),
+    video_duration: z.nullable(z.number()),
+    video_resolution: z.nullable(z.string().check(z.maxLength(64), z.regex(/^[^\u0000-\u001F\u007F]+$/))),
+    video_ratio: z.nullable(z.string().check(z.maxLength(64), z.regex(/^[^\u0000-\u001F\u007F]+$/))),
+    video_camera_fixed: z.nullable(z.boolean()),
+    character_id: z.nullable(zCharacterId),
+    bundle_name: z.nullish(z.string().check(z.maxLength(200), z.regex(/^[^\u0000-\u001F\u007F]+$/))),
+    loras: z.nullable(z.array(z.object({
+        id: zLoraId,
+        name: z.string().check(z.maxLength(200), z.regex(/^[^\u0000-\u001F\u007F]+$/))
+    })).check(z.maxLength(16))),
+    aurous_version: zApiVersion,
+    creation_request_id: z.nullable(zRequestId),
+    completed_at: z.nullable(zTimestamp)
+});
+
+/**
+ * One page of generations, newest first.
+ */
+export const zGenerationList = z.object({
+    object: z.literal('list'),
+    data: z.array(zGeneration).check(z.maxLength(100)),
+    has_more: z.boolean(),
+    next_cursor: z.nullable(zCursor)
+});
+
+/**
+ * A query parameter is invalid, both cursors were sent, or the version pin is not recognised.
+ */
+export const zListImagesBadRequest = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum([
+            'unknown_version',
+            'invalid_format',
+            'value_out_of_range',
+            'parameter_invalid_combination'
+        ])
+    }))
+});
+
+/**
+ * Text for the model, 1–4000 characters, not only whitespace.
+ */
+export const zImagePrompt = z.string().check(z.minLength(1), z.maxLength(4000), z.regex(/\S/));
+
+/**
+ * A reference image: a `file_…` id from the Files API or an `https` URL the platform can fetch.
+ *
+ */
+export const zReferenceImageUrl = z.string().check(z.minLength(6), z.maxLength(2048), z.regex(/^(file_[0-9A-Za-z]{1,64}|https:\/\/[^\s]+)$/));
+
+/**
+ * A named output size: a tier (`2k` or `4k`, the long side) and an aspect ratio, written
+ * `<tier>_<width>_<height>` — for example `2k_16_9` or `4k_1_1`. Use either `size` or both `width`
+ * and `height`, never both.
+ *
+ */
+export const zSizePreset = z.enum([
+    '2k_1_1',
+    '2k_3_2',
+    '2k_2_3',
+    '2k_4_3',
+    '2k_3_4',
+    '2k_16_9',
+    '2k_9_16',
+    '2k_21_9',
+    '4k_1_1',
+    '4k_3_2',
+    '4k_2_3',
+    '4k_4_3',
+    '4k_3_4',
+    '4k_16_9',
+    '4k_9_16',
+    '4k_21_9'
+]);
+
+/**
+ * What to generate. Only `prompt` is required. Anchor the subject with **either** a ready character
+ * (`character_id`) **or** up to four `reference_image_urls`, never both (`400 mutually_exclusive_input`).
+ * Size the output with **either** a `size` preset **or** both `width` and `height` (both together is
+ * `400 parameter_invalid_combination`; only one of `width`/`height` is `400 missing_field`); with
+ * neither, the output is 1024 × 1024. The same body is accepted by `POST /v1/images/estimate`.
+ *
+ */
+export const zCreateImageRequest = z.intersection(z.unknown(), z.object({
+    prompt: zImagePrompt,
+    negative_prompt: z.optional(zImagePrompt),
+    lora_id: z.optional(zIdReference),
+    character_id: z.optional(zIdReference),
+    reference_image_urls: z.optional(z.array(zReferenceImageUrl).check(z.minLength(1), z.maxLength(4))),
+    size: z.optional(zSizePreset),
+    width: z.optional(z.int().check(z.gte(1024), z.lte(4096))),
+    height: z.optional(z.int().check(z.gte(1024), z.lte(4096))),
+    steps: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 30),
+    guidance_scale: z._default(z.optional(z.number().check(z.gte(0.1), z.lte(30))), 7.5),
+    cfg_rescale: z._default(z.optional(z.number().check(z.gte(0), z.lte(1))), 0),
+    denoise_strength: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    seed: z.optional(z.coerce.bigint().check(z.gte(BigInt(0)), z.lte(BigInt(4294967295)))),
+    count: z._default(z.optional(z.int().check(z.gte(1), z.lte(4))), 1),
+    enhance_prompt: z._default(z.optional(z.boolean()), false),
+    webhook_url: z.optional(z.url().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/)))
+}));
+
+/**
+ * The generation request is invalid, combines inputs that exclude each other, or names a character that is not ready.
+ */
+export const zImageRequestBadRequest = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum([
+            'unknown_version',
+            'missing_field',
+            'invalid_format',
+            'value_out_of_range',
+            'parameter_invalid_combination',
+            'mutually_exclusive_input',
+            'character_not_ready'
+        ])
+    }))
+});
+
+/**
+ * The team's available credits (balance minus held credits) are below the price.
+ */
+export const zBalanceTooLow = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['balance_too_low'])
+    }))
+});
+
+/**
+ * What the same request to `POST /v1/images` would cost now. Nothing is held or queued.
+ */
+export const zImageEstimate = z.object({
+    object: z.literal('estimate'),
+    estimated_cost: z.object({
+        amount: z.number().check(z.gte(0), z.lte(1000000000000)),
+        breakdown: zCostBreakdown
+    }),
+    currency: z.literal('credit')
+});
+
+/**
+ * The generation already ended, or the version pin is not recognised.
+ */
+export const zCancelImageBadRequest = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['unknown_version', 'generation_not_cancellable'])
+    }))
+});
+
+/**
+ * The output number is not a number in range, or the version pin is not recognised.
+ */
+export const zImageOutputBadRequest = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['unknown_version', 'invalid_format'])
+    }))
+});
+
+/**
+ * Neither a valid API key nor a token that matches the URL.
+ */
+export const zOutputUnauthorized = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('authentication'),
+        code: z.enum([
+            'missing_api_key',
+            'invalid_api_key',
+            'revoked_api_key',
+            'signature_invalid'
+        ])
+    }))
+});
+
+/**
+ * The output is past its 24 hours.
+ */
+export const zOutputExpired = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('not_found'),
+        code: z.enum(['output_expired'])
+    }))
+});
+
+/**
+ * The generation has no output: it has not succeeded.
+ */
+export const zOutputNotAvailable = z.object({
+    error: z.intersection(zErrorDetail, z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['output_not_available'])
+    }))
+});
+
+/**
  * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
  * date. Without it, the team's default version applies. A malformed value or a date after the newest
  * release is `400 unknown_version`.
@@ -715,6 +983,13 @@ export const zIdempotencyKey = z.string().check(z.minLength(1), z.maxLength(256)
  *
  */
 export const zCharacterIdPath = zIdReference;
+
+/**
+ * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+ * of your team's generations answers `404 resource_not_found`.
+ *
+ */
+export const zGenerationIdPath = zIdReference;
 
 export const zInitCharacterUploadBody = zUploadInitRequest;
 
@@ -902,3 +1177,85 @@ export const zListLorasHeaders = z.object({
  * The styles the team can use.
  */
 export const zListLorasResponse = zLoraList;
+
+export const zListImagesHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion)
+});
+
+export const zListImagesQuery = z.object({
+    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 20),
+    starting_after: z.optional(zCursor),
+    ending_before: z.optional(zCursor)
+});
+
+/**
+ * One page of generations.
+ */
+export const zListImagesResponse = zGenerationList;
+
+export const zCreateImageBody = zCreateImageRequest;
+
+export const zCreateImageHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion),
+    'Idempotency-Key': z.optional(z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[\x21-\x7E]+$/)))
+});
+
+/**
+ * The generation was accepted and is pending.
+ */
+export const zCreateImageResponse = zGeneration;
+
+export const zEstimateImageBody = zCreateImageRequest;
+
+export const zEstimateImageHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion)
+});
+
+/**
+ * What the generation would cost.
+ */
+export const zEstimateImageResponse = zImageEstimate;
+
+export const zGetImageHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion)
+});
+
+export const zGetImagePath = z.object({
+    id: zIdReference
+});
+
+/**
+ * The generation.
+ */
+export const zGetImageResponse = zGeneration;
+
+export const zCancelImageHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion)
+});
+
+export const zCancelImagePath = z.object({
+    id: zIdReference
+});
+
+/**
+ * The generation, cancelled.
+ */
+export const zCancelImageResponse = zGeneration;
+
+export const zGetImageOutputHeaders = z.object({
+    'Aurous-Version': z.optional(zApiVersion)
+});
+
+export const zGetImageOutputPath = z.object({
+    id: zIdReference,
+    n: z.int().check(z.gte(0), z.lte(15))
+});
+
+export const zGetImageOutputQuery = z.object({
+    token: z.optional(z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^[0-9A-Za-z_.-]+$/)))
+});
+
+/**
+ * The image.
+ */
+export const zGetImageOutputResponse = z.string();

@@ -2,16 +2,16 @@
 import type { OperationMeta } from "../contract/meta.js";
 import type * as T from "./openapi-ts/types.gen.js";
 
-export type OperationId = "initCharacterUpload" | "uploadCharacterImage" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
+export type OperationId = "initCharacterUpload" | "uploadCharacterImage" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras" | "listImages" | "createImage" | "estimateImage" | "getImage" | "cancelImage" | "getImageOutput";
 
 /** Operations authorised by the team's API key (rate limit, scope, Aurous-Version): credential "api-key". */
-export type ApiOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
+export type ApiOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras" | "listImages" | "createImage" | "estimateImage" | "getImage" | "cancelImage" | "getImageOutput";
 
 /** Operations authorised by their signed URL alone (no key, no rate limit, no version): credential "signed-url". */
 export type SignedUrlOperationId = "uploadCharacterImage";
 
 /** Operations that take the Aurous-Version header (the ones version changes may apply to). */
-export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras";
+export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras" | "listImages" | "createImage" | "estimateImage" | "getImage" | "cancelImage" | "getImageOutput";
 
 /** Per operation: request parts, documented responses and errors (keyed by status) and response headers. */
 export interface OperationTypes {
@@ -150,6 +150,60 @@ export interface OperationTypes {
     errors: T.ListLorasErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
   };
+  listImages: {
+    params: Record<string, never>;
+    query: NonNullable<T.ListImagesData["query"]>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.ListImagesResponses;
+    errors: T.ListImagesErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  createImage: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string; "Idempotency-Key"?: string };
+    body: T.CreateImageData["body"];
+    responses: T.CreateImageResponses;
+    errors: T.CreateImageErrors;
+    responseHeaders: { 201: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  estimateImage: {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: T.EstimateImageData["body"];
+    responses: T.EstimateImageResponses;
+    errors: T.EstimateImageErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  getImage: {
+    params: T.GetImageData["path"];
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.GetImageResponses;
+    errors: T.GetImageErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  cancelImage: {
+    params: T.CancelImageData["path"];
+    query: Record<string, never>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.CancelImageResponses;
+    errors: T.CancelImageErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
+  getImageOutput: {
+    params: T.GetImageOutputData["path"];
+    query: NonNullable<T.GetImageOutputData["query"]>;
+    headers: { "Aurous-Version"?: string };
+    body: undefined;
+    responses: T.GetImageOutputResponses;
+    errors: T.GetImageOutputErrors;
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "Cache-Control"?: string }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 410: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 422: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+  };
 }
 
 export const apiVersions: readonly string[] = ["2026-05-15"];
@@ -164,7 +218,9 @@ export const errorTypes: Readonly<Record<string, string>> = {
   "403": "authentication",
   "404": "not_found",
   "409": "invalid_request",
+  "410": "not_found",
   "413": "invalid_request",
+  "422": "invalid_request",
   "429": "rate_limit",
   "500": "server_error"
 };
@@ -6476,6 +6532,2471 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         ]
       }
     }
+  },
+  "listImages": {
+    "operationId": "listImages",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/images",
+    "routePath": "/v1/images",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      },
+      {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 20
+        },
+        "errorParam": "limit"
+      },
+      {
+        "name": "starting_after",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/Cursor"
+        },
+        "errorParam": "starting_after"
+      },
+      {
+        "name": "ending_before",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/Cursor"
+        },
+        "errorParam": "ending_before"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/GenerationList"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/ListImagesBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version",
+          "invalid_format",
+          "value_out_of_range",
+          "parameter_invalid_combination"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "createImage": {
+    "operationId": "createImage",
+    "method": "post",
+    "httpMethod": "POST",
+    "path": "/v1/images",
+    "routePath": "/v1/images",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "write",
+    "rateLimit": {
+      "bucket": "images_post",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 60,
+      "burst": 120
+    },
+    "creditCost": {
+      "credits": 1,
+      "per_item_field": "count",
+      "variants": [
+        {
+          "when": {
+            "body_field": "enhance_prompt",
+            "equals": true
+          },
+          "credits": 2
+        }
+      ]
+    },
+    "idempotency": {
+      "honours_key": true,
+      "window_hours": 24
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      },
+      {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 256,
+          "pattern": "^[\\x21-\\x7E]+$"
+        },
+        "errorParam": "Idempotency-Key"
+      }
+    ],
+    "requestBody": {
+      "required": true,
+      "contentTypes": [
+        "application/json"
+      ],
+      "binary": false,
+      "jsonSchema": {
+        "$ref": "#/components/schemas/CreateImageRequest"
+      }
+    },
+    "responses": {
+      "201": {
+        "status": 201,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Generation"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Aurous-Idempotent-Replayed": {
+            "required": false,
+            "schema": {
+              "type": "string",
+              "const": "true"
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/ImageRequestBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version",
+          "missing_field",
+          "invalid_format",
+          "value_out_of_range",
+          "parameter_invalid_combination",
+          "mutually_exclusive_input",
+          "character_not_ready"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "402": {
+        "status": 402,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/BalanceTooLow"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "balance_too_low"
+        ]
+      },
+      "403": {
+        "status": 403,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Forbidden"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_scope"
+        ]
+      },
+      "404": {
+        "status": 404,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/NotFound"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "resource_not_found"
+        ]
+      },
+      "409": {
+        "status": 409,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/IdempotencyConflict"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "idempotency_key_in_use"
+        ]
+      },
+      "413": {
+        "status": 413,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/PayloadTooLarge"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "request_too_large"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "estimateImage": {
+    "operationId": "estimateImage",
+    "method": "post",
+    "httpMethod": "POST",
+    "path": "/v1/images/estimate",
+    "routePath": "/v1/images/estimate",
+    "pathParamNames": [],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "estimate_post",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 120,
+      "burst": 240
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      }
+    ],
+    "requestBody": {
+      "required": true,
+      "contentTypes": [
+        "application/json"
+      ],
+      "binary": false,
+      "jsonSchema": {
+        "$ref": "#/components/schemas/CreateImageRequest"
+      }
+    },
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/ImageEstimate"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/ImageRequestBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version",
+          "missing_field",
+          "invalid_format",
+          "value_out_of_range",
+          "parameter_invalid_combination",
+          "mutually_exclusive_input",
+          "character_not_ready"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "404": {
+        "status": 404,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/NotFound"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "resource_not_found"
+        ]
+      },
+      "413": {
+        "status": 413,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/PayloadTooLarge"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "request_too_large"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "getImage": {
+    "operationId": "getImage",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/images/{id}",
+    "routePath": "/v1/images/:id",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": {
+      "bucket": "reads",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 600,
+      "burst": 1200
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      },
+      {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/IdReference"
+        },
+        "errorParam": "id"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Generation"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/VersionBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "404": {
+        "status": 404,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/NotFound"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "resource_not_found"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "cancelImage": {
+    "operationId": "cancelImage",
+    "method": "post",
+    "httpMethod": "POST",
+    "path": "/v1/images/{id}/cancel",
+    "routePath": "/v1/images/:id/cancel",
+    "pathParamNames": [
+      "id"
+    ],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "write",
+    "rateLimit": {
+      "bucket": "images_post",
+      "error_code": "too_many_requests",
+      "sustained_per_minute": 60,
+      "burst": 120
+    },
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      },
+      {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/IdReference"
+        },
+        "errorParam": "id"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": {
+          "$ref": "#/components/schemas/Generation"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/CancelImageBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version",
+          "generation_not_cancellable"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Unauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key"
+        ]
+      },
+      "403": {
+        "status": 403,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/Forbidden"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_scope"
+        ]
+      },
+      "404": {
+        "status": 404,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/NotFound"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "resource_not_found"
+        ]
+      },
+      "429": {
+        "status": 429,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/TooManyRequests"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          },
+          "Retry-After": {
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 86400
+            }
+          }
+        },
+        "errorType": "rate_limit",
+        "codes": [
+          "too_many_requests"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
+  },
+  "getImageOutput": {
+    "operationId": "getImageOutput",
+    "method": "get",
+    "httpMethod": "GET",
+    "path": "/v1/images/{id}/output/{n}",
+    "routePath": "/v1/images/:id/output/:n",
+    "pathParamNames": [
+      "id",
+      "n"
+    ],
+    "credential": "api-key",
+    "versioned": true,
+    "scope": "read",
+    "rateLimit": null,
+    "creditCost": {
+      "credits": 0
+    },
+    "idempotency": {
+      "honours_key": false,
+      "naturally_idempotent": true
+    },
+    "validationErrorCode": null,
+    "parameters": [
+      {
+        "name": "Aurous-Version",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "$ref": "#/components/schemas/ApiVersion"
+        },
+        "errorParam": "Aurous-Version"
+      },
+      {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/IdReference"
+        },
+        "errorParam": "id"
+      },
+      {
+        "name": "n",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "maximum": 15
+        },
+        "errorParam": "n"
+      },
+      {
+        "name": "token",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 512,
+          "pattern": "^[0-9A-Za-z_.-]+$"
+        },
+        "errorParam": "token"
+      }
+    ],
+    "requestBody": null,
+    "responses": {
+      "200": {
+        "status": 200,
+        "kind": "success",
+        "schema": null,
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "Cache-Control": {
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 200,
+              "pattern": "^[ -~]+$"
+            }
+          }
+        },
+        "errorType": null,
+        "codes": []
+      },
+      "400": {
+        "status": 400,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/ImageOutputBadRequest"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "unknown_version",
+          "invalid_format"
+        ]
+      },
+      "401": {
+        "status": 401,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/OutputUnauthorized"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          }
+        },
+        "errorType": "authentication",
+        "codes": [
+          "missing_api_key",
+          "invalid_api_key",
+          "revoked_api_key",
+          "signature_invalid"
+        ]
+      },
+      "404": {
+        "status": 404,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/NotFound"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "resource_not_found"
+        ]
+      },
+      "410": {
+        "status": 410,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/OutputExpired"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          }
+        },
+        "errorType": "not_found",
+        "codes": [
+          "output_expired"
+        ]
+      },
+      "422": {
+        "status": 422,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/OutputNotAvailable"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "output_not_available"
+        ]
+      },
+      "500": {
+        "status": 500,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/InternalError"
+        },
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "server_error",
+        "codes": [
+          "internal_error"
+        ]
+      }
+    }
   }
 };
 
@@ -6704,6 +9225,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
       "parameter_invalid_combination",
       "upload_invalid",
       "insufficient_credits",
+      "balance_too_low",
+      "mutually_exclusive_input",
+      "character_not_ready",
+      "generation_not_cancellable",
+      "output_expired",
+      "output_not_available",
       "missing_api_key",
       "invalid_api_key",
       "revoked_api_key",
@@ -8444,5 +10971,990 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
     "items": {
       "$ref": "#/components/schemas/Lora"
     }
+  },
+  "GenerationId": {
+    "type": "string",
+    "description": "Opaque generation id: `img_` for an image generation or `vid_` for a video generation, followed by\nletters and digits. Both kinds are read, listed and cancelled through `/v1/images`. Never parse it.\n",
+    "pattern": "^(img|vid)_[0-9A-Za-z]{1,64}$",
+    "minLength": 5,
+    "maxLength": 68,
+    "examples": [
+      "img_01HXMQ7Z3K8Y2NABCDEFGHJKMR"
+    ]
+  },
+  "GenerationStatus": {
+    "type": "string",
+    "description": "Where a generation is in its life: `pending` (accepted, waiting to run), `processing` (running),\nthen one terminal value — `succeeded` (outputs ready), `failed` (no output; held credits released)\nor `cancelled` (stopped on request; held credits released). This is an open set typed as a plain\nstring: the reference pages announce further terminal values (`expired`, `moderation_rejected`),\nso treat any value you do not recognise as terminal and without output.\n",
+    "pattern": "^[a-z][a-z_]{0,63}$",
+    "minLength": 1,
+    "maxLength": 64,
+    "examples": [
+      "pending",
+      "processing",
+      "succeeded",
+      "failed",
+      "cancelled"
+    ],
+    "x-faker": {
+      "helpers.arrayElement": [
+        [
+          "pending",
+          "processing",
+          "succeeded",
+          "failed",
+          "cancelled"
+        ]
+      ]
+    }
+  },
+  "CostBreakdown": {
+    "type": "object",
+    "description": "How a price is made up, in credits. The parts add up to the amount.",
+    "required": [
+      "base",
+      "enhance"
+    ],
+    "properties": {
+      "base": {
+        "type": "number",
+        "description": "The base price of every image asked for.",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "enhance": {
+        "type": "number",
+        "description": "What prompt enhancement adds (0 when `enhance_prompt` is off).",
+        "minimum": 0,
+        "maximum": 1000000000000
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "GenerationCost": {
+    "type": "object",
+    "description": "The generation's price. While it is `pending` or `processing` the amount is held (set aside from\n`available_credits`, the most that can be charged); once terminal it is what was actually charged:\nthe full amount on success, 0 after a failure or a cancellation.\n",
+    "required": [
+      "amount",
+      "currency",
+      "breakdown"
+    ],
+    "properties": {
+      "amount": {
+        "type": "number",
+        "description": "Credits held, or charged once terminal.",
+        "minimum": 0,
+        "maximum": 1000000000000
+      },
+      "currency": {
+        "type": "string",
+        "const": "credit",
+        "description": "Always `credit`."
+      },
+      "breakdown": {
+        "$ref": "#/components/schemas/CostBreakdown"
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "Generation": {
+    "type": "object",
+    "description": "An image (`img_…`) or video (`vid_…`) generation, as `GET /v1/images/{id}` shows it. Poll it until\n`status` is terminal; `output_urls` fill in on success.\n",
+    "required": [
+      "id",
+      "status",
+      "prompt",
+      "created_at",
+      "media_type",
+      "negative_prompt",
+      "output_urls",
+      "output_video_url",
+      "reference_image_urls",
+      "error_message",
+      "duration_ms",
+      "cost",
+      "width",
+      "height",
+      "image_count",
+      "size_preset",
+      "inference_type",
+      "seed",
+      "video_duration",
+      "video_resolution",
+      "video_ratio",
+      "video_camera_fixed",
+      "character_id",
+      "loras",
+      "aurous_version",
+      "creation_request_id",
+      "completed_at"
+    ],
+    "properties": {
+      "object": {
+        "type": "string",
+        "const": "inference",
+        "description": "Always `inference`, for images and videos alike (`media_type` tells them apart). The reference\npages' examples leave it out, so a client must accept its absence; our server always sends it.\n"
+      },
+      "id": {
+        "$ref": "#/components/schemas/GenerationId"
+      },
+      "status": {
+        "$ref": "#/components/schemas/GenerationStatus"
+      },
+      "prompt": {
+        "type": "string",
+        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+        "description": "The prompt as sent.",
+        "maxLength": 4000
+      },
+      "created_at": {
+        "$ref": "#/components/schemas/Timestamp"
+      },
+      "media_type": {
+        "description": "`image` or `video`; null on rows older than this field.",
+        "enum": [
+          "image",
+          "video",
+          null
+        ]
+      },
+      "negative_prompt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+        "description": "The negative prompt as sent, or null.",
+        "maxLength": 4000
+      },
+      "output_urls": {
+        "type": "array",
+        "description": "One URL per generated image once `status` is `succeeded` (empty before and after any other\nend). Each is `GET /v1/images/{id}/output/{n}` with a signed `token`, so it loads without an\nAPI key (an `<img>` tag can use it) until the output expires, 24 hours after the generation.\nDownload what you want to keep.\n",
+        "maxItems": 16,
+        "items": {
+          "type": "string",
+          "format": "uri",
+          "maxLength": 4096
+        }
+      },
+      "output_video_url": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "uri",
+        "description": "The video's output URL (video generations only), or null.",
+        "maxLength": 4096
+      },
+      "reference_image_urls": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "description": "The reference images the generation used (a character's refs when `character_id` is set), or null.",
+        "maxItems": 16,
+        "items": {
+          "type": "string",
+          "maxLength": 4096,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]+$"
+        }
+      },
+      "error_message": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+        "description": "Why the generation failed, or null.",
+        "maxLength": 2000
+      },
+      "duration_ms": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "format": "int64",
+        "maximum": 86400000,
+        "description": "How long the generation ran, once terminal; null before.",
+        "minimum": 0
+      },
+      "cost": {
+        "$ref": "#/components/schemas/GenerationCost"
+      },
+      "width": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "format": "int32",
+        "description": "Output width in pixels, after rounding; null for videos.",
+        "minimum": 1,
+        "maximum": 16384
+      },
+      "height": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "format": "int32",
+        "description": "Output height in pixels, after rounding; null for videos.",
+        "minimum": 1,
+        "maximum": 16384
+      },
+      "image_count": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "format": "int32",
+        "description": "How many images were asked for.",
+        "minimum": 0,
+        "maximum": 16
+      },
+      "size_preset": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "description": "The `size` preset that was sent, or null for custom or default dimensions. A plain string: the\nreference pages show older preset names too (`square`).\n",
+        "maxLength": 64
+      },
+      "inference_type": {
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "How the generation ran: `t2i` (text to image) or `i2i` (image to image, with references); other values may appear.",
+        "maxLength": 64
+      },
+      "cfg_rescale": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "The `cfg_rescale` applied."
+      },
+      "denoise_strength": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "The `denoise_strength` applied (image-to-image only), or null."
+      },
+      "seed": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "format": "int64",
+        "minimum": -1,
+        "maximum": 4294967295,
+        "description": "The seed used; send it again to repeat the result."
+      },
+      "video_duration": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Video length in seconds (videos only)."
+      },
+      "video_resolution": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "description": "Video resolution, such as `720p` (videos only).",
+        "maxLength": 64
+      },
+      "video_ratio": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "description": "Video aspect ratio, such as `16:9` (videos only).",
+        "maxLength": 64
+      },
+      "video_camera_fixed": {
+        "type": [
+          "boolean",
+          "null"
+        ],
+        "description": "Whether the camera was held still (videos only)."
+      },
+      "character_id": {
+        "description": "The character that anchored the generation, or null.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/CharacterId"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "bundle_name": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "description": "The name of the style bundle applied, if the style was a bundle.",
+        "maxLength": 200
+      },
+      "loras": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "description": "The style applied, as one `{id, name}` entry (a bundle of styles shows as one entry), or null\nwhen no style was used.\n",
+        "maxItems": 16,
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "name"
+          ],
+          "properties": {
+            "id": {
+              "$ref": "#/components/schemas/LoraId"
+            },
+            "name": {
+              "type": "string",
+              "maxLength": 200,
+              "pattern": "^[^\\u0000-\\u001F\\u007F]+$"
+            }
+          },
+          "unevaluatedProperties": false
+        }
+      },
+      "aurous_version": {
+        "$ref": "#/components/schemas/ApiVersion"
+      },
+      "creation_request_id": {
+        "description": "The `Aurous-Request-Id` of the request that created the generation.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/RequestId"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "completed_at": {
+        "description": "When the generation reached a terminal status; null before.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "GenerationList": {
+    "type": "object",
+    "description": "One page of generations, newest first.",
+    "required": [
+      "object",
+      "data",
+      "has_more",
+      "next_cursor"
+    ],
+    "properties": {
+      "object": {
+        "type": "string",
+        "const": "list",
+        "description": "Always `list`."
+      },
+      "data": {
+        "type": "array",
+        "maxItems": 100,
+        "items": {
+          "$ref": "#/components/schemas/Generation"
+        }
+      },
+      "has_more": {
+        "type": "boolean",
+        "description": "Whether more generations follow in the direction of this page."
+      },
+      "next_cursor": {
+        "description": "The cursor that continues in the same direction (null when `has_more` is false): after a page\nread with `starting_after` (or none), pass it as `starting_after`; after a page read with\n`ending_before`, pass it as `ending_before`.\n",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/Cursor"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "ListImagesBadRequest": {
+    "type": "object",
+    "description": "A query parameter is invalid, both cursors were sent, or the version pin is not recognised.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "unknown_version",
+                  "invalid_format",
+                  "value_out_of_range",
+                  "parameter_invalid_combination"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "ImagePrompt": {
+    "type": "string",
+    "description": "Text for the model, 1–4000 characters, not only whitespace.",
+    "minLength": 1,
+    "maxLength": 4000,
+    "pattern": "\\S",
+    "examples": [
+      "A lighthouse on a cliff at dusk, oil painting"
+    ]
+  },
+  "ReferenceImageUrl": {
+    "type": "string",
+    "description": "A reference image: a `file_…` id from the Files API or an `https` URL the platform can fetch.\n",
+    "minLength": 6,
+    "maxLength": 2048,
+    "pattern": "^(file_[0-9A-Za-z]{1,64}|https://[^\\s]+)$",
+    "examples": [
+      "https://example.com/ref.jpg"
+    ]
+  },
+  "SizePreset": {
+    "type": "string",
+    "description": "A named output size: a tier (`2k` or `4k`, the long side) and an aspect ratio, written\n`<tier>_<width>_<height>` — for example `2k_16_9` or `4k_1_1`. Use either `size` or both `width`\nand `height`, never both.\n",
+    "enum": [
+      "2k_1_1",
+      "2k_3_2",
+      "2k_2_3",
+      "2k_4_3",
+      "2k_3_4",
+      "2k_16_9",
+      "2k_9_16",
+      "2k_21_9",
+      "4k_1_1",
+      "4k_3_2",
+      "4k_2_3",
+      "4k_4_3",
+      "4k_3_4",
+      "4k_16_9",
+      "4k_9_16",
+      "4k_21_9"
+    ]
+  },
+  "CreateImageRequest": {
+    "type": "object",
+    "description": "What to generate. Only `prompt` is required. Anchor the subject with **either** a ready character\n(`character_id`) **or** up to four `reference_image_urls`, never both (`400 mutually_exclusive_input`).\nSize the output with **either** a `size` preset **or** both `width` and `height` (both together is\n`400 parameter_invalid_combination`; only one of `width`/`height` is `400 missing_field`); with\nneither, the output is 1024 × 1024. The same body is accepted by `POST /v1/images/estimate`.\n",
+    "additionalProperties": false,
+    "required": [
+      "prompt"
+    ],
+    "allOf": [
+      {
+        "title": "One source of references",
+        "description": "`character_id` or `reference_image_urls`, not both.",
+        "not": {
+          "required": [
+            "character_id",
+            "reference_image_urls"
+          ],
+          "properties": {
+            "character_id": true,
+            "reference_image_urls": true
+          }
+        },
+        "x-aurous-combination-error": {
+          "code": "mutually_exclusive_input",
+          "param": "reference_image_urls"
+        }
+      },
+      {
+        "title": "One way to size",
+        "description": "`size` or `width` + `height`, not both.",
+        "not": {
+          "anyOf": [
+            {
+              "required": [
+                "size",
+                "width"
+              ],
+              "properties": {
+                "size": true,
+                "width": true
+              }
+            },
+            {
+              "required": [
+                "size",
+                "height"
+              ],
+              "properties": {
+                "size": true,
+                "height": true
+              }
+            }
+          ]
+        },
+        "x-aurous-combination-error": {
+          "code": "parameter_invalid_combination",
+          "param": "size"
+        }
+      }
+    ],
+    "dependentRequired": {
+      "width": [
+        "height"
+      ],
+      "height": [
+        "width"
+      ]
+    },
+    "properties": {
+      "prompt": {
+        "$ref": "#/components/schemas/ImagePrompt"
+      },
+      "negative_prompt": {
+        "$ref": "#/components/schemas/ImagePrompt"
+      },
+      "lora_id": {
+        "description": "A style from `GET /v1/loras`: its `lora_…` id or its slug. Leave it out and a style is picked\nfrom the prompt (or none, when nothing fits). An unknown id or slug is `404 resource_not_found`.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/IdReference"
+          }
+        ],
+        "unevaluatedProperties": false
+      },
+      "character_id": {
+        "description": "A character (`char_…`) in status `ready`, whose refs anchor the subject's identity; the\ngeneration then runs image-to-image, so `denoise_strength` applies. A character that is not\n`ready` or was deleted is `400 character_not_ready`; one that is unknown or another team's is\n`404 resource_not_found`.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/IdReference"
+          }
+        ],
+        "unevaluatedProperties": false
+      },
+      "reference_image_urls": {
+        "type": "array",
+        "description": "Up to four reference images (free of charge). Not together with `character_id`.",
+        "minItems": 1,
+        "maxItems": 4,
+        "items": {
+          "$ref": "#/components/schemas/ReferenceImageUrl"
+        }
+      },
+      "size": {
+        "$ref": "#/components/schemas/SizePreset"
+      },
+      "width": {
+        "type": "integer",
+        "format": "int32",
+        "description": "Output width in pixels, 1024–4096, rounded to the nearest multiple of 32. Send `height` too.",
+        "minimum": 1024,
+        "maximum": 4096
+      },
+      "height": {
+        "type": "integer",
+        "format": "int32",
+        "description": "Output height in pixels, 1024–4096, rounded to the nearest multiple of 32. Send `width` too.",
+        "minimum": 1024,
+        "maximum": 4096
+      },
+      "steps": {
+        "type": "integer",
+        "format": "int32",
+        "description": "Diffusion steps; more gives more detail and takes longer.",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 30
+      },
+      "guidance_scale": {
+        "type": "number",
+        "description": "How literally the prompt is followed.",
+        "minimum": 0.1,
+        "maximum": 30,
+        "default": 7.5
+      },
+      "cfg_rescale": {
+        "type": "number",
+        "description": "Rescales guidance to avoid over-saturated results; 0 turns it off.",
+        "minimum": 0,
+        "maximum": 1,
+        "default": 0
+      },
+      "denoise_strength": {
+        "type": "number",
+        "description": "How far an image-to-image generation (with `character_id` or references) may move away from the\nreferences: 0 keeps them, 1 ignores them. Without it the style's default applies.\n",
+        "minimum": 0,
+        "maximum": 1
+      },
+      "seed": {
+        "type": "integer",
+        "format": "int64",
+        "description": "The same seed with the same inputs repeats a result. Leave it out for a random one.",
+        "minimum": 0,
+        "maximum": 4294967295
+      },
+      "count": {
+        "type": "integer",
+        "format": "int32",
+        "description": "How many images to generate (each is priced).",
+        "minimum": 1,
+        "maximum": 4,
+        "default": 1
+      },
+      "enhance_prompt": {
+        "type": "boolean",
+        "description": "Let a language model rewrite the prompt first. Priced by the rate card's enhance multiplier.",
+        "default": false
+      },
+      "webhook_url": {
+        "type": "string",
+        "format": "uri",
+        "description": "An `https` URL that receives `{ \"event\": \"image.completed\" | \"image.failed\", \"data\": <generation> }`\nonce the generation ends.\n",
+        "maxLength": 2048,
+        "pattern": "^https://[^\\s]+$"
+      }
+    },
+    "examples": [
+      {
+        "prompt": "A lighthouse on a cliff at dusk, oil painting",
+        "character_id": "char_01HXMQ7Z3K8Y2NABCDEFGHJKMR",
+        "size": "2k_16_9"
+      }
+    ]
+  },
+  "ImageRequestBadRequest": {
+    "type": "object",
+    "description": "The generation request is invalid, combines inputs that exclude each other, or names a character that is not ready.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "unknown_version",
+                  "missing_field",
+                  "invalid_format",
+                  "value_out_of_range",
+                  "parameter_invalid_combination",
+                  "mutually_exclusive_input",
+                  "character_not_ready"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "BalanceTooLow": {
+    "type": "object",
+    "description": "The team's available credits (balance minus held credits) are below the price.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "balance_too_low"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "ImageEstimate": {
+    "type": "object",
+    "description": "What the same request to `POST /v1/images` would cost now. Nothing is held or queued.",
+    "required": [
+      "object",
+      "estimated_cost",
+      "currency"
+    ],
+    "properties": {
+      "object": {
+        "type": "string",
+        "const": "estimate",
+        "description": "Always `estimate`."
+      },
+      "estimated_cost": {
+        "type": "object",
+        "required": [
+          "amount",
+          "breakdown"
+        ],
+        "properties": {
+          "amount": {
+            "type": "number",
+            "description": "Credits the generation would hold at submit (and charge on success).",
+            "minimum": 0,
+            "maximum": 1000000000000
+          },
+          "breakdown": {
+            "$ref": "#/components/schemas/CostBreakdown"
+          }
+        },
+        "unevaluatedProperties": false
+      },
+      "currency": {
+        "type": "string",
+        "const": "credit",
+        "description": "Always `credit`."
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "CancelImageBadRequest": {
+    "type": "object",
+    "description": "The generation already ended, or the version pin is not recognised.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "unknown_version",
+                  "generation_not_cancellable"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "ImageOutputBadRequest": {
+    "type": "object",
+    "description": "The output number is not a number in range, or the version pin is not recognised.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "unknown_version",
+                  "invalid_format"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "OutputUnauthorized": {
+    "type": "object",
+    "description": "Neither a valid API key nor a token that matches the URL.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "authentication"
+              },
+              "code": {
+                "enum": [
+                  "missing_api_key",
+                  "invalid_api_key",
+                  "revoked_api_key",
+                  "signature_invalid"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "OutputExpired": {
+    "type": "object",
+    "description": "The output is past its 24 hours.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "not_found"
+              },
+              "code": {
+                "enum": [
+                  "output_expired"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
+  },
+  "OutputNotAvailable": {
+    "type": "object",
+    "description": "The generation has no output: it has not succeeded.",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ErrorDetail"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "code"
+            ],
+            "properties": {
+              "type": {
+                "const": "invalid_request"
+              },
+              "code": {
+                "enum": [
+                  "output_not_available"
+                ]
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      }
+    },
+    "unevaluatedProperties": false
   }
 };

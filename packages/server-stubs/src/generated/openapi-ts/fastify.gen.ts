@@ -2,7 +2,7 @@
 
 import type { RouteHandler } from 'fastify';
 
-import type { ClassifyCharacterUploadData, ClassifyCharacterUploadErrors, ClassifyCharacterUploadResponses, CreateCharacterData, CreateCharacterErrors, CreateCharacterResponses, DeleteCharacterData, DeleteCharacterErrors, DeleteCharacterResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetCharacterData, GetCharacterErrors, GetCharacterResponses, GetPricingData, GetPricingErrors, GetPricingResponses, GetTeamData, GetTeamErrors, GetTeamResponses, InitCharacterUploadData, InitCharacterUploadErrors, InitCharacterUploadResponses, ListCharactersData, ListCharactersErrors, ListCharactersResponses, ListLorasData, ListLorasErrors, ListLorasResponses, RegenerateCharacterRefData, RegenerateCharacterRefErrors, RegenerateCharacterRefResponses, ResynthesizeCharacterData, ResynthesizeCharacterErrors, ResynthesizeCharacterResponses, SaveCharacterData, SaveCharacterErrors, SaveCharacterResponses, UpdateCharacterData, UpdateCharacterErrors, UpdateCharacterResponses, UploadCharacterImageData, UploadCharacterImageErrors, UploadCharacterImageResponses } from './types.gen.js';
+import type { CancelImageData, CancelImageErrors, CancelImageResponses, ClassifyCharacterUploadData, ClassifyCharacterUploadErrors, ClassifyCharacterUploadResponses, CreateCharacterData, CreateCharacterErrors, CreateCharacterResponses, CreateImageData, CreateImageErrors, CreateImageResponses, DeleteCharacterData, DeleteCharacterErrors, DeleteCharacterResponses, EstimateImageData, EstimateImageErrors, EstimateImageResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetCharacterData, GetCharacterErrors, GetCharacterResponses, GetImageData, GetImageErrors, GetImageOutputData, GetImageOutputErrors, GetImageOutputResponses, GetImageResponses, GetPricingData, GetPricingErrors, GetPricingResponses, GetTeamData, GetTeamErrors, GetTeamResponses, InitCharacterUploadData, InitCharacterUploadErrors, InitCharacterUploadResponses, ListCharactersData, ListCharactersErrors, ListCharactersResponses, ListImagesData, ListImagesErrors, ListImagesResponses, ListLorasData, ListLorasErrors, ListLorasResponses, RegenerateCharacterRefData, RegenerateCharacterRefErrors, RegenerateCharacterRefResponses, ResynthesizeCharacterData, ResynthesizeCharacterErrors, ResynthesizeCharacterResponses, SaveCharacterData, SaveCharacterErrors, SaveCharacterResponses, UpdateCharacterData, UpdateCharacterErrors, UpdateCharacterResponses, UploadCharacterImageData, UploadCharacterImageErrors, UploadCharacterImageResponses } from './types.gen.js';
 
 export type RouteHandlers = {
     initCharacterUpload: RouteHandler<{
@@ -79,5 +79,36 @@ export type RouteHandlers = {
     listLoras: RouteHandler<{
         Headers?: ListLorasData['headers'];
         Reply: ListLorasErrors & ListLorasResponses;
+    }>;
+    listImages: RouteHandler<{
+        Headers?: ListImagesData['headers'];
+        Querystring?: ListImagesData['query'];
+        Reply: ListImagesErrors & ListImagesResponses;
+    }>;
+    createImage: RouteHandler<{
+        Body: CreateImageData['body'];
+        Headers?: CreateImageData['headers'];
+        Reply: CreateImageErrors & CreateImageResponses;
+    }>;
+    estimateImage: RouteHandler<{
+        Body: EstimateImageData['body'];
+        Headers?: EstimateImageData['headers'];
+        Reply: EstimateImageErrors & EstimateImageResponses;
+    }>;
+    getImage: RouteHandler<{
+        Headers?: GetImageData['headers'];
+        Params: GetImageData['path'];
+        Reply: GetImageErrors & GetImageResponses;
+    }>;
+    cancelImage: RouteHandler<{
+        Headers?: CancelImageData['headers'];
+        Params: CancelImageData['path'];
+        Reply: CancelImageErrors & CancelImageResponses;
+    }>;
+    getImageOutput: RouteHandler<{
+        Headers?: GetImageOutputData['headers'];
+        Params: GetImageOutputData['path'];
+        Querystring?: GetImageOutputData['query'];
+        Reply: GetImageOutputErrors & GetImageOutputResponses;
     }>;
 };

@@ -105,6 +105,12 @@ export const zErrorCode = z.enum([
     'parameter_invalid_combination',
     'upload_invalid',
     'insufficient_credits',
+    'balance_too_low',
+    'mutually_exclusive_input',
+    'character_not_ready',
+    'generation_not_cancellable',
+    'output_expired',
+    'output_not_available',
     'missing_api_key',
     'invalid_api_key',
     'revoked_api_key',
@@ -676,6 +682,268 @@ export const zLora = z.object({
 export const zLoraList = z.array(zLora).max(1000);
 
 /**
+ * Opaque generation id: `img_` for an image generation or `vid_` for a video generation, followed by
+ * letters and digits. Both kinds are read, listed and cancelled through `/v1/images`. Never parse it.
+ *
+ */
+export const zGenerationId = z.string().min(5).max(68).regex(/^(img|vid)_[0-9A-Za-z]{1,64}$/);
+
+/**
+ * Where a generation is in its life: `pending` (accepted, waiting to run), `processing` (running),
+ * then one terminal value — `succeeded` (outputs ready), `failed` (no output; held credits released)
+ * or `cancelled` (stopped on request; held credits released). This is an open set typed as a plain
+ * string: the reference pages announce further terminal values (`expired`, `moderation_rejected`),
+ * so treat any value you do not recognise as terminal and without output.
+ *
+ */
+export const zGenerationStatus = z.string().min(1).max(64).regex(/^[a-z][a-z_]{0,63}$/);
+
+/**
+ * How a price is made up, in credits. The parts add up to the amount.
+ */
+export const zCostBreakdown = z.object({
+    base: z.number().gte(0).lte(1000000000000),
+    enhance: z.number().gte(0).lte(1000000000000)
+});
+
+/**
+ * The generation's price. While it is `pending` or `processing` the amount is held (set aside from
+ * `available_credits`, the most that can be charged); once terminal it is what was actually charged:
+ * the full amount on success, 0 after a failure or a cancellation.
+ *
+ */
+export const zGenerationCost = z.object({
+    amount: z.number().gte(0).lte(1000000000000),
+    currency: z.literal('credit'),
+    breakdown: zCostBreakdown
+});
+
+/**
+ * An image (`img_…`) or video (`vid_…`) generation, as `GET /v1/images/{id}` shows it. Poll it until
+ * `status` is terminal; `output_urls` fill in on success.
+ *
+ */
+export const zGeneration = z.object({
+    object: z.literal('inference').optional(),
+    id: zGenerationId,
+    status: zGenerationStatus,
+    prompt: z.string().max(4000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/),
+    created_at: zTimestamp,
+    media_type: z.enum(['image', 'video']),
+    negative_prompt: z.string().max(4000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/).nullable(),
+    output_urls: z.array(z.url().max(4096)).max(16),
+    output_video_url: z.url().max(4096).nullable(),
+    reference_image_urls: z.array(z.string().max(4096).regex(/^[^\u0000-\u001F\u007F]+$/)).max(16).nullable(),
+    error_message: z.string().max(2000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/).nullable(),
+    duration_ms: z.coerce.bigint().gte(BigInt(0)).lte(BigInt(86400000)).nullable(),
+    cost: zGenerationCost,
+    width: z.int().gte(1).lte(16384).nullable(),
+    height: z.int().gte(1).lte(16384).nullable(),
+    image_count: z.int().gte(0).lte(16).nullable(),
+    size_preset: z.string().max(64).regex(/^[^\u0000-\u001F\u007F]+$/).nullable(),
+    inference_type: z.string().max(64).regex(/^[^\u0000-\u001F\u007F]+$/).nullable(),
+    cfg_rescale: z.number().nullish(),
+    denoise_strength: z.number().nullish(),
+    seed: z.coerce.bigint().gte(BigInt(-1)).lte(BigInt(4294967295)).nullable(),
+    video_duration: z.number().nullable(),
+    video_resolution: z.string().max(64).regex(/^[^\u0000-\u001F\u007F]+$/).nullable(),
+    video_ratio: z.string().max(64).regex(/^[^\u0000-\u001F\u007F]+$/).nullable(),
+    video_camera_fixed: z.boolean().nullable(),
+    character_id: zCharacterId.nullable(),
+    bundle_name: z.string().max(200).regex(/^[^\u0000-\u001F\u007F]+$/).nullish(),
+    loras: z.array(z.object({
+        id: zLoraId,
+        name: z.string().max(200).regex(/^[^\u0000-\u001F\u007F]+$/)
+    })).max(16).nullable(),
+    aurous_version: zApiVersion,
+    creation_request_id: zRequestId.nullable(),
+    completed_at: zTimestamp.nullable()
+});
+
+/**
+ * One page of generations, newest first.
+ */
+export const zGenerationList = z.object({
+    object: z.literal('list'),
+    data: z.array(zGeneration).max(100),
+    has_more: z.boolean(),
+    next_cursor: zCursor.nullable()
+});
+
+/**
+ * A query parameter is invalid, both cursors were sent, or the version pin is not recognised.
+ */
+export const zListImagesBadRequest = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum([
+            'unknown_version',
+            'invalid_format',
+            'value_out_of_range',
+            'parameter_invalid_combination'
+        ])
+    }))
+});
+
+/**
+ * Text for the model, 1–4000 characters, not only whitespace.
+ */
+export const zImagePrompt = z.string().min(1).max(4000).regex(/\S/);
+
+/**
+ * A reference image: a `file_…` id from the Files API or an `https` URL the platform can fetch.
+ *
+ */
+export const zReferenceImageUrl = z.string().min(6).max(2048).regex(/^(file_[0-9A-Za-z]{1,64}|https:\/\/[^\s]+)$/);
+
+/**
+ * A named output size: a tier (`2k` or `4k`, the long side) and an aspect ratio, written
+ * `<tier>_<width>_<height>` — for example `2k_16_9` or `4k_1_1`. Use either `size` or both `width`
+ * and `height`, never both.
+ *
+ */
+export const zSizePreset = z.enum([
+    '2k_1_1',
+    '2k_3_2',
+    '2k_2_3',
+    '2k_4_3',
+    '2k_3_4',
+    '2k_16_9',
+    '2k_9_16',
+    '2k_21_9',
+    '4k_1_1',
+    '4k_3_2',
+    '4k_2_3',
+    '4k_4_3',
+    '4k_3_4',
+    '4k_16_9',
+    '4k_9_16',
+    '4k_21_9'
+]);
+
+/**
+ * What to generate. Only `prompt` is required. Anchor the subject with **either** a ready character
+ * (`character_id`) **or** up to four `reference_image_urls`, never both (`400 mutually_exclusive_input`).
+ * Size the output with **either** a `size` preset **or** both `width` and `height` (both together is
+ * `400 parameter_invalid_combination`; only one of `width`/`height` is `400 missing_field`); with
+ * neither, the output is 1024 × 1024. The same body is accepted by `POST /v1/images/estimate`.
+ *
+ */
+export const zCreateImageRequest = z.intersection(z.unknown(), z.object({
+    prompt: zImagePrompt,
+    negative_prompt: zImagePrompt.optional(),
+    lora_id: zIdReference.optional(),
+    character_id: zIdReference.optional(),
+    reference_image_urls: z.array(zReferenceImageUrl).min(1).max(4).optional(),
+    size: zSizePreset.optional(),
+    width: z.int().gte(1024).lte(4096).optional(),
+    height: z.int().gte(1024).lte(4096).optional(),
+    steps: z.int().gte(1).lte(100).optional().default(30),
+    guidance_scale: z.number().gte(0.1).lte(30).optional().default(7.5),
+    cfg_rescale: z.number().gte(0).lte(1).optional().default(0),
+    denoise_strength: z.number().gte(0).lte(1).optional(),
+    seed: z.coerce.bigint().gte(BigInt(0)).lte(BigInt(4294967295)).optional(),
+    count: z.int().gte(1).lte(4).optional().default(1),
+    enhance_prompt: z.boolean().optional().default(false),
+    webhook_url: z.url().max(2048).regex(/^https:\/\/[^\s]+$/).optional()
+}));
+
+/**
+ * The generation request is invalid, combines inputs that exclude each other, or names a character that is not ready.
+ */
+export const zImageRequestBadRequest = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum([
+            'unknown_version',
+            'missing_field',
+            'invalid_format',
+            'value_out_of_range',
+            'parameter_invalid_combination',
+            'mutually_exclusive_input',
+            'character_not_ready'
+        ])
+    }))
+});
+
+/**
+ * The team's available credits (balance minus held credits) are below the price.
+ */
+export const zBalanceTooLow = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['balance_too_low'])
+    }))
+});
+
+/**
+ * What the same request to `POST /v1/images` would cost now. Nothing is held or queued.
+ */
+export const zImageEstimate = z.object({
+    object: z.literal('estimate'),
+    estimated_cost: z.object({
+        amount: z.number().gte(0).lte(1000000000000),
+        breakdown: zCostBreakdown
+    }),
+    currency: z.literal('credit')
+});
+
+/**
+ * The generation already ended, or the version pin is not recognised.
+ */
+export const zCancelImageBadRequest = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['unknown_version', 'generation_not_cancellable'])
+    }))
+});
+
+/**
+ * The output number is not a number in range, or the version pin is not recognised.
+ */
+export const zImageOutputBadRequest = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['unknown_version', 'invalid_format'])
+    }))
+});
+
+/**
+ * Neither a valid API key nor a token that matches the URL.
+ */
+export const zOutputUnauthorized = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('authentication'),
+        code: z.enum([
+            'missing_api_key',
+            'invalid_api_key',
+            'revoked_api_key',
+            'signature_invalid'
+        ])
+    }))
+});
+
+/**
+ * The output is past its 24 hours.
+ */
+export const zOutputExpired = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('not_found'),
+        code: z.enum(['output_expired'])
+    }))
+});
+
+/**
+ * The generation has no output: it has not succeeded.
+ */
+export const zOutputNotAvailable = z.object({
+    error: zErrorDetail.and(z.object({
+        type: z.literal('invalid_request'),
+        code: z.enum(['output_not_available'])
+    }))
+});
+
+/**
  * Pin the API version (`YYYY-MM-DD`). It resolves to the newest released version on or before that
  * date. Without it, the team's default version applies. A malformed value or a date after the newest
  * release is `400 unknown_version`.
@@ -715,6 +983,13 @@ export const zIdempotencyKey = z.string().min(1).max(256).regex(/^[\x21-\x7E]+$/
  *
  */
 export const zCharacterIdPath = zIdReference;
+
+/**
+ * The generation's id (`img_…` or `vid_…`). Any value is accepted and looked up: one that names none
+ * of your team's generations answers `404 resource_not_found`.
+ *
+ */
+export const zGenerationIdPath = zIdReference;
 
 export const zInitCharacterUploadBody = zUploadInitRequest;
 
@@ -902,3 +1177,85 @@ export const zListLorasHeaders = z.object({
  * The styles the team can use.
  */
 export const zListLorasResponse = zLoraList;
+
+export const zListImagesHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+export const zListImagesQuery = z.object({
+    limit: z.int().gte(1).lte(100).optional().default(20),
+    starting_after: zCursor.optional(),
+    ending_before: zCursor.optional()
+});
+
+/**
+ * One page of generations.
+ */
+export const zListImagesResponse = zGenerationList;
+
+export const zCreateImageBody = zCreateImageRequest;
+
+export const zCreateImageHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional(),
+    'Idempotency-Key': z.string().min(1).max(256).regex(/^[\x21-\x7E]+$/).optional()
+});
+
+/**
+ * The generation was accepted and is pending.
+ */
+export const zCreateImageResponse = zGeneration;
+
+export const zEstimateImageBody = zCreateImageRequest;
+
+export const zEstimateImageHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+/**
+ * What the generation would cost.
+ */
+export const zEstimateImageResponse = zImageEstimate;
+
+export const zGetImageHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+export const zGetImagePath = z.object({
+    id: zIdReference
+});
+
+/**
+ * The generation.
+ */
+export const zGetImageResponse = zGeneration;
+
+export const zCancelImageHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+export const zCancelImagePath = z.object({
+    id: zIdReference
+});
+
+/**
+ * The generation, cancelled.
+ */
+export const zCancelImageResponse = zGeneration;
+
+export const zGetImageOutputHeaders = z.object({
+    'Aurous-Version': zApiVersion.optional()
+});
+
+export const zGetImageOutputPath = z.object({
+    id: zIdReference,
+    n: z.int().gte(0).lte(15)
+});
+
+export const zGetImageOutputQuery = z.object({
+    token: z.string().min(1).max(512).regex(/^[0-9A-Za-z_.-]+$/).optional()
+});
+
+/**
+ * The image.
+ */
+export const zGetImageOutputResponse = z.string();
