@@ -16,6 +16,7 @@ export type {
   AnyErrorResult,
   ApiOperationId,
   AuthContext,
+  BinaryMediaOf,
   CompleteImplementation,
   ErrorCodeOf,
   ErrorInit,

@@ -58,7 +58,7 @@ describe("scaffold", () => {
     });
     try {
       for (const meta of Object.values(operations)) {
-        const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID);
+        const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID).replace("{n}", "0");
         const res = await app.inject({
           method: meta.httpMethod,
           url: meta.credential === "signed-url" ? `${url}?expires=1&signature=${"a".repeat(64)}` : url,

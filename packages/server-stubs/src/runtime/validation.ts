@@ -284,8 +284,8 @@ export function compileRequestValidator(
   const headerNames = header ? [...header.names] : [];
   const combinationCache = new WeakMap<object, ValidateFunction>();
 
-  function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
-    if (!group) return;
+  // Numbers arrive as strings: only plain decimals are numbers on the wire (checked before coercion).
+  function checkNumerals(group: ParamGroup, data: Record<string, unknown>, location: ValidationLocation): void {
     for (const [prop, numeral] of group.numerals) {
       const value = data[prop];
       if (typeof value === "string" && !numeral.pattern.test(value)) {
@@ -298,7 +298,20 @@ export function compileRequestValidator(
         );
       }
     }
-    if (group.validate(data)) return;
+  }
+
+  function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
+    if (!group) return;
+    checkNumerals(group, data, location);
+    if (!group.validate(data)) throw describeGroupFailure(group, data, location);
+  }
+
+  /** The rejection for the group's first failure (after a failed `group.validate`). */
+  function describeGroupFailure(
+    group: ParamGroup,
+    data: Record<string, unknown>,
+    location: ValidationLocation,
+  ): RuntimeReject {
     const error = firstRelevant(group.validate.errors ?? []);
     // Parameter errors sit one level down: /<name>/… or a missing <name>.
     const [, first = "", ...rest] = error.instancePath.split("/");
@@ -312,29 +325,32 @@ export function compileRequestValidator(
       located.param = group.names.get(missing) ?? missing;
       located.message = `${located.param} is required.`;
     }
-    throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), location);
+    return reject(located.kind, printable(located.message, 2000), paramOf(located.param), location);
   }
 
   // An id in the path that fails its schema cannot name anything: where the operation documents
-  // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400).
+  // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400). A
+  // number in the path (an output's index) is a value, not an id: its failures are the 400s of any
+  // parameter (not a number, out of range).
   const pathMeansNotFound = codesAt(meta, 404).includes("resource_not_found");
   const pathErrorParams = new Map(meta.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.errorParam]));
 
+  const checkPath = (group: ParamGroup, params: Record<string, unknown>): void => {
+    checkNumerals(group, params, "path");
+    if (group.validate(params)) return;
+    const failing = firstRelevant(group.validate.errors ?? []).instancePath.split("/")[1] ?? "";
+    if (!pathMeansNotFound || group.numerals.has(failing)) throw describeGroupFailure(group, params, "path");
+    throw new RuntimeReject(
+      404,
+      "resource_not_found",
+      "Nothing with this id exists for your team.",
+      pathErrorParams.get(failing) ?? null,
+    );
+  };
+
   return (parts) => {
     const params = { ...parts.params };
-    if (pathMeansNotFound && path) {
-      // Validated once: a valid path needs no second pass through check().
-      if (!path.validate(params)) {
-        const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
-        throw new RuntimeReject(
-          404,
-          "resource_not_found",
-          "Nothing with this id exists for your team.",
-          pathErrorParams.get(failing) ?? null,
-        );
-      }
-      if (path.numerals.size) check(path, params, "path");
-    } else check(path, params, "path");
+    if (path) checkPath(path, params);
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
     const headersIn: Record<string, unknown> = {};
