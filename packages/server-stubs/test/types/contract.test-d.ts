@@ -84,18 +84,12 @@ describe("handler results", () => {
             headers: { "Content-Type": "image/png", "Cache-Control": "private, max-age=86400" },
           };
     };
+    const blob = new Blob([]);
+    const gif = { "Content-Type": "image/gif" } as const;
     // @ts-expect-error bytes, not a Blob (hey-api's browser-side type)
-    const a: HandlerResult<"getImageOutput"> = {
-      status: 200,
-      body: new Blob([]),
-      headers: { "Content-Type": "image/png" },
-    };
+    const a: HandlerResult<"getImageOutput"> = { status: 200, body: blob, headers: { "Content-Type": "image/png" } };
     // @ts-expect-error the media type must be one the spec documents
-    const b: HandlerResult<"getImageOutput"> = {
-      status: 200,
-      body: new Uint8Array(),
-      headers: { "Content-Type": "image/gif" },
-    };
+    const b: HandlerResult<"getImageOutput"> = { status: 200, body: new Uint8Array(), headers: gif };
     // @ts-expect-error among several documented media types, the handler must name one
     const c: HandlerResult<"getImageOutput"> = { status: 200, body: new Uint8Array() };
     // @ts-expect-error JSON answers take no Content-Type
