@@ -1,6 +1,6 @@
 // Public API of @aurous/server-stubs.
 
-export { creditCost } from "./contract/credit-cost.js";
+export { type CreditBreakdown, creditBreakdown, creditCost } from "./contract/credit-cost.js";
 export { fail, failFor } from "./contract/fail.js";
 export type {
   JsonSchema,
