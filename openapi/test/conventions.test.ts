@@ -13,9 +13,11 @@ describe("operation conventions", () => {
     (_id, o) => {
       const op = o.operation;
       expect(["read", "write"]).toContain(op["x-aurous-scope"]);
+      // An operation may draw from no bucket (getImageOutput, loaded by browsers): then it has no 429.
       const limit = op["x-aurous-rate-limit"];
-      for (const l of [limit, ...(limit.variants ?? [])]) {
-        expect(l.bucket).toMatch(/^(characters_(post|get|synthesize)|reads)$/);
+      if (!limit) expect(op.responses["429"], o.operation.operationId).toBeUndefined();
+      for (const l of limit ? [limit, ...(limit.variants ?? [])] : []) {
+        expect(l.bucket).toMatch(/^(characters_(post|get|synthesize)|reads|images_post|estimate_post)$/);
         expect(l.sustained_per_minute).toBeGreaterThan(0);
         expect(l.burst).toBeGreaterThanOrEqual(l.sustained_per_minute);
       }
@@ -28,7 +30,7 @@ describe("operation conventions", () => {
     const seen = new Map<string, string>();
     for (const { operation } of api) {
       const limit = operation["x-aurous-rate-limit"];
-      for (const l of [limit, ...(limit.variants ?? [])]) {
+      for (const l of limit ? [limit, ...(limit.variants ?? [])] : []) {
         const numbers = `${l.sustained_per_minute}/${l.burst}`;
         expect(seen.get(l.bucket) ?? numbers, l.bucket).toBe(numbers);
         seen.set(l.bucket, numbers);
@@ -39,6 +41,8 @@ describe("operation conventions", () => {
       characters_get: "120/240",
       characters_synthesize: "6/12",
       reads: "600/1200",
+      images_post: "60/120",
+      estimate_post: "120/240",
     });
   });
 
@@ -48,6 +52,7 @@ describe("operation conventions", () => {
     const codeOfBucket = new Map<string, string>();
     for (const { operation } of api) {
       const limit = operation["x-aurous-rate-limit"];
+      if (!limit) continue; // no bucket, no 429 (checked above)
       const rules = [limit, ...(limit.variants ?? [])];
       for (const l of rules) {
         expect(codeOfBucket.get(l.bucket) ?? l.error_code, l.bucket).toBe(l.error_code);
@@ -66,6 +71,8 @@ describe("operation conventions", () => {
       characters_get: "too_many_requests",
       characters_synthesize: "rate_limit_exceeded",
       reads: "too_many_requests",
+      images_post: "too_many_requests",
+      estimate_post: "too_many_requests",
     });
   });
 
@@ -141,15 +148,18 @@ describe("operation conventions", () => {
     },
   );
 
-  it("puts Aurous-Request-Id on every response, Aurous-Version and X-RateLimit-* on every API response, Retry-After on 429 (and, optional, on 409)", () => {
+  it("puts Aurous-Request-Id on every response, Aurous-Version on every API response, X-RateLimit-* on those of operations with a bucket, Retry-After on 429 (and, optional, on 409)", () => {
     for (const o of operations(spec)) {
       for (const [status, ref] of Object.entries<any>(o.operation.responses)) {
         const headers = Object.keys(deref(spec, ref).headers ?? {});
         const where = `${o.operation.operationId} ${status}`;
         expect(headers, where).toContain("Aurous-Request-Id");
         if (!o.path.startsWith("/v1/")) continue;
-        for (const h of ["Aurous-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"])
-          expect(headers, where).toContain(h);
+        expect(headers, where).toContain("Aurous-Version");
+        // Rate-limit headers come from a bucket: an operation that draws from none sends none.
+        if (o.operation["x-aurous-rate-limit"])
+          for (const h of ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+            expect(headers, where).toContain(h);
         // A 409 sends it only while the key's first request runs: the one conflict worth retrying.
         expect(headers.includes("Retry-After"), where).toBe(status === "429" || status === "409");
         if (status === "409") expect(deref(spec, ref).headers["Retry-After"].required, where).toBe(false);
