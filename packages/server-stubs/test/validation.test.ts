@@ -635,6 +635,35 @@ describe("unknown routes and malformed requests", () => {
     expectEnvelope(res, res.statusCode);
   });
 
+  it("an undecodable path parameter: an id names nothing (404), a number is invalid (400)", async () => {
+    const id = await app.inject({ method: "GET", url: "/v1/images/%zz/output/0", headers: AUTH });
+    expect(expectEnvelope(id, 404)).toMatchObject({ code: "resource_not_found", param: "id" });
+    const n = await app.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/%zz`, headers: AUTH });
+    expect(expectEnvelope(n, 400)).toMatchObject({ code: "invalid_format", param: "n" });
+  });
+
+  it("the handler gets a number in the path as a number", async () => {
+    let seen: unknown;
+    const local = server({
+      implementation: implementation({
+        getImageOutput: (req) => {
+          seen = req.params;
+          return req.fail(404, "resource_not_found", "No such output.", "n");
+        },
+      }),
+    });
+    await local.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/15`, headers: AUTH });
+    expect(seen).toEqual({ id: IMAGE_ID, n: 15 });
+    // Only plain decimals are numbers on the wire: not 0x1, 1e1 or 01.
+    for (const n of ["0x1", "1e1", "01", "-1", "16"]) {
+      const res = await local.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/${n}`, headers: AUTH });
+      expect(`${n} ${res.statusCode} ${res.json().error.code} ${res.json().error.param}`).toBe(
+        `${n} 400 invalid_format n`,
+      );
+    }
+    await local.close();
+  });
+
   it("prototype-poisoning JSON is refused as malformed", async () => {
     const res = await app.inject({
       method: "POST",
