@@ -531,6 +531,23 @@ describe("request bodies", () => {
     }
   });
 
+  // A POST or DELETE can carry a body even where none is documented; over the limit it is refused with
+  // the documented 413 before anything is read (it was once an undocumented answer, hence a 500).
+  it.each(bodylessWrites)(
+    "$operationId: a body over json_body_bytes → 413 request_too_large, never a 500",
+    async (meta) => {
+      const url = meta.path.replace("{id}", CHAR_ID);
+      const res = await app.inject({
+        method: meta.httpMethod,
+        url,
+        headers: { ...AUTH, "content-type": "application/json" },
+        payload: JSON.stringify({ name: "x".repeat(65_536) }),
+      });
+      const error = expectEnvelope(res, 413);
+      expect(error).toMatchObject({ type: "invalid_request", code: "request_too_large", param: null });
+    },
+  );
+
   it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
     const res = await app.inject({

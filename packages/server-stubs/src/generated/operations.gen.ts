@@ -215,7 +215,7 @@ export interface OperationTypes {
     body: undefined;
     responses: T.CancelImageResponses;
     errors: T.CancelImageErrors;
-    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
     binaryMedia: Record<never, never>;
   };
   getImageOutput: {
@@ -9195,6 +9195,62 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "errorType": "not_found",
         "codes": [
           "resource_not_found"
+        ]
+      },
+      "413": {
+        "status": 413,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/PayloadTooLarge"
+        },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "request_too_large"
         ]
       },
       "429": {
