@@ -87,6 +87,110 @@ describe("TimeoutWindows", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("still times out the attempts of a window another one replaced", () => {
+    const windows = new TimeoutWindows();
+    const busy = windows.join(1_000); // its window closes after 50 ms
+    vi.advanceTimersByTime(60);
+    const next = windows.join(1_000);
+    expect(next.signal).not.toBe(busy.signal);
+    vi.advanceTimersByTime(1_000); // t = 1060 > 50 + 1000 + 1
+    expect(busy.signal?.aborted).toBe(true);
+    busy.dispose();
+    expect(busy.timedOut()).toBe(true);
+    next.dispose();
+  });
+
+  it("stops the timer of an idle window when a new one replaces it", () => {
+    const windows = new TimeoutWindows();
+    windows.join(1_000).dispose(); // idle, open: its timer is kept for the next attempt
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(60);
+    const next = windows.join(1_000);
+    expect(vi.getTimerCount()).toBe(1);
+    next.dispose();
+  });
+
+  it("goes back to the open window of a timeoutMs after attempts with other timeouts", () => {
+    const windows = new TimeoutWindows();
+    const first = windows.join(10_000);
+    const other = windows.join(20_000);
+    const again = windows.join(10_000);
+    expect(again.signal).toBe(first.signal);
+    expect(other.signal).not.toBe(first.signal);
+    for (const attempt of [first, other, again]) attempt.dispose();
+  });
+
+  it("still times out a running attempt after its window was forgotten among many timeouts", () => {
+    const windows = new TimeoutWindows();
+    const busy = windows.join(1_000);
+    for (let i = 0; i < 40; i++) windows.join(5_000 + i).dispose(); // more than 32 timeouts: forgotten
+    vi.advanceTimersByTime(1_051);
+    expect(busy.signal?.aborted).toBe(true);
+    busy.dispose();
+    expect(busy.timedOut()).toBe(true);
+  });
+
+  it("stops the timer of a forgotten window once its last attempt ends", () => {
+    const windows = new TimeoutWindows();
+    const busy = windows.join(1_000);
+    for (let i = 0; i < 40; i++) windows.join(5_000 + i).dispose();
+    const before = vi.getTimerCount();
+    busy.dispose(); // its window is no longer the open one for 1000 ms: nobody can join it again
+    expect(vi.getTimerCount()).toBe(before - 1);
+  });
+
+  it("counts a second dispose of an attempt as nothing", () => {
+    const windows = new TimeoutWindows();
+    const early = windows.join(1_000);
+    const late = windows.join(1_000);
+    early.dispose();
+    vi.advanceTimersByTime(60); // the window closed; `late` still runs
+    early.dispose(); // must not end the window's timer for `late`
+    vi.advanceTimersByTime(1_000);
+    expect(late.signal?.aborted).toBe(true);
+    early.dispose(); // nor turn `early` into an attempt that timed out
+    expect(early.timedOut()).toBe(false);
+    late.dispose();
+    expect(late.timedOut()).toBe(true);
+  });
+
+  it("keeps timing the other attempts of a closed window when one of them ends", () => {
+    const windows = new TimeoutWindows();
+    const one = windows.join(1_000);
+    const other = windows.join(1_000);
+    vi.advanceTimersByTime(60);
+    one.dispose();
+    vi.advanceTimersByTime(1_000);
+    expect(other.signal?.aborted).toBe(true);
+    other.dispose();
+    expect(other.timedOut()).toBe(true);
+    expect(one.timedOut()).toBe(false);
+  });
+
+  it("stops the timer of a full window once its last attempt ends, even while it is open", () => {
+    const windows = new TimeoutWindows();
+    const attempts = Array.from({ length: 16 }, () => windows.join(60_000));
+    for (const attempt of attempts) attempt.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("stops the timer of a window whose last attempt ends the moment it closes", () => {
+    const windows = new TimeoutWindows();
+    const attempt = windows.join(1_000); // the window closes at exactly 50 ms
+    vi.advanceTimersByTime(50);
+    attempt.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("keeps the timer of an open window whose last attempt ended, for the next one", () => {
+    const windows = new TimeoutWindows();
+    const attempt = windows.join(1_000);
+    vi.advanceTimersByTime(49);
+    attempt.dispose();
+    expect(vi.getTimerCount()).toBe(1);
+    expect(windows.join(1_000).signal).toBe(attempt.signal);
+  });
+
   it("starts a new window once the last one fired", () => {
     const windows = new TimeoutWindows();
     const old = windows.join(100);

@@ -81,7 +81,13 @@ export class TimeoutWindows {
   join(timeoutMs: number): AttemptSignal {
     const now = performance.now();
     let window = this.#open.get(timeoutMs);
-    if (!window || now >= window.closesAt || window.joined >= MAX_JOINS_PER_WINDOW || window.timer === undefined) {
+    if (
+      !window ||
+      now >= window.closesAt ||
+      window.joined >= MAX_JOINS_PER_WINDOW ||
+      // Stryker disable next-line ConditionalExpression: a window loses its timer only once full, closed or replaced, which the conditions above catch
+      window.timer === undefined
+    ) {
       if (window?.active === 0) stop(window);
       // Per-call timeouts may vary; forget old ones rather than keep one entry per value ever used
       // (an idle window is stopped; a busy one is stopped by its last attempt, as it is no longer
@@ -102,6 +108,7 @@ export class TimeoutWindows {
       };
       opened.timer = setTimeout(fire, slack + timeoutMs + 1, opened);
       this.#open.set(timeoutMs, (window = opened));
+      // Stryker disable next-line ConditionalExpression: ref() on a timer already held does nothing
     } else if (window.active === 0) {
       holdProcess(window.timer, true);
     }
@@ -112,11 +119,17 @@ export class TimeoutWindows {
     let firedWhileRunning: boolean | undefined;
     return {
       signal: joined.controller.signal,
+      // Stryker disable next-line LogicalOperator: `&&` differs only before dispose, and timedOut is read after it (invoke.ts)
       timedOut: () => firedWhileRunning ?? joined.controller.signal.aborted,
       dispose() {
         if (firedWhileRunning !== undefined) return;
         firedWhileRunning = joined.controller.signal.aborted;
-        if (--joined.active > 0 || joined.timer === undefined) return;
+        if (
+          --joined.active > 0 ||
+          // Stryker disable next-line ConditionalExpression: without a timer (fired or stopped) the window is closed, and stopping it again does nothing
+          joined.timer === undefined
+        )
+          return;
         // Nobody can join a full, closed or replaced window any more; the open one may be joined
         // again soon, so its timer is only released.
         const done =
