@@ -42,10 +42,18 @@ const isNotRule = (v: unknown): v is Schema => isObject(v) && v[COMBINATION] !==
 function indexAllOf(root: unknown, into: WeakMap<object, Schema>): void {
   const seen = new Set<unknown>();
   const walk = (node: unknown) => {
-    if (!node || typeof node !== "object" || seen.has(node)) return;
+    if (
+      !node ||
+      typeof node !== "object" ||
+      // Stryker disable next-line ConditionalExpression: schemas have no cycles; walking a shared node again sets the same entries
+      seen.has(node)
+    )
+      return;
     seen.add(node);
+    // Stryker disable next-line ConditionalExpression: an array has no `allOf`, and Object.values walks its items alike
     if (Array.isArray(node)) return node.forEach(walk);
     const allOf = (node as Schema).allOf;
+    // Stryker disable next-line ConditionalExpression: an `allOf` entry is a schema, always an object
     if (Array.isArray(allOf)) for (const item of allOf) if (isObject(item)) into.set(item, node as Schema);
     for (const value of Object.values(node)) walk(value);
   };
@@ -87,6 +95,7 @@ export function createCombinationJudge(
   compiler: SchemaCompiler,
   root: unknown,
 ): (errors: ErrorObject[]) => Judged | null {
+  // Stryker disable next-line ConditionalExpression: indexing the components again builds the same index
   if (!componentIndex) indexAllOf(componentSchemas, (componentIndex = new WeakMap()));
   const local = new WeakMap<object, Schema>();
   indexAllOf(root, local);
@@ -97,8 +106,10 @@ export function createCombinationJudge(
   const caches = new Map<string, WeakMap<object, ValidateFunction>>();
   const compiled = (purpose: string, key: object, schema: () => Schema): ValidateFunction => {
     let cache = caches.get(purpose);
+    // Stryker disable next-line ConditionalExpression: a fresh cache only compiles again, to the same validator
     if (!cache) caches.set(purpose, (cache = new WeakMap()));
     let fn = cache.get(key);
+    // Stryker disable next-line ConditionalExpression: compiling again gives the same answers (the cache spares time and ajv's memory)
     if (!fn) cache.set(key, (fn = compiler.strict(schema())));
     return fn;
   };
@@ -130,6 +141,7 @@ export function createCombinationJudge(
 
     // 2. Fields that exclude each other, in the order written.
     for (const rule of (holder.allOf as unknown[] | undefined) ?? []) {
+      // Stryker disable next-line ConditionalExpression: any other entry would compile to `{ not: undefined }`, which every value passes
       if (!isNotRule(rule)) continue;
       if (!compiled("not", rule, () => ({ not: rule.not }))(data)) {
         return { combination: rule[COMBINATION] as CombinationError, at, message: ruleMessage(rule) };
@@ -163,6 +175,7 @@ export function createCombinationJudge(
 
     // 4. Fields that come in pairs.
     const pairs = holder.dependentRequired;
+    // Stryker disable next-line ConditionalExpression: reached only when ajv's own failure is this pair rule, which `{ error: failed }` reports alike
     if (isObject(pairs)) {
       const check = compiled("pairs", pairs, () => ({ dependentRequired: pairs }));
       if (!check(data)) return from(at, check.errors![0]!);
