@@ -51,6 +51,8 @@ describe("error messages", () => {
     );
     expect(new AurousFileError("/a.png", new Error("boom")).message).toBe("cannot read /a.png (boom)");
     expect(new AurousFileError("/a.png", "odd").message).toBe("cannot read /a.png (odd)");
+    expect(new AurousFileError("/a.png", null, "write").message).toBe("cannot write /a.png (null)");
+    expect(new AurousFileError("/a.png", undefined).message).toBe("cannot read /a.png (undefined)");
   });
 
   it("the generic API error keeps its own name", () => {

@@ -40,16 +40,20 @@ function holdProcess(timer: Timer, hold: boolean) {
     const handle = timer as { ref?(): unknown; unref?(): unknown };
     // Stryker disable next-line OptionalChaining: Node's timers always have ref/unref; the `?.` is for other runtimes
     if (hold) handle.ref?.();
-    // Stryker disable next-line OptionalChaining: as above
-    else handle.unref?.();
+    else {
+      // Stryker disable next-line OptionalChaining: as above
+      handle.unref?.();
+    }
     return;
   }
   // Stryker disable next-line all: Deno only; the tests run on Node
   const deno = (globalThis as { Deno?: DenoTimers }).Deno;
   // Stryker disable next-line all: Deno only
   if (hold) deno?.refTimer?.(timer);
-  // Stryker disable next-line all: Deno only
-  else deno?.unrefTimer?.(timer);
+  else {
+    // Stryker disable next-line all: Deno only
+    deno?.unrefTimer?.(timer);
+  }
 }
 
 function stop(window: Window) {
@@ -108,9 +112,9 @@ export class TimeoutWindows {
       };
       opened.timer = setTimeout(fire, slack + timeoutMs + 1, opened);
       this.#open.set(timeoutMs, (window = opened));
+    } else {
       // Stryker disable next-line ConditionalExpression: ref() on a timer already held does nothing
-    } else if (window.active === 0) {
-      holdProcess(window.timer, true);
+      if (window.active === 0) holdProcess(window.timer, true);
     }
     const joined = window;
     const windows = this.#open;
