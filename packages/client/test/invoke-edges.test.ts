@@ -1,5 +1,6 @@
 // Calls at the edges of src/core/invoke.ts and src/core/core.ts, with a fetch of the test's own.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTransport } from "../src/core/transport.js";
 import {
   AurousAbortError,
   AurousConnectionError,
@@ -10,7 +11,10 @@ import {
   getCharacter,
   listAllCharacters,
   listCharacters,
+  Paginator,
+  paginate,
   responseValidators,
+  resynthesizeCharacter,
   updateCharacter,
   type VersionMismatch,
 } from "../src/index.js";
@@ -208,5 +212,74 @@ describe("listAll", () => {
       }
     };
     await expect(drain()).rejects.toThrow("listCharacters: next_cursor char_same repeated");
+  });
+
+  it("sends no `?` for a query whose values are all absent, and no header left undefined", async () => {
+    const seen: Array<{ url: string; headers: Headers }> = [];
+    const core = createAurous({
+      apiKey: API_KEY,
+      fetch: async (url, init) => {
+        seen.push({ url: String(url), headers: new Headers(init?.headers) });
+        return json(200, page(null, false));
+      },
+    });
+    await listCharacters(core, { limit: undefined, starting_after: undefined });
+    expect(seen[0]!.url).toMatch(/\/v1\/characters$/);
+    for (const [name, value] of seen[0]!.headers) expect(value, name).not.toBe("undefined");
+    expect(seen[0]!.headers.has("content-type")).toBe(false);
+    // An optional body left out: no Content-Type either.
+    await resynthesizeCharacter(core, CHARACTER_ID);
+    expect(seen[1]!.headers.has("content-type")).toBe(false);
+    for (const [name, value] of seen[1]!.headers) expect(value, name).not.toBe("undefined");
+  });
+
+  it("appends a query to a URL that has one of its own with `&`", async () => {
+    const urls: string[] = [];
+    const transport = createTransport({
+      baseUrl: "https://storage.example",
+      apiKey: API_KEY,
+      fetch: async (url) => {
+        urls.push(String(url));
+        return json(200, {});
+      },
+    });
+    await transport.get({ url: "/o/1?sig=a", query: { n: 2, tags: ["x", "y z"] } });
+    await transport.get({ url: "/o/1", query: { n: 2 } });
+    expect(urls).toEqual([
+      "https://storage.example/o/1?sig=a&n=2&tags=x&tags=y%20z",
+      "https://storage.example/o/1?n=2",
+    ]);
+  });
+
+  it("hands a list function the caller's query as given for the first page", async () => {
+    const core = createAurous({ apiKey: API_KEY, fetch: async () => json(200, page(null, false)) });
+    const queries: object[] = [];
+    const spy = [
+      (c: typeof core, q: object) => {
+        queries.push(q);
+        return listCharacters(c, q);
+      },
+    ][0]!;
+    const query = { limit: 5 };
+    for await (const _ of paginate(core, spy as typeof listCharacters, query)) {
+      // draining
+    }
+    expect(queries).toEqual([{ limit: 5 }]);
+    expect(Object.keys(queries[0]!)).toEqual(["limit"]);
+  });
+
+  it("calls a list without a name `list` in that message", async () => {
+    const core = createAurous({ apiKey: API_KEY, fetch: async () => json(200, page("char_same", true)) });
+    const anonymous = [(c: typeof core, q: object) => listCharacters(c, q)][0]!;
+    const drain = async (list: Paginator<unknown>) => {
+      for await (const _ of list) {
+        // draining
+      }
+    };
+    const fetchPage = () => listCharacters(core, {});
+    await expect(drain(paginate(core, anonymous as typeof listCharacters))).rejects.toThrow(
+      /^list: next_cursor char_same repeated$/,
+    );
+    await expect(drain(new Paginator(fetchPage as never))).rejects.toThrow(/^list: next_cursor char_same repeated$/);
   });
 });

@@ -125,8 +125,13 @@ describe("paginate", () => {
       await expect(list.toArray({ limit } as { limit: number })).rejects.toThrow(AurousError);
     }
     expect(stub.requests).toHaveLength(0);
+    await expect(list.toArray({ limit: 0 })).rejects.toThrow(
+      `toArray needs a limit from 1 to ${MAX_TO_ARRAY} (got 0); use for await or pages() for more`,
+    );
     serveCharacters(1);
     await expect(list.toArray({ limit: MAX_TO_ARRAY })).resolves.toHaveLength(1);
+    serveCharacters(3);
+    await expect(list.toArray({ limit: 1 })).resolves.toHaveLength(1);
   });
 
   it("is re-iterable: each for await starts from the first page", async () => {

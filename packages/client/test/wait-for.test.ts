@@ -42,6 +42,23 @@ describe("characters.waitFor", () => {
     expect(stub.requests.every((r) => r.url === `/v1/characters/${CHARACTER_ID}`)).toBe(true);
   });
 
+  it("leaves no timer behind once it resolves", async () => {
+    serveStatuses("ready");
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const before = timers();
+    await client.characters.waitFor(CHARACTER_ID, { timeoutMs: 60_000 });
+    expect(timers()).toBe(before);
+  });
+
+  it("takes a single target status as exactly that status", async () => {
+    // "ready" contains "rea": a status compared as a substring would stop at the first answer.
+    serveStatuses("rea" as CharacterStatus, "ready");
+    const lenient = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, maxRetries: 0, validateResponses: false });
+    const { data } = await lenient.characters.waitFor(CHARACTER_ID, { status: "ready", intervalMs: 10 });
+    expect(data.status).toBe("ready");
+    expect(stub.requests).toHaveLength(2);
+  });
+
   it("accepts several target statuses (default reviewing or ready)", async () => {
     serveStatuses("synthesizing", "ready");
     const { data } = await client.characters.waitFor(CHARACTER_ID, { intervalMs: 10 });
