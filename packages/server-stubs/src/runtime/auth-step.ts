@@ -42,8 +42,10 @@ export function authStep<Auth extends AuthContext>(
   verifyUrlToken?: VerifyUrlToken<Auth>,
 ): onRequestHookHandler {
   // Refusals before the pin is checked still echo a version: the pin if valid, else the first.
+  // Stryker disable next-line ConditionalExpression: tryResolve(undefined) is undefined too (not a date)
   const provisional = (pin: string | undefined) => (pin !== undefined && versions.tryResolve(pin)) || versions.first;
   const tokenName = meta.urlToken?.paramName;
+  // Stryker disable next-line LogicalOperator: a URL token is a declared query parameter, which the model gives an errorParam
   const tokenParam = meta.parameters.find((p) => p.in === "query" && p.name === tokenName)?.errorParam ?? tokenName;
   // assertRefusable has checked at startup that an operation with a URL token documents this code.
   const badTokenCode = meta.urlToken ? refusalCode(meta, "badSignature")! : "";
