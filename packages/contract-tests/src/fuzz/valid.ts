@@ -2,7 +2,7 @@
 // points (JSON Schema's unit), and mix plain ASCII with arbitrary Unicode so servers that count
 // UTF-16 units or choke on non-ASCII are caught.
 import fc from "fast-check";
-import type { Shape } from "./schema.js";
+import { type Shape, satisfyRules } from "./schema.js";
 
 const ASCII_PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 
@@ -97,7 +97,11 @@ export function validArbitrary(shape: Shape): fc.Arbitrary<unknown> {
         const props = Object.fromEntries(
           Object.entries(shape.properties ?? {}).map(([k, s]) => [k, validArbitrary(s)]),
         );
-        return fc.record(props, { requiredKeys: shape.required ?? [] });
+        // Bodies that honour the combination rules too (the faults break them on purpose, in invalid.ts).
+        const record = fc.record(props, { requiredKeys: shape.required ?? [] });
+        return shape.combinations || shape.dependentRequired
+          ? record.map((v) => satisfyRules(shape, v as Record<string, unknown>))
+          : record;
       }
       default:
         return fc.jsonValue({ maxDepth: 1 });
