@@ -277,6 +277,31 @@ export async function imageScenarios(w: World): Promise<void> {
     "another team's generation",
   );
 
+  // A failed generation has no output either, and cannot be cancelled: only on a server that can be
+  // told to fail one (a hook; a real deployment fails none on demand).
+  const failing = rec.target.hooks?.failingPrompt;
+  if (failing) {
+    const failed = await settle(main, (await submit(main, { prompt: `${prompt} ${failing}` })).id);
+    if (failed.status !== "failed")
+      rec.fail("getImageOutput", 422, "output_not_available", `a generation asked to fail ended ${failed.status}`);
+    await rec.expect(
+      "getImageOutput",
+      422,
+      "output_not_available",
+      req.imageOutput(main, failed.id, 0),
+      "strict",
+      "output of a failed generation",
+    );
+    await rec.expect(
+      "cancelImage",
+      400,
+      "generation_not_cancellable",
+      req.cancelImage(main, failed.id),
+      "strict",
+      "cancel a failed generation",
+    );
+  }
+
   // A generation that runs to the end: read, listed, its outputs served, no longer cancellable.
   const done = await settle(main, (await submit(main)).id);
   if (done.status !== "succeeded") {
