@@ -70,6 +70,7 @@ function stringSites(shape: Shape, path: Path): Site[] {
   if (shape.maxLength !== undefined) {
     const over = stringArbitrary({
       ...shape,
+      format: undefined, // a too-long value needs no real URL
       minLength: shape.maxLength + 1,
       maxLength: shape.maxLength + 20,
       pattern: shape.pattern && /^\^\[/.test(shape.pattern) && !/\{/.test(shape.pattern) ? shape.pattern : undefined,

@@ -84,6 +84,16 @@ export function shapeOf(doc: OpenApiDocument, raw: unknown): Shape {
     if (nonNull.length === 1) return { ...(nonNull[0] as Shape), nullable: shapes.length > nonNull.length };
     return { kind: "any", nullable: true };
   }
+  // A described reference (`description` + `allOf: [$ref]`): the shape of the member that has one.
+  if (
+    node.type === undefined &&
+    node.properties === undefined &&
+    node.enum === undefined &&
+    Array.isArray(node.allOf)
+  ) {
+    const typed = (node.allOf as unknown[]).map((m) => shapeOf(doc, m)).find((sh) => sh.kind !== "any");
+    if (typed) return typed;
+  }
   let type = node.type as string | string[] | undefined;
   let nullable = false;
   if (Array.isArray(type)) {

@@ -31,6 +31,14 @@ export function stringArbitrary(shape: Shape): fc.Arbitrary<string> {
   if (shape.const !== undefined) return fc.constant(shape.const as string);
   const minLength = shape.minLength ?? 0;
   const maxLength = Math.min(shape.maxLength ?? minLength + 40, minLength + 300);
+  // A URI (a webhook): a real URL, in the scheme the pattern asks for (`^https://…`), then the pattern.
+  if (shape.format === "uri") {
+    const scheme = /^\^([a-z]+):/.exec(shape.pattern ?? "")?.[1];
+    const re = shape.pattern ? new RegExp(shape.pattern, "u") : null;
+    return fc
+      .webUrl({ validSchemes: scheme ? [scheme] : ["https"], withQueryParameters: true })
+      .filter((u) => u.length >= minLength && u.length <= (shape.maxLength ?? Infinity) && (!re || re.test(u)));
+  }
   if (shape.pattern) {
     const single = charClassOf(shape.pattern);
     if (single) {
