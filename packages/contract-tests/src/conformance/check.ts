@@ -40,11 +40,6 @@ function headerValue(schema: unknown, raw: string): unknown {
   return raw;
 }
 
-/** Every documented medium of the response is raw bytes (`format: binary`): the output image. */
-function isBinary(response: ResponseModel): boolean {
-  return response.media.length > 0 && response.media.every((m) => m.binary);
-}
-
 /** The media type of a Content-Type header, without parameters, lower-cased. */
 const mediaTypeOf = (header: string | undefined) => (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 
@@ -129,7 +124,8 @@ export function checkResponse(
   }
 
   // Body.
-  if (isBinary(response)) {
+  // Every documented medium is raw bytes (`format: binary`, the spec model's `binary`): the output image.
+  if (response.binary) {
     problems.push(...binaryBodyProblems(prefix, response, x));
   } else if (response.schema) {
     const ct = x.headers["content-type"] ?? "";
