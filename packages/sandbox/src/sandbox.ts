@@ -74,6 +74,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const sweep = setInterval(() => {
     state.uploads.evictExpired().catch((error: unknown) => onError("evicting expired uploads failed", error));
+    state.generations.evictExpired().catch((error: unknown) => onError("evicting expired outputs failed", error));
   }, EVICTION_INTERVAL_MS);
   sweep.unref();
 

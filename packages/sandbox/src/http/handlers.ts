@@ -41,6 +41,23 @@ export function createUploadCheck(state: SandboxState): UploadCheck<SandboxAuth>
 }
 
 /**
+ * The output URL's credential: a token minted for output `n` of generation `id` (request.params)
+ * authorises that download as the generation's team, read-only; anything else is no credential.
+ */
+export function createOutputTokenCheck(
+  state: SandboxState,
+): (token: string, request: { params: unknown }) => SandboxAuth | null {
+  return (token, request) => {
+    const { id, n } = (request.params ?? {}) as { id?: unknown; n?: unknown };
+    const index = typeof n === "number" ? n : typeof n === "string" && /^\d{1,2}$/.test(n) ? Number(n) : NaN;
+    if (typeof id !== "string" || Number.isNaN(index)) return null;
+    const record = state.generationStore.peek(id);
+    if (!record || !state.outputUrls.verify(record.id, index, token)) return null;
+    return { teamId: record.teamId, scope: "read" };
+  };
+}
+
+/**
  * Every operation of the spec, the signed-URL PUT included, keyed by operationId: an operation added
  * to the spec fails to compile here ("Property '<operationId>' is missing") until it has a handler.
  */
