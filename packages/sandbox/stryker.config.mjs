@@ -3,6 +3,12 @@
 import { strykerConfig } from "../../scripts/mutation/stryker-base.mjs";
 
 export default strykerConfig({
-  mutate: ["src/characters/**/*.ts", "src/uploads/**/*.ts", "src/synthesis/**/*.ts", "src/teams/**/*.ts"],
+  mutate: [
+    "src/characters/**/*.ts",
+    "src/generations/**/*.ts",
+    "src/uploads/**/*.ts",
+    "src/synthesis/**/*.ts",
+    "src/teams/**/*.ts",
+  ],
   vitestConfig: "vitest.mutation.config.ts",
 });

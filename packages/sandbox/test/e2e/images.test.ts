@@ -106,6 +106,7 @@ describe("a generation anchored on a character", () => {
       available_credits: before.available_credits - 4,
       held_credits: 0,
     });
+    expect(t.balance(ACME)).toBe(before.credits - 4);
 
     // Each URL is the output proxy with a token; with the API key it serves the PNG.
     for (const [n, url] of done.output_urls.entries()) {
