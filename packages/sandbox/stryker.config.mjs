@@ -1,4 +1,4 @@
-// Mutation testing of the sandbox's services: characters, uploads, synthesis and the team ledger
+// Mutation testing of the sandbox's services: characters, generations, uploads, synthesis and the team ledger
 // (not the HTTP wiring, config loading or CLI); see scripts/mutation/.
 import { strykerConfig } from "../../scripts/mutation/stryker-base.mjs";
 
