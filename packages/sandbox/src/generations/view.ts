@@ -13,6 +13,8 @@ export interface GenerationViewContext {
   nowMs: number;
 }
 
+const MAX_DURATION_MS = 86_400_000;
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function generationView(record: GenerationRecord, ctx: GenerationViewContext): Generation {
@@ -40,7 +42,8 @@ export function generationView(record: GenerationRecord, ctx: GenerationViewCont
     output_video_url: null,
     reference_image_urls: references,
     error_message: record.errorMessage,
-    duration_ms: record.completedAt === null ? null : record.completedAt - record.createdAt,
+    // The spec caps it at a day; a generation cancelled after the clock was moved on must still fit.
+    duration_ms: record.completedAt === null ? null : Math.min(MAX_DURATION_MS, record.completedAt - record.createdAt),
     cost: {
       amount: charged ? record.price.amount : 0,
       currency: "credit",

@@ -210,11 +210,8 @@ export function createImplementation(
       const result = await state.generations.output(request.auth.teamId, request.params.id, request.params.n);
       if (!result.ok) return failWith(request.fail, result);
       const maxAge = Math.max(0, Math.floor((result.value.expiresAt - state.clock.now()) / 1000));
-      return {
-        status: 200,
-        body: result.value.bytes as unknown as Blob,
-        headers: { "Cache-Control": `private, max-age=${maxAge}` },
-      };
+      const headers = { "Content-Type": "image/png" as const, "Cache-Control": `private, max-age=${maxAge}` };
+      return { status: 200, body: result.value.bytes as unknown as Blob, headers };
     },
   };
 }

@@ -431,11 +431,13 @@ describe("output URLs and the view", () => {
     expect(ctx.outputs.verify(ok.id, 1, token)).toBe(true);
 
     const cancelled = value(create({ prompt: "y" }));
+    clock.advance(OUTPUT_TTL_MS * 2);
     value(service.cancel("A", cancelled.id));
     expect(generationView(cancelled, { ...ctx, nowMs: clock.now() })).toMatchObject({
       status: "cancelled",
       cost: { amount: 0, breakdown: { base: 0, enhance: 0 } },
-      duration_ms: 0,
+      duration_ms: 86_400_000, // capped at the spec's maximum
+
       reference_image_urls: null,
       denoise_strength: null,
     });
