@@ -13,9 +13,11 @@ describe("operation conventions", () => {
     (_id, o) => {
       const op = o.operation;
       expect(["read", "write"]).toContain(op["x-aurous-scope"]);
+      // An operation with no bucket (the output proxy: the pages name none) documents no 429.
       const limit = op["x-aurous-rate-limit"];
-      for (const l of [limit, ...(limit.variants ?? [])]) {
-        expect(l.bucket).toMatch(/^(characters_(post|get|synthesize)|reads)$/);
+      if (!limit) expect(op.responses["429"]).toBeUndefined();
+      for (const l of limit ? [limit, ...(limit.variants ?? [])] : []) {
+        expect(l.bucket).toMatch(/^(characters_(post|get|synthesize)|reads|images_post|estimate_post)$/);
         expect(l.sustained_per_minute).toBeGreaterThan(0);
         expect(l.burst).toBeGreaterThanOrEqual(l.sustained_per_minute);
       }
@@ -28,7 +30,7 @@ describe("operation conventions", () => {
     const seen = new Map<string, string>();
     for (const { operation } of api) {
       const limit = operation["x-aurous-rate-limit"];
-      for (const l of [limit, ...(limit.variants ?? [])]) {
+      for (const l of limit ? [limit, ...(limit.variants ?? [])] : []) {
         const numbers = `${l.sustained_per_minute}/${l.burst}`;
         expect(seen.get(l.bucket) ?? numbers, l.bucket).toBe(numbers);
         seen.set(l.bucket, numbers);
@@ -39,6 +41,8 @@ describe("operation conventions", () => {
       characters_get: "120/240",
       characters_synthesize: "6/12",
       reads: "600/1200",
+      images_post: "60/120",
+      estimate_post: "120/240",
     });
   });
 
@@ -48,6 +52,7 @@ describe("operation conventions", () => {
     const codeOfBucket = new Map<string, string>();
     for (const { operation } of api) {
       const limit = operation["x-aurous-rate-limit"];
+      if (!limit) continue;
       const rules = [limit, ...(limit.variants ?? [])];
       for (const l of rules) {
         expect(codeOfBucket.get(l.bucket) ?? l.error_code, l.bucket).toBe(l.error_code);
@@ -66,6 +71,8 @@ describe("operation conventions", () => {
       characters_get: "too_many_requests",
       characters_synthesize: "rate_limit_exceeded",
       reads: "too_many_requests",
+      images_post: "too_many_requests",
+      estimate_post: "too_many_requests",
     });
   });
 
@@ -76,15 +83,21 @@ describe("operation conventions", () => {
     for (const { operation } of api) {
       const body =
         operation.requestBody && deref(spec, deref(spec, operation.requestBody).content["application/json"]?.schema);
-      if (!body?.oneOf) continue;
-      const answer = body["x-aurous-combination-error"];
-      expect(answer, operation.operationId).toBeDefined();
-      const codes = documentedCodes(spec, deref(spec, operation.responses["400"]).content["application/json"].schema);
-      expect(codes, operation.operationId).toContain(answer.code);
-      expect(Object.keys(body.properties), operation.operationId).toContain(answer.param);
-      seen += 1;
+      if (!body) continue;
+      // A oneOf of flows, or allOf members that forbid a combination (`not`), each with its answer.
+      const rules = [...(body.oneOf ? [body] : []), ...(body.allOf ?? []).filter((m: any) => m.not)];
+      for (const rule of rules) {
+        const answer = rule["x-aurous-combination-error"];
+        expect(answer, operation.operationId).toBeDefined();
+        const codes = documentedCodes(spec, deref(spec, operation.responses["400"]).content["application/json"].schema);
+        expect(codes, operation.operationId).toContain(answer.code);
+        expect(Object.keys(body.properties), operation.operationId).toContain(answer.param);
+        seen += 1;
+      }
     }
-    expect(seen).toBe(2); // createCharacter's flows, initCharacterUpload's format pairs
+    // createCharacter's flows, initCharacterUpload's format pairs, and the two rules of the image body on
+    // createImage and estimateImage.
+    expect(seen).toBe(6);
   });
 
   // The lifecycle (init → classify/create → get/save/regenerate/…) as OpenAPI links, for stateful
@@ -148,8 +161,11 @@ describe("operation conventions", () => {
         const where = `${o.operation.operationId} ${status}`;
         expect(headers, where).toContain("Aurous-Request-Id");
         if (!o.path.startsWith("/v1/")) continue;
-        for (const h of ["Aurous-Version", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"])
-          expect(headers, where).toContain(h);
+        expect(headers, where).toContain("Aurous-Version");
+        // Rate-limit headers come with every answer that drew from a bucket, and only then.
+        const drawn = Boolean(o.operation["x-aurous-rate-limit"]);
+        for (const h of ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+          expect(headers.includes(h), `${where} ${h}`).toBe(drawn);
         // A 409 sends it only while the key's first request runs: the one conflict worth retrying.
         expect(headers.includes("Retry-After"), where).toBe(status === "429" || status === "409");
         if (status === "409") expect(deref(spec, ref).headers["Retry-After"].required, where).toBe(false);

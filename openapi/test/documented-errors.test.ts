@@ -26,6 +26,43 @@ const FROM_REFERENCE_PAGES: Record<string, Array<[number, string]>> = {
   getTeam: [[429, "too_many_requests"]],
   getPricing: [[429, "too_many_requests"]],
   listLoras: [[429, "too_many_requests"]],
+  // create-image and its estimate twin (same DTO, "validated identically"): the character and
+  // combination rules, the cross-team 404, the balance (create only) and the idempotency key.
+  createImage: [
+    [400, "character_not_ready"],
+    [400, "mutually_exclusive_input"],
+    [400, "parameter_invalid_combination"],
+    [400, "missing_field"],
+    [402, "balance_too_low"],
+    [404, "resource_not_found"],
+    [409, "idempotency_key_in_use"],
+    [429, "too_many_requests"],
+  ],
+  estimateImage: [
+    [400, "character_not_ready"],
+    [400, "mutually_exclusive_input"],
+    [400, "parameter_invalid_combination"],
+    [400, "missing_field"],
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
+  // retrieve-image, list-your-generation-history: the GET class
+  getImage: [
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
+  listImages: [[429, "too_many_requests"]],
+  // cancel-a-pending-or-processing-generation
+  cancelImage: [
+    [400, "generation_not_cancellable"],
+    [404, "resource_not_found"],
+    [429, "too_many_requests"],
+  ],
+  // get-a-single-generated-image + retrieve-image's Output URLs section: no bucket, so no 429
+  getImageOutput: [
+    [410, "output_expired"],
+    [422, "output_not_available"],
+  ],
   // upload-init (seed): extension/content_type mismatch is a 400 whose code the page leaves unnamed.
   initCharacterUpload: [
     [400, "parameter_invalid_combination"],
@@ -108,7 +145,9 @@ const STATUS_TYPE: Record<number, string> = {
   403: "authentication",
   404: "not_found",
   409: "invalid_request",
+  410: "not_found",
   413: "invalid_request",
+  422: "invalid_request",
   429: "rate_limit",
   500: "server_error",
 };
@@ -126,7 +165,7 @@ function errorResponses(operation: any) {
 const apiOperations = operations(spec).filter((o) => o.path.startsWith("/v1/"));
 
 describe("documented errors", () => {
-  it("covers every Characters operation of the reference pages", () => {
+  it("covers every operation of the reference pages", () => {
     expect(apiOperations.map((o) => o.operation.operationId).sort()).toEqual(Object.keys(FROM_REFERENCE_PAGES).sort());
   });
 

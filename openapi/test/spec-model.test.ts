@@ -65,6 +65,17 @@ describe("spec model", () => {
     expect(readSpecModel(tiny({ security: [{ Sig: [] }] })).operations[0].credential).toBe("signed-url");
   });
 
+  it("tells a binary success (the image download) from JSON ones by its media types", () => {
+    const output = model.operation("getImageOutput");
+    expect(output.success.binary).toBe(true);
+    expect(output.success.media.map((m) => m.contentType)).toEqual(["image/png", "image/jpeg", "image/webp"]);
+    // Its errors are still the JSON envelope.
+    expect(output.errors.every((r) => !r.binary && r.contentType === "application/json")).toBe(true);
+    expect(model.operation("getImage").success.binary).toBe(false);
+    // A 204 has no media at all, which is not binary either.
+    expect(model.operation("uploadCharacterImage").success.binary).toBe(false);
+  });
+
   it("merges path-level parameters and keeps what errors call them", () => {
     const get = model.operation("getCharacter");
     expect(get.parameters.find((p) => p.in === "path")?.errorParam).toBe("character_id");

@@ -83,6 +83,8 @@ export interface ResponseModel {
   componentName: string | null;
   headers: Record<string, HeaderModel>;
   media: MediaModel[];
+  /** Every medium is raw bytes (e.g. an image download): no JSON body to parse or validate. */
+  binary: boolean;
   contentType: string | null;
   /** The JSON body's schema (the first medium's when there is no JSON). */
   schema: JsonSchema | null;

@@ -101,6 +101,8 @@ function readResponse(doc, operationId, statusText, raw) {
     headers: readHeaders(doc, response.headers),
     media,
     contentType: media[0]?.contentType ?? null,
+    // Raw bytes (an image download), as for request bodies: every medium is binary.
+    binary: media.length > 0 && media.every((m) => m.binary),
     schema: json?.schema ?? media[0]?.schema ?? null,
     schemaName: json?.schemaName ?? null,
     examples: json?.examples ?? media[0]?.examples ?? {},

@@ -27,6 +27,8 @@ export function readOperations(model) {
       path: op.path,
       successStatus: op.success.status,
       hasBody: json,
+      // Raw bytes: the transport reads them as a Blob, never parsed or validated.
+      binaryResponse: op.success.binary,
       honoursIdempotencyKey: op.idempotency.honours_key,
       authenticated: op.credential === "api-key",
       versioned: op.versioned,
@@ -52,6 +54,8 @@ function renderOperation(op) {
     `  honoursIdempotencyKey: ${op.honoursIdempotencyKey},`,
     `  authenticated: ${op.authenticated},`,
     `  versioned: ${op.versioned},`,
+    // Only where true: the one-operation bundle of a JSON operation stays as small as it was.
+    ...(op.binaryResponse ? ["  binaryResponse: true,"] : []),
     "  errors: {",
     ...errorLines,
     "  },",

@@ -130,11 +130,12 @@ export function signatureOf(op) {
   params.push({ name: "options", type: idempotent ? "IdempotentCallOptions" : "CallOptions", optional: true });
   // A required parameter may not follow an optional one.
   for (let i = params.length - 2; i >= 0; i--) if (params[i + 1].optional === false) params[i].optional = false;
-  const result = op.success.schemaName ?? `${P}Response`;
+  // A binary success (every medium `format: binary`) resolves to a Blob (src/core/transport.ts).
+  const result = op.success.binary ? "Blob" : (op.success.schemaName ?? `${P}Response`);
   return { P, params, parts, result, hasQuery: params.some((p) => p.name === "query") };
 }
 
-const OWN_TYPES = new Set(["AurousCore", "BinaryBody", "CallOptions", "IdempotentCallOptions", "NonNullable"]);
+const OWN_TYPES = new Set(["AurousCore", "BinaryBody", "Blob", "CallOptions", "IdempotentCallOptions", "NonNullable"]);
 
 /** The generated types (types.gen.ts) and query types (operations.gen.ts) a signature names. */
 function typesOf(sig) {
@@ -152,7 +153,8 @@ function signatureLines(head, params, returns, indent) {
 }
 
 function docOf(op) {
-  const text = `${op.summary ? `${op.summary}: ` : ""}\`${op.httpMethod} ${op.path}\`.`;
+  let text = `${op.summary ? `${op.summary}: ` : ""}\`${op.httpMethod} ${op.path}\`.`;
+  if (op.success.binary) text += "\n\nResolves to the bytes as a `Blob` (`type` is the media type); errors stay typed.";
   if (op.credential !== "signed-url") return text;
   return `${text}\n\n\`url\` is the whole signed URL: its query is the only credential, so no API key is sent.\nSend the headers it was signed with in \`options.headers\`.`;
 }

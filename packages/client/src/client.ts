@@ -4,6 +4,7 @@ import type { ClientOptions } from "./core/options.js";
 import { AurousResources } from "./generated/resources.gen.js";
 import { responseValidators } from "./generated/validators.js";
 import { Characters } from "./resources/characters.js";
+import { Images } from "./resources/images.js";
 import { Uploads } from "./resources/uploads.js";
 
 export interface AurousOptions extends ClientOptions {
@@ -23,11 +24,13 @@ export interface AurousOptions extends ClientOptions {
 export class Aurous extends AurousResources {
   override readonly characters: Characters;
   override readonly uploads: Uploads;
+  override readonly images: Images;
 
   constructor(options: AurousOptions = {}) {
     super(createAurous({ ...options, validators: responseValidators }));
     this.characters = new Characters(this.core);
     this.uploads = new Uploads(this.core);
+    this.images = new Images(this.core);
   }
 
   /** Listens to `request`, `response`, `retry` or `error` of every call; returns the unsubscribe function. */

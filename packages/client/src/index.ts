@@ -73,6 +73,15 @@ export type {
 export * from "./generated/validators.js";
 export { contentTypeOf, detectImageType } from "./helpers/content-type.js";
 export {
+  type CreateAndWaitOptions,
+  createImageAndWait,
+  downloadImageOutput,
+  downloadImageOutputs,
+  isTerminalGenerationStatus,
+  type WaitForImageOptions,
+  waitForImage,
+} from "./helpers/images.js";
+export {
   type CursorPage,
   type CursorQuery,
   type ItemOf,
@@ -86,7 +95,13 @@ export {
   type QueryOf,
 } from "./helpers/paginate.js";
 export { type UploadedImage, type UploadImageOptions, uploadImage } from "./helpers/upload.js";
-export { type WaitableStatus, type WaitForOptions, waitForCharacter } from "./helpers/wait-for.js";
+export {
+  type PollOptions,
+  type WaitableStatus,
+  type WaitForOptions,
+  waitForCharacter,
+} from "./helpers/wait-for.js";
 export type { BinaryBody, ImageBytes } from "./operations/request.js";
 export { Characters } from "./resources/characters.js";
+export { Images, type ListImagesPageQuery } from "./resources/images.js";
 export { Uploads } from "./resources/uploads.js";

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readSpecModel } from "../../../scripts/codegen/spec-model.mjs";
 import { renderOperations, renderResources, signatureOf } from "../scripts/generate-operations.mjs";
+import { operations } from "../src/generated/meta.js";
+import { model as specModel } from "./support/contract.js";
 
 const bundle = JSON.parse(
   readFileSync(fileURLToPath(new URL("../../../openapi/dist/openapi.json", import.meta.url)), "utf8"),
@@ -48,6 +50,27 @@ describe("generate-operations", () => {
     expect(optional.params.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["query?", "options?"]);
     const required = signatureOf(withOperation("/v1/images", [query(true)]).operation("getImageVariant"));
     expect(required.params.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["query", "options?"]);
+  });
+
+  it("types a binary success as a Blob, decided by its media types, not its name", () => {
+    const ok = template.responses["200"];
+    const bytes = { type: "string", contentMediaType: "application/octet-stream" };
+    const model = withOperation("/v1/images/{id}/variant", [pathParam("id")], {
+      responses: { ...template.responses, 200: { ...ok, content: { "application/octet-stream": { schema: bytes } } } },
+    });
+    expect(signatureOf(model.operation("getImageVariant")).result).toBe("Blob");
+    expect(renderOperations(model)).toContain("): Promise<ApiResult<Blob>> {");
+    expect(signatureOf(model.operation("getCharacter")).result).toBe("Character");
+  });
+
+  it("marks exactly the operations whose success media are all binary with binaryResponse", () => {
+    for (const op of specModel.operations) {
+      const meta = operations[op.operationId as keyof typeof operations] as { binaryResponse?: boolean };
+      expect(meta.binaryResponse, op.operationId).toBe(op.success.binary ? true : undefined);
+    }
+    expect(specModel.operations.filter((op) => op.success.binary).map((op) => op.operationId)).toEqual([
+      "getImageOutput",
+    ]);
   });
 
   it("refuses query parameters beside a body instead of dropping them", () => {

@@ -293,7 +293,7 @@ describe("methods and options", () => {
 
   it("offers idempotencyKey only where x-aurous-idempotency.honours_key is true", () => {
     expectTypeOf<IdempotentOperationId>().toEqualTypeOf<
-      "createCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter"
+      "createCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "createImage"
     >();
     void client.characters.regenerateRef("char_x", { pose: "front" }, { idempotencyKey: "k1" });
     // @ts-expect-error save does not honour Idempotency-Key

@@ -11,6 +11,12 @@ export interface SdkRequest {
   headers?: Record<string, string | undefined>;
   /** Sends the API key and the default headers (API-key operations; never a signed URL). */
   authenticated?: boolean;
+  /**
+   * Reads a success body as a Blob (the operation's success media are all binary); errors stay JSON.
+   * A Blob rather than bytes: it keeps the media type (`blob.type`), exists wherever fetch does
+   * (browsers, Deno, Workers, Node), and converts on demand (`arrayBuffer()`, `stream()`).
+   */
+  blob?: boolean | undefined;
   signal?: AbortSignal;
 }
 
@@ -123,6 +129,7 @@ export function createTransport(options: TransportOptions): Transport {
         body,
         signal: request.signal ?? null,
       });
+      if (response.ok && request.blob) return { data: await response.blob(), response, request: sent };
       const text = await response.text();
       if (response.ok) return { data: text ? JSON.parse(text) : undefined, response, request: sent };
       let error: unknown = text;

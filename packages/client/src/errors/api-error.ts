@@ -67,6 +67,16 @@ export class AurousConflictError extends AurousApiError {
   override name = "AurousConflictError";
 }
 
+/** 410: the resource existed but is gone for good (an image output past its 24 hours). */
+export class AurousGoneError extends AurousApiError {
+  override name = "AurousGoneError";
+}
+
+/** 422: the request is well formed but the resource cannot serve it (no output to download yet). */
+export class AurousUnprocessableEntityError extends AurousApiError {
+  override name = "AurousUnprocessableEntityError";
+}
+
 /** 413: the request body (or the uploaded image) is too large. */
 export class AurousPayloadTooLargeError extends AurousApiError {
   override name = "AurousPayloadTooLargeError";

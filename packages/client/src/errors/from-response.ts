@@ -4,6 +4,7 @@ import {
   AurousApiError,
   AurousAuthenticationError,
   AurousConflictError,
+  AurousGoneError,
   AurousInsufficientCreditsError,
   AurousInvalidRequestError,
   AurousNotFoundError,
@@ -11,6 +12,7 @@ import {
   AurousPermissionError,
   AurousRateLimitError,
   AurousServerError,
+  AurousUnprocessableEntityError,
 } from "./api-error.js";
 
 const classByStatus: Readonly<Record<number, new (init: ApiErrorInit) => AurousApiError>> = {
@@ -20,7 +22,9 @@ const classByStatus: Readonly<Record<number, new (init: ApiErrorInit) => AurousA
   403: AurousPermissionError,
   404: AurousNotFoundError,
   409: AurousConflictError,
+  410: AurousGoneError,
   413: AurousPayloadTooLargeError,
+  422: AurousUnprocessableEntityError,
 };
 
 /** The `error` object of an envelope, when the body has the envelope's shape at all. */

@@ -376,6 +376,7 @@ export const getImageOutputOperation = {
   honoursIdempotencyKey: false,
   authenticated: true,
   versioned: true,
+  binaryResponse: true,
   errors: {
     400: { type: 'invalid_request', codes: ['unknown_version', 'invalid_format'] },
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key', 'signature_invalid'] },

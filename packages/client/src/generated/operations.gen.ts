@@ -42,7 +42,6 @@ import type {
   Generation,
   GenerationList,
   GetImageOutputData,
-  GetImageOutputResponse,
   ImageEstimate,
   ListCharactersData,
   ListImagesData,
@@ -69,7 +68,6 @@ export type {
   DeletedCharacter,
   Generation,
   GenerationList,
-  GetImageOutputResponse,
   ImageEstimate,
   LoraList,
   Pricing,
@@ -374,6 +372,8 @@ export type GetImageOutputQuery = NonNullable<GetImageOutputData['query']>;
 /**
  * Download a generated image: `GET /v1/images/{id}/output/{n}`.
  *
+ * Resolves to the bytes as a `Blob` (`type` is the media type); errors stay typed.
+ *
  * `client.images.output` calls the same.
  */
 export function getImageOutput(
@@ -382,6 +382,6 @@ export function getImageOutput(
   n: string,
   query?: GetImageOutputQuery,
   options?: CallOptions,
-): Promise<ApiResult<GetImageOutputResponse>> {
+): Promise<ApiResult<Blob>> {
   return invoke(core, getImageOutputOperation, request(getImageOutputOperation, { path: { id, n }, query }), options);
 }

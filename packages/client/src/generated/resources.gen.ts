@@ -41,7 +41,6 @@ import type {
   DeletedCharacter,
   Generation,
   GenerationList,
-  GetImageOutputResponse,
   ImageEstimate,
   LoraList,
   Pricing,
@@ -232,13 +231,12 @@ export class ImagesResource {
     return cancelImage(this.core, id, options);
   }
 
-  /** Download a generated image: `GET /v1/images/{id}/output/{n}`. */
-  output(
-    id: string,
-    n: string,
-    query?: GetImageOutputQuery,
-    options?: CallOptions,
-  ): Promise<ApiResult<GetImageOutputResponse>> {
+  /**
+   * Download a generated image: `GET /v1/images/{id}/output/{n}`.
+   *
+   * Resolves to the bytes as a `Blob` (`type` is the media type); errors stay typed.
+   */
+  output(id: string, n: string, query?: GetImageOutputQuery, options?: CallOptions): Promise<ApiResult<Blob>> {
     return getImageOutput(this.core, id, n, query, options);
   }
 }

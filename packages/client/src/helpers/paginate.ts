@@ -112,9 +112,12 @@ export function paginate<List extends ListOperation<never, CursorPage<unknown>>>
   return new Paginator<ItemOf<PageOf<List>>, PageOf<List>>(fetchPage, list.name || "list");
 }
 
-/** The query a list operation takes, without the cursor (the paginator's to set). */
+/**
+ * The query a list operation takes, without the cursors: `starting_after` is the paginator's to set,
+ * and `ending_before` (listImages) would page the other way, which the paginator does not follow.
+ */
 export type QueryOf<List> = List extends (core: AurousCore, query: infer Query, ...rest: never[]) => unknown
-  ? Omit<NonNullable<Query>, "starting_after">
+  ? Omit<NonNullable<Query>, "starting_after" | "ending_before">
   : never;
 
 /** The page a list operation resolves to. */

@@ -14,6 +14,8 @@ export interface RequestMeta extends OperationMeta {
   readonly path: string;
   /** Sends the API key (credential `api-key`); a signed URL's own query is its only credential. */
   readonly authenticated: boolean;
+  /** The success body is raw bytes (meta.ts sets it only then): read as a Blob, never parsed. */
+  readonly binaryResponse?: boolean;
 }
 
 export interface RequestParts {
@@ -47,6 +49,7 @@ export function request(op: RequestMeta, parts: RequestParts): Send {
       // Caller headers (e.g. a signed URL's upload_headers) override the default Content-Type.
       headers: contentType ? { "Content-Type": contentType, ...headers } : headers,
       authenticated: op.authenticated,
+      blob: op.binaryResponse,
       signal,
     });
 }

@@ -3,6 +3,7 @@ import {
   type AurousApiError,
   AurousAuthenticationError,
   AurousConflictError,
+  AurousGoneError,
   AurousInsufficientCreditsError,
   AurousInvalidRequestError,
   AurousNotFoundError,
@@ -10,6 +11,7 @@ import {
   AurousPermissionError,
   AurousRateLimitError,
   AurousServerError,
+  AurousUnprocessableEntityError,
 } from "../../src/index.js";
 
 export const expectedErrorClass: Record<number, new (...args: never[]) => AurousApiError> = {
@@ -19,7 +21,9 @@ export const expectedErrorClass: Record<number, new (...args: never[]) => Aurous
   403: AurousPermissionError,
   404: AurousNotFoundError,
   409: AurousConflictError,
+  410: AurousGoneError,
   413: AurousPayloadTooLargeError,
+  422: AurousUnprocessableEntityError,
   429: AurousRateLimitError,
   500: AurousServerError,
 };

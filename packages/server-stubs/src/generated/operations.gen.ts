@@ -202,7 +202,7 @@ export interface OperationTypes {
     body: undefined;
     responses: T.GetImageOutputResponses;
     errors: T.GetImageOutputErrors;
-    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "Cache-Control"?: string }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 410: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 422: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "Cache-Control"?: string }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 410: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 422: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string } };
   };
 }
 
@@ -8961,33 +8961,6 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
             "required": true,
             "schema": {
               "$ref": "#/components/schemas/RequestId"
-            }
-          },
-          "X-RateLimit-Limit": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 1,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Remaining": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int32",
-              "minimum": 0,
-              "maximum": 100000
-            }
-          },
-          "X-RateLimit-Reset": {
-            "required": false,
-            "schema": {
-              "type": "integer",
-              "format": "int64",
-              "minimum": 0,
-              "maximum": 99999999999
             }
           }
         },

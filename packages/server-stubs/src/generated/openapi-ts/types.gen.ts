@@ -2475,7 +2475,7 @@ export type GetImageOutputErrors = {
      */
     422: OutputNotAvailable;
     /**
-     * An unexpected server failure. Safe to retry with backoff (with an Idempotency-Key where the operation honours one).
+     * An unexpected failure. No bucket was drawn from, so no rate-limit headers.
      */
     500: InternalError;
 };
