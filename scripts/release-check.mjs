@@ -2,6 +2,8 @@
 // `npm run release:check` / `pnpm release:check`: proves that every publishable package works the
 // way npm users will get it, before anything is published.
 //
+//  0. reads every pending changeset (`changeset status`): a file whose front matter a formatter
+//     rewrote, or that names an unknown package, would otherwise only fail at release time;
 //  1. builds the publishable packages and the sandbox (turbo, so unchanged builds are cached);
 //  2. packs each with `pnpm pack` (which rewrites workspace: ranges, unlike npm pack);
 //  3. checks each tarball carries a LICENSE file agreeing with its `license` field, and lints it
@@ -213,7 +215,16 @@ async function startSandbox() {
 }
 
 /** Build, pack, and lint every tarball. Returns the packages, each with its `tarball`. */
+/** `changeset status` parses every pending changeset; it exits non-zero on one it cannot read. */
+async function changesets() {
+  const { code, output } = await exec(join(root, "node_modules", ".bin", "changeset"), ["status"], { cwd: root, env });
+  if (code !== 0) throw new CheckFailed("changeset status cannot read the pending changesets", output);
+  const bumps = output.match(/Packages to be bumped[\s\S]*/)?.[0] ?? "nothing to release";
+  return bumps.replace(/^🦋\s+(info\s+)?/gm, "").trim();
+}
+
 async function checkTarballs(pnpm, tarballs) {
+  await check("read the pending changesets", changesets);
   let packages = [];
   await check(
     "find the publishable packages",

@@ -76,6 +76,20 @@ describe("spec model", () => {
     expect(model.operation("uploadCharacterImage").success.binary).toBe(false);
   });
 
+  it("finds the URL-token alternative of an API-key operation (the output URL's token), and only there", () => {
+    const output = model.operation("getImageOutput");
+    expect(output.credential).toBe("api-key");
+    expect(output.urlToken).toEqual({ paramName: "token" });
+    expect(output.success.media.every((m) => m.binary)).toBe(true);
+    expect(model.operation("getImage").urlToken).toBeNull();
+    expect(model.operation("uploadCharacterImage").urlToken).toBeNull();
+    const either = readSpecModel(tiny({ security: [{ Key: [] }, { Sig: [] }] })).operations[0];
+    expect([either.credential, either.urlToken]).toEqual(["api-key", { paramName: "signature" }]);
+    // Both together (key AND query) is no alternative to the key.
+    const both = readSpecModel(tiny({ security: [{ Key: [], Sig: [] }] })).operations[0];
+    expect(both.urlToken).toBeNull();
+  });
+
   it("merges path-level parameters and keeps what errors call them", () => {
     const get = model.operation("getCharacter");
     expect(get.parameters.find((p) => p.in === "path")?.errorParam).toBe("character_id");

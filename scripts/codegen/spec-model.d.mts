@@ -30,7 +30,10 @@ export interface RateLimitRule extends BucketRule {
 }
 
 export interface CreditCost {
+  /** Credits per item (per request when there is no `per_item_field`). */
   credits: number;
+  /** The body field that counts the items priced (e.g. `count`); absent or defaulted → its schema default, else 1. */
+  per_item_field?: string;
   variants?: Array<{ when: BodyFieldCondition; credits: number }>;
 }
 
@@ -135,6 +138,11 @@ export interface OperationModel {
   security: SecuritySchemeModel[][];
   /** `api-key`: the team key; `signed-url`: only the URL's query signs the request. */
   credential: "api-key" | "signed-url";
+  /**
+   * On an `api-key` operation, the alternative of a token in the URL's query (an `apiKey` scheme
+   * `in: query`, e.g. the signed `token` of an output URL) that stands in for the key; else null.
+   */
+  urlToken: { paramName: string } | null;
   /** Takes the `Aurous-Version` header. */
   versioned: boolean;
   scope: KeyScope | null;

@@ -161,6 +161,17 @@ function credentialOf(security) {
   return "api-key";
 }
 
+/**
+ * The URL-token alternative of an API-key operation: a requirement that is one `apiKey` scheme in
+ * the query (a signed token in an output URL, standing in for the key so that a browser can load it).
+ * Null when the operation has none, and on signed-URL operations (there the query is the only credential).
+ */
+function urlTokenOf(security, credential) {
+  if (credential !== "api-key") return null;
+  const alternative = security.find((r) => r.length === 1 && r[0].type === "apiKey" && r[0].in === "query");
+  return alternative ? { paramName: alternative[0].paramName } : null;
+}
+
 function readSdk(operationId, op) {
   const sdk = op["x-aurous-sdk"];
   if (typeof sdk?.resource !== "string" || typeof sdk?.method !== "string") {
@@ -201,6 +212,7 @@ function readOperation(doc, path, item, method) {
     servers: (op.servers ?? item.servers ?? null)?.map((s) => s.url) ?? null,
     security,
     credential: credentialOf(security),
+    urlToken: urlTokenOf(security, credentialOf(security)),
     versioned: parameters.some((p) => p.in === "header" && p.name === "Aurous-Version"),
     scope: op["x-aurous-scope"] ?? null,
     rateLimit: op["x-aurous-rate-limit"] ?? null,

@@ -16,7 +16,9 @@ function rateLimit(limit) {
 }
 
 function credits(cost) {
-  const one = (n) => (n === 0 ? "free" : `${n} credit${n === 1 ? "" : "s"}, charged up front`);
+  // A per-item rule (x-aurous-credit-cost.per_item_field) prices each item the body asks for.
+  const per = cost.per_item_field ? ` per item (times \`${cost.per_item_field}\`)` : "";
+  const one = (n) => (n === 0 ? "free" : `${n} credit${n === 1 ? "" : "s"}${per}, charged up front`);
   const lines = [`- **Credits:** ${one(cost.credits)}.`];
   for (const v of cost.variants ?? []) lines.push(`- **Credits ${when(v)}:** ${one(v.credits)}.`);
   return lines;
@@ -44,7 +46,12 @@ export function limitsSection(op) {
   const idem = op["x-aurous-idempotency"];
   if (!limit && !cost && !idem) return null;
   const lines = [LIMITS_HEADING, ""];
-  lines.push(...(limit ? rateLimit(limit) : ["- **Rate limit:** none of the API's buckets (the storage host's own)."]));
+  // Without a bucket: a signed-URL operation (no scope) is limited by the storage host; an API
+  // operation (getImageOutput, loaded by browsers from output URLs) by none.
+  const unlimited = op["x-aurous-scope"]
+    ? "- **Rate limit:** none; this operation draws from no bucket."
+    : "- **Rate limit:** none of the API's buckets (the storage host's own).";
+  lines.push(...(limit ? rateLimit(limit) : [unlimited]));
   if (cost) lines.push(...credits(cost));
   if (idem) lines.push(idempotency(idem));
   lines.push(scope(op));

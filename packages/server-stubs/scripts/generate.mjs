@@ -53,6 +53,8 @@ function headerTsType(schema) {
 }
 
 const jsonSchemaOf = (media) => media.find((m) => m.contentType === "application/json")?.schema ?? null;
+/** A response of raw bytes: every documented medium is binary (the model's MediaModel.binary). */
+const isBinary = (response) => response.media.length > 0 && response.media.every((m) => m.binary);
 
 /** The runtime's view of one operation: the model's fields, under the model's names. */
 function metaOf(op) {
@@ -64,6 +66,7 @@ function metaOf(op) {
     routePath: op.routePath,
     pathParamNames: op.pathParamNames,
     credential: op.credential,
+    urlToken: op.urlToken,
     versioned: op.versioned,
     scope: op.scope,
     rateLimit: op.rateLimit,
@@ -91,6 +94,8 @@ function metaOf(op) {
           kind: r.kind,
           // Closed world: our server may send only the fields the spec lists (see closed-world.mjs).
           schema: closeObjects(jsonSchemaOf(r.media)),
+          contentTypes: r.media.map((m) => m.contentType),
+          binary: isBinary(r),
           headers: Object.fromEntries(
             Object.entries(r.headers).map(([name, h]) => [name, { required: h.required, schema: h.schema }]),
           ),
@@ -129,6 +134,15 @@ function typeEntry(op) {
   else if (op.requestBody?.binary)
     body = "Buffer"; // raw bytes, as the runtime's parser hands them over
   else if (op.requestBody) body = "unknown";
+  // Raw-byte successes: the handler returns bytes (hey-api types them Blob | File, a browser's
+  // view) and names their media type, one of those documented.
+  const binary = op.responses.filter((r) => r.kind === "success" && isBinary(r));
+  const responses = binary.length
+    ? `Omit<T.${P}Responses, ${binary.map((r) => r.status).join(" | ")}> & { ${binary.map((r) => `${r.status}: Uint8Array`).join("; ")} }`
+    : `T.${P}Responses`;
+  const binaryMedia = binary.length
+    ? `{ ${binary.map((r) => `${r.status}: ${r.media.map((m) => JSON.stringify(m.contentType)).join(" | ")}`).join("; ")} }`
+    : "Record<never, never>";
   const responseHeaders = op.responses
     .map((r) => {
       const fields = Object.entries(r.headers).map(([n, h]) => `${tsKey(n)}?: ${headerTsType(h.schema)}`);
@@ -140,9 +154,10 @@ function typeEntry(op) {
     query: ${has("query") ? `NonNullable<T.${P}Data["query"]>` : "Record<string, never>"};
     headers: ${headers};
     body: ${body};
-    responses: T.${P}Responses;
+    responses: ${responses};
     errors: T.${P}Errors;
     responseHeaders: { ${responseHeaders} };
+    binaryMedia: ${binaryMedia};
   };`;
 }
 
@@ -161,7 +176,10 @@ export type SignedUrlOperationId = ${idUnion(operations.filter((o) => o.credenti
 /** Operations that take the Aurous-Version header (the ones version changes may apply to). */
 export type VersionedOperationId = ${idUnion(operations.filter((o) => o.versioned))};
 
-/** Per operation: request parts, documented responses and errors (keyed by status) and response headers. */
+/**
+ * Per operation: request parts, documented responses and errors (keyed by status), response headers,
+ * and the media types of raw-byte responses (keyed by status; empty for JSON-only operations).
+ */
 export interface OperationTypes {
 ${operations.map(typeEntry).join("\n")}
 }

@@ -1,6 +1,6 @@
 // Public API of @aurous/server-stubs.
 
-export { creditCost } from "./contract/credit-cost.js";
+export { type CreditBreakdown, creditBreakdown, creditCost } from "./contract/credit-cost.js";
 export { fail, failFor } from "./contract/fail.js";
 export type {
   JsonSchema,
@@ -16,6 +16,7 @@ export type {
   AnyErrorResult,
   ApiOperationId,
   AuthContext,
+  BinaryMediaOf,
   CompleteImplementation,
   ErrorCodeOf,
   ErrorInit,
@@ -42,7 +43,7 @@ export type * from "./generated/openapi-ts/types.gen.js";
 export { apiVersions, componentSchemas, errorTypes, limits, operations } from "./generated/operations.gen.js";
 export { ApiFailure, DOC_URL_BASE, type ErrorEnvelope, envelope, STATUS_TYPE } from "./runtime/errors.js";
 export type { IdempotencyOptions } from "./runtime/idempotency.js";
-export type { AurousServerOptions, Authenticate, ErrorReport } from "./runtime/server.js";
+export type { AurousServerOptions, Authenticate, ErrorReport, VerifyUrlToken } from "./runtime/server.js";
 export { createAurousServer } from "./runtime/server.js";
 export { StoreFailure, type StoreOperation } from "./runtime/store-calls.js";
 export type { ServerTimeouts } from "./runtime/timeouts.js";

@@ -105,11 +105,15 @@ describe.skipIf(!redisServerAvailable())("chaos: the Redis stores under faults",
       let slowest = 0;
       const answered = new Set<string>();
 
+      // Traffic runs for REQUESTS requests, and on until every kind of fault has hit it at least once
+      // (on a fast machine 1,500 requests can be over before the third fault is due).
+      const everyFaultHit = () => Object.values(injected).every((n) => n > 0);
       const worker = async (w: number) => {
-        while (sent < REQUESTS) {
+        while (sent < REQUESTS || !everyFaultHit()) {
           const team = keys % teams;
           const key = `chaos-${w}-${keys++}`;
-          for (let attempt = 0; attempt < 40 && sent < REQUESTS + 2_000; attempt++) {
+          // Retries are bounded per key (every pass awaits, so the fault loop always gets its turn).
+          for (let attempt = 0; attempt < 40; attempt++) {
             sent++;
             const started = Date.now();
             const res = await app.inject({

@@ -3,11 +3,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
 import { schemaExample } from "../../../scripts/codegen/example-request.mjs";
+import { readSpecModel } from "../../../scripts/codegen/spec-model.mjs";
 import {
   type AurousServerOptions,
   type AuthContext,
   type Character,
   createAurousServer,
+  type Generation,
+  type ImageEstimate,
   type Implementation,
 } from "../src/index.js";
 
@@ -15,6 +18,19 @@ import {
 const bundle = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@aurous/openapi/openapi.json"), "utf8"));
 export const CHAR_ID = String(schemaExample(bundle, "CharacterId"));
 export const UPLOAD_ID = String(schemaExample(bundle, "UploadId"));
+export const IMAGE_ID = String(schemaExample(bundle, "GenerationId"));
+
+// A generation and an estimate as the spec's own examples show them.
+const model = readSpecModel(bundle);
+const GENERATION = model.operation("getImage").success.examples.succeeded as Generation;
+const ESTIMATE = model.operation("estimateImage").success.examples.with_enhance as ImageEstimate;
+
+export function generation(overrides: Partial<Generation> = {}): Generation {
+  return { ...GENERATION, ...overrides };
+}
+
+/** A few bytes that start like a PNG: what an output handler sends back. */
+export const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 export const KEYS: Record<string, AuthContext> = {
   key_full: { teamId: "team_a", scope: "full" },
@@ -88,6 +104,19 @@ export function implementation(overrides: Partial<Implementation> = {}): Impleme
       },
     }),
     listLoras: () => ({ status: 200, body: [] }),
+    listImages: () => ({
+      status: 200,
+      body: { object: "list", data: [generation()], has_more: false, next_cursor: null },
+    }),
+    createImage: () => ({ status: 201, body: generation({ status: "pending" }) }),
+    estimateImage: () => ({ status: 200, body: ESTIMATE }),
+    getImage: (req) => ({ status: 200, body: generation({ id: req.params.id }) }),
+    cancelImage: (req) => ({ status: 200, body: generation({ id: req.params.id, status: "cancelled" }) }),
+    getImageOutput: () => ({
+      status: 200,
+      body: PNG_BYTES,
+      headers: { "Content-Type": "image/png", "Cache-Control": "private, max-age=86400" },
+    }),
   };
   return { ...base, ...overrides } as Implementation;
 }

@@ -5,7 +5,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAurousServer, type Implementation, operations, type UploadCheck } from "../src/index.js";
+import {
+  type AuthContext,
+  createAurousServer,
+  type Implementation,
+  operations,
+  type UploadCheck,
+  type VerifyUrlToken,
+} from "../src/index.js";
 import { writeScaffold } from "../src/scaffold/write.js";
 import { AUTH, CHAR_ID, KEYS, UPLOAD_ID } from "./helpers.js";
 
@@ -49,16 +56,18 @@ describe("scaffold", () => {
     const mod = (await import(/* @vite-ignore */ join(dir, "implementation.ts"))) as {
       implementation: Implementation;
       checkUpload: UploadCheck;
+      verifyUrlToken: VerifyUrlToken<AuthContext>;
     };
     const app = createAurousServer({
       implementation: mod.implementation,
       checkUpload: mod.checkUpload,
+      verifyUrlToken: mod.verifyUrlToken,
       authenticate: (k) => KEYS[k] ?? null,
       validateResponses: true,
     });
     try {
       for (const meta of Object.values(operations)) {
-        const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID);
+        const url = meta.path.replace("{id}", CHAR_ID).replace("{upload_id}", UPLOAD_ID).replace("{n}", "0");
         const res = await app.inject({
           method: meta.httpMethod,
           url: meta.credential === "signed-url" ? `${url}?expires=1&signature=${"a".repeat(64)}` : url,
@@ -81,6 +90,13 @@ describe("scaffold", () => {
             message: `${meta.operationId} is not implemented yet.`,
           });
         }
+      }
+      // The starter verifyUrlToken refuses every URL token until it is written.
+      for (const meta of Object.values(operations).filter((m) => m.urlToken)) {
+        const url = meta.path.replace("{id}", CHAR_ID).replace("{n}", "0");
+        const res = await app.inject({ method: meta.httpMethod, url: `${url}?${meta.urlToken!.paramName}=abc` });
+        expect(res.statusCode, meta.operationId).toBe(401);
+        expect(res.json().error).toMatchObject({ code: "signature_invalid", param: meta.urlToken!.paramName });
       }
     } finally {
       await app.close();

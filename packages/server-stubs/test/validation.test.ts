@@ -4,7 +4,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { type ApiOperationId, type OperationMeta, operations, validationCodeFor } from "../src/index.js";
-import { AUTH, CHAR_ID, implementation, server, UPLOAD_ID } from "./helpers.js";
+import { AUTH, CHAR_ID, IMAGE_ID, implementation, server, UPLOAD_ID } from "./helpers.js";
 
 const app = server();
 afterAll(() => app.close());
@@ -298,6 +298,67 @@ const CASES: Record<ApiOperationId, Case[]> = {
   getTeam: [],
   getPricing: [],
   listLoras: [],
+  listImages: [
+    { name: "limit bound", method: "GET", url: "/v1/images?limit=0", kind: "value_out_of_range", param: "limit" },
+    { name: "limit type", method: "GET", url: "/v1/images?limit=ten", kind: "invalid_format", param: "limit" },
+  ],
+  createImage: [
+    { name: "required field", method: "POST", url: "/v1/images", body: {}, kind: "missing_field", param: "prompt" },
+    {
+      name: "bound",
+      method: "POST",
+      url: "/v1/images",
+      body: { prompt: "A", steps: 500 },
+      kind: "value_out_of_range",
+      param: "steps",
+    },
+    {
+      name: "unknown key",
+      method: "POST",
+      url: "/v1/images",
+      body: { prompt: "A", colour: "red" },
+      kind: "invalid_format",
+      param: "colour",
+    },
+  ],
+  estimateImage: [
+    {
+      name: "required field",
+      method: "POST",
+      url: "/v1/images/estimate",
+      body: { count: 2 },
+      kind: "missing_field",
+      param: "prompt",
+    },
+    {
+      name: "bound",
+      method: "POST",
+      url: "/v1/images/estimate",
+      body: { prompt: "A", count: 5 },
+      kind: "value_out_of_range",
+      param: "count",
+    },
+  ],
+  getImage: [],
+  cancelImage: [],
+  // The output number is a value, not an id: not a number, or out of range, is a 400 (whose only
+  // validation code there is invalid_format).
+  getImageOutput: [
+    {
+      name: "n not a number",
+      method: "GET",
+      url: `/v1/images/${IMAGE_ID}/output/abc`,
+      kind: "invalid_format",
+      param: "n",
+    },
+    {
+      name: "n out of range",
+      method: "GET",
+      url: `/v1/images/${IMAGE_ID}/output/99`,
+      kind: "value_out_of_range",
+      param: "n",
+    },
+  ],
 };
 
 function documented400(meta: OperationMeta): string[] {
@@ -409,7 +470,9 @@ describe("ids in the path", () => {
     "%F0%9F%98%80".repeat(1024),
     "c".repeat(1025),
   ];
-  // Handlers that know no character: what reaches them gets their 404; what the runtime refuses
+  // What errors call the id (x-aurous-error-param): character_id for characters, id for generations.
+  const idParam = (m: OperationMeta) => m.parameters.find((p) => p.in === "path" && p.name === "id")!.errorParam;
+  // Handlers that know nothing by that id: what reaches them gets their 404; what the runtime refuses
   // first (a control character, an id longer than a route parameter may be) must get the same.
   const knowsNone = () =>
     server({
@@ -418,7 +481,7 @@ describe("ids in the path", () => {
           byId.map((m) => [
             m.operationId,
             (req: { fail: (...a: unknown[]) => unknown }) =>
-              req.fail(404, "resource_not_found", "No character with this id.", "character_id"),
+              req.fail(404, "resource_not_found", "Nothing with this id.", idParam(m)),
           ]),
         ),
       ),
@@ -430,18 +493,18 @@ describe("ids in the path", () => {
     for (const id of shapes) {
       const res = await app.inject({
         method: meta.httpMethod,
-        url: meta.path.replace("{id}", id),
+        url: meta.path.replace("{id}", id).replace("{n}", "0"),
         headers: { ...AUTH, ...(meta.requestBody ? { "content-type": "application/json" } : {}) },
         ...(meta.requestBody
           ? { payload: meta.operationId === "regenerateCharacterRef" ? { pose: "front" } : {} }
           : {}),
       });
       const error = res.json().error ?? {};
-      // Whoever refuses it (the runtime or the handler's lookup), errors name it character_id.
+      // Whoever refuses it (the runtime or the handler's lookup), errors name it the same.
       expect(
         `${res.statusCode} ${error.code} ${error.param}`,
         `${meta.operationId} ${id.slice(0, 20)}: ${res.body.slice(0, 300)}`,
-      ).toBe("404 resource_not_found character_id");
+      ).toBe(`404 resource_not_found ${idParam(meta)}`);
       expectEnvelope(res, 404);
     }
   });
@@ -467,6 +530,23 @@ describe("request bodies", () => {
       expect(res.statusCode, `${meta.operationId} ${type}`).toBe(plain.statusCode);
     }
   });
+
+  // A POST or DELETE can carry a body even where none is documented; over the limit it is refused with
+  // the documented 413 before anything is read (it was once an undocumented answer, hence a 500).
+  it.each(bodylessWrites)(
+    "$operationId: a body over json_body_bytes → 413 request_too_large, never a 500",
+    async (meta) => {
+      const url = meta.path.replace("{id}", CHAR_ID);
+      const res = await app.inject({
+        method: meta.httpMethod,
+        url,
+        headers: { ...AUTH, "content-type": "application/json" },
+        payload: JSON.stringify({ name: "x".repeat(65_536) }),
+      });
+      const error = expectEnvelope(res, 413);
+      expect(error).toMatchObject({ type: "invalid_request", code: "request_too_large", param: null });
+    },
+  );
 
   it.each(bodyOps)("$operationId: malformed JSON → 400 with its invalid_format code", async (meta) => {
     const url = meta.path.replace("{id}", CHAR_ID);
@@ -570,6 +650,35 @@ describe("unknown routes and malformed requests", () => {
     const res = await app.inject({ method: "GET", url: "/v1/characters/%E0%A4%A", headers: AUTH });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expectEnvelope(res, res.statusCode);
+  });
+
+  it("an undecodable path parameter: an id names nothing (404), a number is invalid (400)", async () => {
+    const id = await app.inject({ method: "GET", url: "/v1/images/%zz/output/0", headers: AUTH });
+    expect(expectEnvelope(id, 404)).toMatchObject({ code: "resource_not_found", param: "id" });
+    const n = await app.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/%zz`, headers: AUTH });
+    expect(expectEnvelope(n, 400)).toMatchObject({ code: "invalid_format", param: "n" });
+  });
+
+  it("the handler gets a number in the path as a number", async () => {
+    let seen: unknown;
+    const local = server({
+      implementation: implementation({
+        getImageOutput: (req) => {
+          seen = req.params;
+          return req.fail(404, "resource_not_found", "No such output.", "n");
+        },
+      }),
+    });
+    await local.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/15`, headers: AUTH });
+    expect(seen).toEqual({ id: IMAGE_ID, n: 15 });
+    // Only plain decimals are numbers on the wire: not 0x1, 1e1 or 01.
+    for (const n of ["0x1", "1e1", "01", "-1", "16"]) {
+      const res = await local.inject({ method: "GET", url: `/v1/images/${IMAGE_ID}/output/${n}`, headers: AUTH });
+      expect(`${n} ${res.statusCode} ${res.json().error.code} ${res.json().error.param}`).toBe(
+        `${n} 400 invalid_format n`,
+      );
+    }
+    await local.close();
   });
 
   it("prototype-poisoning JSON is refused as malformed", async () => {

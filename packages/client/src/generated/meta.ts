@@ -363,6 +363,7 @@ export const cancelImageOperation = {
     401: { type: 'authentication', codes: ['missing_api_key', 'invalid_api_key', 'revoked_api_key'] },
     403: { type: 'authentication', codes: ['missing_scope'] },
     404: { type: 'not_found', codes: ['resource_not_found'] },
+    413: { type: 'invalid_request', codes: ['request_too_large'] },
     429: { type: 'rate_limit', codes: ['too_many_requests'] },
     500: { type: 'server_error', codes: ['internal_error'] },
   },

@@ -2401,6 +2401,10 @@ export type CancelImageErrors = {
      */
     404: NotFound;
     /**
+     * The request body exceeds the 64 KiB limit for JSON bodies (also enforced on operations that take no body).
+     */
+    413: PayloadTooLarge;
+    /**
      * The generations bucket (create and cancel) is empty. Wait Retry-After seconds.
      */
     429: TooManyRequests;

@@ -248,6 +248,7 @@ export const cancelImageValidators = {
   401: zUnauthorized,
   403: zForbidden,
   404: zNotFound,
+  413: zPayloadTooLarge,
   429: zTooManyRequests,
   500: zInternalError,
 } as const;

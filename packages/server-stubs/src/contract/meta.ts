@@ -27,6 +27,10 @@ export type ResponseMeta = Pick<ResponseModel, "status" | "kind" | "errorType" |
   /** The JSON body's schema, closed (our server sends only documented fields); null without one. */
   schema: JsonSchema | null;
   headers: Record<string, HeaderMeta>;
+  /** The documented media types of its body (empty when it has none, e.g. a 204). */
+  contentTypes: string[];
+  /** Every medium is raw bytes (MediaModel.binary): the body is sent as bytes, not serialized. */
+  binary: boolean;
 };
 
 export type RequestBodyMeta = Pick<RequestBodyModel, "required" | "contentTypes" | "binary"> & {
@@ -42,6 +46,7 @@ export type OperationMeta = Pick<
   | "routePath"
   | "pathParamNames"
   | "credential"
+  | "urlToken"
   | "versioned"
   | "scope"
   | "rateLimit"

@@ -49,10 +49,23 @@ type HeadersField<H> = keyof H extends never ? { headers?: never } : { headers?:
 // biome-ignore lint/suspicious/noConfusingVoidType: `void` is how an operation without a body is typed (hey-api).
 type BodyField<B> = [B] extends [void] ? { body?: undefined } : { body: B };
 
-/** A documented success: `{ status: 200, body: Character }`. */
+/** The media types documented for a raw-byte response of `Op` at `S`; never for JSON. */
+export type BinaryMediaOf<Op extends OperationId, S> = S extends keyof OperationTypes[Op]["binaryMedia"]
+  ? OperationTypes[Op]["binaryMedia"][S]
+  : never;
+
+/** Raw bytes carry their media type: the handler names one of those documented, as Content-Type. */
+type SuccessHeadersField<H, Media> = [Media] extends [never]
+  ? HeadersField<H>
+  : { headers: Partial<H> & { "Content-Type": Media } };
+
+/**
+ * A documented success: `{ status: 200, body: Character }`; for raw bytes (getImageOutput)
+ * `{ status: 200, body: Uint8Array, headers: { "Content-Type": "image/png" } }`.
+ */
 export type SuccessResult<Op extends OperationId> = {
   [S in SuccessStatus<Op>]: { status: S } & BodyField<Responses<Op>[S]> &
-    HeadersField<SettableHeaders<Op, S & keyof OperationTypes[Op]["responseHeaders"]>>;
+    SuccessHeadersField<SettableHeaders<Op, S & keyof OperationTypes[Op]["responseHeaders"]>, BinaryMediaOf<Op, S>>;
 }[SuccessStatus<Op>];
 
 /** What a handler says about an error; the runtime adds `type`, `doc_url` and `request_id`. */

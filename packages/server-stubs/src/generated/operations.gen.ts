@@ -13,7 +13,10 @@ export type SignedUrlOperationId = "uploadCharacterImage";
 /** Operations that take the Aurous-Version header (the ones version changes may apply to). */
 export type VersionedOperationId = "initCharacterUpload" | "classifyCharacterUpload" | "listCharacters" | "createCharacter" | "getCharacter" | "updateCharacter" | "deleteCharacter" | "saveCharacter" | "regenerateCharacterRef" | "resynthesizeCharacter" | "getBalance" | "getTeam" | "getPricing" | "listLoras" | "listImages" | "createImage" | "estimateImage" | "getImage" | "cancelImage" | "getImageOutput";
 
-/** Per operation: request parts, documented responses and errors (keyed by status) and response headers. */
+/**
+ * Per operation: request parts, documented responses and errors (keyed by status), response headers,
+ * and the media types of raw-byte responses (keyed by status; empty for JSON-only operations).
+ */
 export interface OperationTypes {
   initCharacterUpload: {
     params: Record<string, never>;
@@ -23,6 +26,7 @@ export interface OperationTypes {
     responses: T.InitCharacterUploadResponses;
     errors: T.InitCharacterUploadErrors;
     responseHeaders: { 201: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   uploadCharacterImage: {
     params: T.UploadCharacterImageData["path"];
@@ -32,6 +36,7 @@ export interface OperationTypes {
     responses: T.UploadCharacterImageResponses;
     errors: T.UploadCharacterImageErrors;
     responseHeaders: { 204: { "Aurous-Request-Id"?: string }; 400: { "Aurous-Request-Id"?: string }; 401: { "Aurous-Request-Id"?: string }; 413: { "Aurous-Request-Id"?: string }; 500: { "Aurous-Request-Id"?: string } };
+    binaryMedia: Record<never, never>;
   };
   classifyCharacterUpload: {
     params: Record<string, never>;
@@ -41,6 +46,7 @@ export interface OperationTypes {
     responses: T.ClassifyCharacterUploadResponses;
     errors: T.ClassifyCharacterUploadErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   listCharacters: {
     params: Record<string, never>;
@@ -50,6 +56,7 @@ export interface OperationTypes {
     responses: T.ListCharactersResponses;
     errors: T.ListCharactersErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   createCharacter: {
     params: Record<string, never>;
@@ -59,6 +66,7 @@ export interface OperationTypes {
     responses: T.CreateCharacterResponses;
     errors: T.CreateCharacterErrors;
     responseHeaders: { 201: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getCharacter: {
     params: T.GetCharacterData["path"];
@@ -68,6 +76,7 @@ export interface OperationTypes {
     responses: T.GetCharacterResponses;
     errors: T.GetCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   updateCharacter: {
     params: T.UpdateCharacterData["path"];
@@ -77,6 +86,7 @@ export interface OperationTypes {
     responses: T.UpdateCharacterResponses;
     errors: T.UpdateCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   deleteCharacter: {
     params: T.DeleteCharacterData["path"];
@@ -86,6 +96,7 @@ export interface OperationTypes {
     responses: T.DeleteCharacterResponses;
     errors: T.DeleteCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   saveCharacter: {
     params: T.SaveCharacterData["path"];
@@ -95,6 +106,7 @@ export interface OperationTypes {
     responses: T.SaveCharacterResponses;
     errors: T.SaveCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   regenerateCharacterRef: {
     params: T.RegenerateCharacterRefData["path"];
@@ -104,6 +116,7 @@ export interface OperationTypes {
     responses: T.RegenerateCharacterRefResponses;
     errors: T.RegenerateCharacterRefErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   resynthesizeCharacter: {
     params: T.ResynthesizeCharacterData["path"];
@@ -113,6 +126,7 @@ export interface OperationTypes {
     responses: T.ResynthesizeCharacterResponses;
     errors: T.ResynthesizeCharacterErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getBalance: {
     params: Record<string, never>;
@@ -122,6 +136,7 @@ export interface OperationTypes {
     responses: T.GetBalanceResponses;
     errors: T.GetBalanceErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getTeam: {
     params: Record<string, never>;
@@ -131,6 +146,7 @@ export interface OperationTypes {
     responses: T.GetTeamResponses;
     errors: T.GetTeamErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getPricing: {
     params: Record<string, never>;
@@ -140,6 +156,7 @@ export interface OperationTypes {
     responses: T.GetPricingResponses;
     errors: T.GetPricingErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   listLoras: {
     params: Record<string, never>;
@@ -149,6 +166,7 @@ export interface OperationTypes {
     responses: T.ListLorasResponses;
     errors: T.ListLorasErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   listImages: {
     params: Record<string, never>;
@@ -158,6 +176,7 @@ export interface OperationTypes {
     responses: T.ListImagesResponses;
     errors: T.ListImagesErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   createImage: {
     params: Record<string, never>;
@@ -167,6 +186,7 @@ export interface OperationTypes {
     responses: T.CreateImageResponses;
     errors: T.CreateImageErrors;
     responseHeaders: { 201: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Aurous-Idempotent-Replayed"?: "true" }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 402: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 409: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   estimateImage: {
     params: Record<string, never>;
@@ -176,6 +196,7 @@ export interface OperationTypes {
     responses: T.EstimateImageResponses;
     errors: T.EstimateImageErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getImage: {
     params: T.GetImageData["path"];
@@ -185,6 +206,7 @@ export interface OperationTypes {
     responses: T.GetImageResponses;
     errors: T.GetImageErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   cancelImage: {
     params: T.CancelImageData["path"];
@@ -193,16 +215,18 @@ export interface OperationTypes {
     body: undefined;
     responses: T.CancelImageResponses;
     errors: T.CancelImageErrors;
-    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 403: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 413: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number }; 429: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number; "Retry-After"?: number }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "X-RateLimit-Limit"?: number; "X-RateLimit-Remaining"?: number; "X-RateLimit-Reset"?: number } };
+    binaryMedia: Record<never, never>;
   };
   getImageOutput: {
     params: T.GetImageOutputData["path"];
     query: NonNullable<T.GetImageOutputData["query"]>;
     headers: { "Aurous-Version"?: string };
     body: undefined;
-    responses: T.GetImageOutputResponses;
+    responses: Omit<T.GetImageOutputResponses, 200> & { 200: Uint8Array };
     errors: T.GetImageOutputErrors;
     responseHeaders: { 200: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string; "Cache-Control"?: string }; 400: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 401: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 404: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 410: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 422: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string }; 500: { "Aurous-Version"?: string; "Aurous-Request-Id"?: string } };
+    binaryMedia: { 200: "image/png" | "image/jpeg" | "image/webp" };
   };
 }
 
@@ -234,6 +258,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/characters/uploads/init",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -277,6 +302,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UploadTicket"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -327,6 +356,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UploadInitBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -383,6 +416,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -437,6 +474,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -489,6 +530,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -541,6 +586,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -602,6 +651,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -660,6 +713,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "upload_id"
     ],
     "credential": "signed-url",
+    "urlToken": null,
     "versioned": false,
     "scope": null,
     "rateLimit": null,
@@ -721,6 +775,8 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "status": 204,
         "kind": "success",
         "schema": null,
+        "contentTypes": [],
+        "binary": false,
         "headers": {
           "Aurous-Request-Id": {
             "required": true,
@@ -738,6 +794,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UploadBytesBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Request-Id": {
             "required": true,
@@ -759,6 +819,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UploadBytesUnauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Request-Id": {
             "required": true,
@@ -779,6 +843,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UploadBytesTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Request-Id": {
             "required": true,
@@ -798,6 +866,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Request-Id": {
             "required": true,
@@ -821,6 +893,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/characters/uploads/classify",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -865,6 +938,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Classification"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -915,6 +992,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ClassifyUploadBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -970,6 +1051,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1024,6 +1109,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1076,6 +1165,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1128,6 +1221,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1180,6 +1277,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1241,6 +1342,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1297,6 +1402,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/characters",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -1363,6 +1469,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CharacterList"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1413,6 +1523,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ListCharactersBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1466,6 +1580,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1520,6 +1638,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1581,6 +1703,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1637,6 +1763,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/characters",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -1714,6 +1841,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1771,6 +1902,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CreateCharacterBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1828,6 +1963,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1882,6 +2021,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1934,6 +2077,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -1986,6 +2133,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2038,6 +2189,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2099,6 +2254,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2151,6 +2310,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CreateCharacterTooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2213,6 +2376,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2271,6 +2438,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -2315,6 +2483,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2365,6 +2537,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CharacterIdBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2417,6 +2593,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2471,6 +2651,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2523,6 +2707,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2584,6 +2772,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2642,6 +2834,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -2695,6 +2888,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2745,6 +2942,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/UpdateCharacterBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2798,6 +2999,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2852,6 +3057,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2904,6 +3113,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -2956,6 +3169,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3008,6 +3225,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3069,6 +3290,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3127,6 +3352,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -3170,6 +3396,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/DeletedCharacter"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3220,6 +3450,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CharacterIdBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3272,6 +3506,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3326,6 +3564,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3378,6 +3620,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3430,6 +3676,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3482,6 +3732,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3543,6 +3797,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3601,6 +3859,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -3645,6 +3904,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3695,6 +3958,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/SaveCharacterBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3748,6 +4015,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3802,6 +4073,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3854,6 +4129,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3906,6 +4185,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -3958,6 +4241,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4019,6 +4306,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4077,6 +4368,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -4142,6 +4434,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4199,6 +4495,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/RegenerateRefBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4252,6 +4552,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4306,6 +4610,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4358,6 +4666,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4410,6 +4722,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4462,6 +4778,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4523,6 +4843,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4575,6 +4899,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/RateLimitExceeded"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4636,6 +4964,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4694,6 +5026,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -4759,6 +5092,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Character"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4816,6 +5153,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ResynthesizeCharacterBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4869,6 +5210,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4923,6 +5268,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PaymentRequired"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -4975,6 +5324,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5027,6 +5380,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5079,6 +5436,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5140,6 +5501,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5192,6 +5557,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/RateLimitExceeded"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5253,6 +5622,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5309,6 +5682,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/balance",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -5344,6 +5718,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Balance"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5394,6 +5772,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/VersionBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5446,6 +5828,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5500,6 +5886,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5561,6 +5951,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5617,6 +6011,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/team",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -5652,6 +6047,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Team"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5702,6 +6101,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/VersionBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5754,6 +6157,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5808,6 +6215,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5869,6 +6280,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -5925,6 +6340,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/pricing",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -5960,6 +6376,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Pricing"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6010,6 +6430,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/VersionBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6062,6 +6486,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6116,6 +6544,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6177,6 +6609,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6233,6 +6669,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/loras",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -6268,6 +6705,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/LoraList"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6318,6 +6759,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/VersionBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6370,6 +6815,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6424,6 +6873,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6485,6 +6938,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6541,6 +6998,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/images",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -6607,6 +7065,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/GenerationList"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6657,6 +7119,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ListImagesBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6712,6 +7178,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6766,6 +7236,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6827,6 +7301,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -6883,6 +7361,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/images",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -6949,6 +7428,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Generation"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7006,6 +7489,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ImageRequestBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7064,6 +7551,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7118,6 +7609,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/BalanceTooLow"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7170,6 +7665,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7222,6 +7721,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7274,6 +7777,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/IdempotencyConflict"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7335,6 +7842,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7387,6 +7898,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7448,6 +7963,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7504,6 +8023,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
     "routePath": "/v1/images/estimate",
     "pathParamNames": [],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -7548,6 +8068,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ImageEstimate"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7598,6 +8122,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ImageRequestBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7656,6 +8184,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7710,6 +8242,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7762,6 +8298,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/PayloadTooLarge"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7814,6 +8354,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7875,6 +8419,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -7933,6 +8481,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "read",
     "rateLimit": {
@@ -7977,6 +8526,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Generation"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8027,6 +8580,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/VersionBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8079,6 +8636,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8133,6 +8694,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8185,6 +8750,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8246,6 +8815,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8304,6 +8877,7 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "id"
     ],
     "credential": "api-key",
+    "urlToken": null,
     "versioned": true,
     "scope": "write",
     "rateLimit": {
@@ -8348,6 +8922,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Generation"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8398,6 +8976,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/CancelImageBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8451,6 +9033,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Unauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8505,6 +9091,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/Forbidden"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8557,6 +9147,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8603,12 +9197,72 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
           "resource_not_found"
         ]
       },
+      "413": {
+        "status": 413,
+        "kind": "error",
+        "schema": {
+          "$ref": "#/components/schemas/PayloadTooLarge"
+        },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
+        "headers": {
+          "Aurous-Version": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/ApiVersion"
+            }
+          },
+          "Aurous-Request-Id": {
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RequestId"
+            }
+          },
+          "X-RateLimit-Limit": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Remaining": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "minimum": 0,
+              "maximum": 100000
+            }
+          },
+          "X-RateLimit-Reset": {
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0,
+              "maximum": 99999999999
+            }
+          }
+        },
+        "errorType": "invalid_request",
+        "codes": [
+          "request_too_large"
+        ]
+      },
       "429": {
         "status": 429,
         "kind": "error",
         "schema": {
           "$ref": "#/components/schemas/TooManyRequests"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8670,6 +9324,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8729,6 +9387,9 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
       "n"
     ],
     "credential": "api-key",
+    "urlToken": {
+      "paramName": "token"
+    },
     "versioned": true,
     "scope": "read",
     "rateLimit": null,
@@ -8790,6 +9451,12 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "status": 200,
         "kind": "success",
         "schema": null,
+        "contentTypes": [
+          "image/png",
+          "image/jpeg",
+          "image/webp"
+        ],
+        "binary": true,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8821,6 +9488,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/ImageOutputBadRequest"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8847,6 +9518,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/OutputUnauthorized"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8875,6 +9550,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/NotFound"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8900,6 +9579,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/OutputExpired"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8925,6 +9608,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/OutputNotAvailable"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,
@@ -8950,6 +9637,10 @@ export const operations: Readonly<Record<OperationId, OperationMeta>> = {
         "schema": {
           "$ref": "#/components/schemas/InternalError"
         },
+        "contentTypes": [
+          "application/json"
+        ],
+        "binary": false,
         "headers": {
           "Aurous-Version": {
             "required": true,

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { OperationMeta } from "../contract/meta.js";
 import type { AuthContext, Handler, HandlerRequest, OperationId } from "../contract/types.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
-import { type Authenticate, authStep } from "./auth-step.js";
+import { type Authenticate, authStep, type VerifyUrlToken } from "./auth-step.js";
 import { RuntimeReject } from "./errors.js";
 import { claimKey, fingerprint, type IdempotencyOptions, type IdempotencyOutcome, windowMs } from "./idempotency.js";
 import type { IdempotencyOutbox } from "./idempotency-outbox.js";
@@ -23,6 +23,7 @@ const JSON_MEDIA = /^application\/json\s*(;|$)/i;
 
 export interface ApiRouteContext<Auth extends AuthContext> {
   authenticate: Authenticate<Auth>;
+  verifyUrlToken: VerifyUrlToken<Auth> | undefined;
   versions: VersionResolver;
   compiler: SchemaCompiler;
   rateLimitStore: RateLimitStore;
@@ -195,7 +196,7 @@ export function mountApiRoute<Auth extends AuthContext>(
     url: meta.routePath,
     bodyLimit: bodyLimitOf(meta),
     config: { operationId: meta.operationId },
-    onRequest: authStep(meta, ctx.authenticate, ctx.versions),
+    onRequest: authStep(meta, ctx.authenticate, ctx.versions, ctx.verifyUrlToken),
     // Returns undefined once it has sent (fastify then does nothing more), or a promise.
     handler: (request, reply) => {
       const st = stateOf(request);

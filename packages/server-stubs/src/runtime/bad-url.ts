@@ -30,8 +30,19 @@ function undecodable(segment: string): boolean {
   }
 }
 
+const isNumeric = (schema: Record<string, unknown> | undefined) => {
+  const types = [schema?.type].flat();
+  return types.includes("integer") || types.includes("number");
+};
+
 /** The documented answer of `meta` to a path parameter that names nothing, or null if it has none. */
-function answerFor(meta: OperationMeta, param: string): BadUrlAnswer | null {
+function answerFor(meta: OperationMeta, param: string, numeric: boolean): BadUrlAnswer | null {
+  // A number in the path is a value (an output's index), refused as any invalid parameter.
+  const invalid = numeric ? validationCodeFor(meta, "invalid_format") : undefined;
+  if (invalid) {
+    const message = `${param} must be an integer written in plain decimal digits.`;
+    return { meta, status: 400, init: { code: invalid, message, param } };
+  }
   const message = `No resource has this ${param}: it is not valid percent-encoding.`;
   if (codesAt(meta, 404).includes("resource_not_found")) {
     return { meta, status: 404, init: { code: "resource_not_found", message, param } };
@@ -70,7 +81,8 @@ export function createBadUrlResolver(
       const index = names.findIndex((_, i) => undecodable(match[i + 1]!));
       if (index >= 0) {
         const name = names[index]!;
-        return answerFor(meta, meta.parameters.find((p) => p.in === "path" && p.name === name)?.errorParam ?? name);
+        const parameter = meta.parameters.find((p) => p.in === "path" && p.name === name);
+        return answerFor(meta, parameter?.errorParam ?? name, isNumeric(parameter?.schema));
       }
     }
     return null;

@@ -5,7 +5,7 @@
 import { codesAt, type OperationMeta } from "../contract/meta.js";
 
 export const REFUSALS = {
-  /** The signed URL's credential (its query) is missing or malformed. */
+  /** The signed URL's credential (its query) is missing or malformed, or a URL token does not verify. */
   badSignature: { status: 401, codes: ["signature_invalid"] },
   /** A signed URL whose path names nothing usable, or that is used too often. */
   unusableUrl: { status: 400, codes: ["upload_invalid"] },
@@ -27,6 +27,7 @@ export function refusalCode(meta: OperationMeta, refusal: Refusal): string | und
 function refusalsOf(meta: OperationMeta): Refusal[] {
   const out: Refusal[] = [];
   if (meta.credential === "signed-url") out.push("badSignature", "unusableUrl");
+  else if (meta.urlToken) out.push("badSignature");
   if (meta.requestBody?.binary) out.push("wrongMediaType");
   if (meta.requestBody) out.push("tooLarge");
   return out;

@@ -2,6 +2,7 @@
 // against the operation's documented responses when response validation is on.
 import type { ValidateFunction } from "ajv";
 import type { OperationMeta } from "../contract/meta.js";
+import { prepareBytes } from "./binary-response.js";
 import { envelope } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
@@ -41,7 +42,8 @@ interface ResultLike {
 
 /**
  * Builds the outgoing response. With `validators`, an undocumented status, an undocumented code or
- * a body that does not match the schema throws OffSpecResponse (the caller answers 500).
+ * a body that does not match the schema throws OffSpecResponse (the caller answers 500); so does a
+ * raw-byte success whose body is not bytes or whose Content-Type is not one documented.
  */
 export function buildResponse(
   meta: OperationMeta,
@@ -53,6 +55,7 @@ export function buildResponse(
   const key = String(status);
   const documented = meta.responses[key];
   let body: unknown;
+  let headers = result.error ? undefined : result.headers;
   if (result.error) {
     body = envelope(status, result.error, requestId);
     if (validators) {
@@ -66,11 +69,16 @@ export function buildResponse(
     if (validators && documented?.kind !== "success") {
       throw new OffSpecResponse(meta.operationId, status, "status not documented");
     }
+    if (documented?.binary) {
+      const bytes = prepareBytes(documented, body, headers);
+      if (validators && bytes.problem) throw new OffSpecResponse(meta.operationId, status, bytes.problem);
+      headers = bytes.headers;
+    }
   }
   const validate = validators?.get(key);
   if (validate && !validate(body)) {
     const e = validate.errors?.[0];
     throw new OffSpecResponse(meta.operationId, status, `body ${e?.instancePath || "/"} ${e?.message ?? "invalid"}`);
   }
-  return { status, body, headers: result.error ? undefined : result.headers };
+  return { status, body, headers };
 }

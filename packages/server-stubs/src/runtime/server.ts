@@ -23,7 +23,7 @@ import { apiVersions, componentSchemas, limits, operations } from "../generated/
 import { MemoryIdempotencyStore, MemoryRateLimitStore } from "../stores/memory.js";
 import type { IdempotencyStore, RateLimitStore } from "../stores/types.js";
 import { mountApiRoute } from "./api-route.js";
-import type { Authenticate } from "./auth-step.js";
+import type { Authenticate, VerifyUrlToken } from "./auth-step.js";
 import { createBadUrlResolver, pathForMessage } from "./bad-url.js";
 import { mapError } from "./error-mapping.js";
 import { answerConnect, createClientErrorHandler } from "./http-errors.js";
@@ -44,7 +44,7 @@ import { createUploadGuard, type UploadLimits } from "./upload-guard.js";
 import { createVersionResolver } from "./version.js";
 import { compileVersionChanges, type VersionChange, VersionChangeError } from "./version-changes.js";
 
-export type { Authenticate };
+export type { Authenticate, VerifyUrlToken };
 
 export interface ErrorReport {
   /** `handler_threw`: a handler threw something other than ApiFailure; `off_spec_response`: a
@@ -61,6 +61,16 @@ export interface AurousServerOptions<Auth extends AuthContext = AuthContext> {
   implementation: Implementation<Auth>;
   /** Looks up an API key; null/undefined → 401 invalid_api_key, `revoked: true` → 401 revoked_api_key. */
   authenticate: Authenticate<Auth>;
+  /**
+   * Verifies the URL token of an operation that takes one instead of the API key (its security lists
+   * an `apiKey` in the query as an alternative: getImageOutput's `token`, so that a browser can load
+   * an output URL). Called only when the request sends no API key and the query carries the token;
+   * returns the Auth the request acts as (the team whose output it is; it reaches the handler as
+   * `req.auth`, extra fields included), or null/undefined → 401 signature_invalid (param: the token).
+   * A valid key is used as before, token or not. Without this option every token is refused (401
+   * signature_invalid): the server starts, and outputs are served to API keys only.
+   */
+  verifyUrlToken?: VerifyUrlToken<Auth>;
   /**
    * Checks a request to a signed-URL operation (signature, expiry, Content-Type…) before its body is
    * read, so that a forged or stale URL never streams up to 10 MiB into memory. Needs the handler of
@@ -303,6 +313,7 @@ export function createAurousServer<Auth extends AuthContext = AuthContext>(
     withBodyParsers(app, meta, (scope) =>
       mountApiRoute(scope, meta, handler!, {
         authenticate: options.authenticate,
+        verifyUrlToken: options.verifyUrlToken,
         versions,
         compiler,
         rateLimitStore,

@@ -3,6 +3,7 @@
 // operation's x-aurous-validation-error-code), always restricted to the codes the op documents.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { codesAt, type JsonSchema, type OperationMeta } from "../contract/meta.js";
+import { createCombinationJudge, firstRelevant } from "./combination.js";
 import { RuntimeReject } from "./errors.js";
 import type { SchemaCompiler } from "./schemas.js";
 
@@ -11,17 +12,6 @@ export type ValidationKind =
   | "value_out_of_range"
   | "invalid_format"
   | "parameter_invalid_combination";
-
-/** The schema extension naming the answer ({code, param}) to a failed `oneOf` whose fields are each valid. */
-const COMBINATION = "x-aurous-combination-error";
-
-/** On a oneOf branch: the keys whose presence means the caller chose that branch. */
-const SELECTED_BY = "x-aurous-selected-by";
-
-interface CombinationError {
-  code: string;
-  param?: string;
-}
 
 const RANGE_KEYWORDS = new Set([
   "minLength",
@@ -35,7 +25,6 @@ const RANGE_KEYWORDS = new Set([
   "minProperties",
   "maxProperties",
 ]);
-const COMBINATORS = new Set(["oneOf", "anyOf", "allOf", "if", "not"]);
 
 /**
  * The code a validation failure of `kind` answers with on `meta`: the op's override if it has one,
@@ -85,66 +74,6 @@ export function pointerToParam(pointer: string, data: unknown): string {
   return out;
 }
 
-function firstRelevant(errors: ErrorObject[]): ErrorObject {
-  return errors.find((e) => !COMBINATORS.has(e.keyword)) ?? errors[0]!;
-}
-
-type Schema = Record<string, unknown>;
-
-/**
- * Judges a failed `oneOf` that carries x-aurous-combination-error (a rule between fields, such
- * as "exactly one create flow"), in this order, so that the code names the real fault:
- *  1. a field that is invalid on its own is reported as such (the rest of the schema, without
- *     the `oneOf`, is checked first);
- *  2. a request that picked a branch (it carries every key of the branch's x-aurous-selected-by
- *     and agrees with the branch's property constraints) gets that branch's own failure, e.g. a
- *     missing field;
- *  3. otherwise the combination itself is the fault.
- * Returns null when the errors hold no such `oneOf`.
- */
-function judgeCombination(
-  errors: ErrorObject[],
-  compiler: SchemaCompiler,
-  cache: WeakMap<object, ValidateFunction>,
-): ErrorObject | { combination: ErrorObject } | null {
-  const failed = errors.find(
-    (e) => e.keyword === "oneOf" && (e.parentSchema as Schema | undefined)?.[COMBINATION] !== undefined,
-  );
-  if (!failed) return null;
-  const parent = failed.parentSchema as Schema;
-  const compiled = (key: object, schema: () => Schema) => {
-    let fn = cache.get(key);
-    if (!fn) cache.set(key, (fn = compiler.strict(schema())));
-    return fn;
-  };
-  const data = failed.data;
-  const { oneOf: _branches, [COMBINATION]: _answer, ...rest } = parent;
-  const withoutRule = compiled(parent, () => rest);
-  if (!withoutRule(data)) return firstRelevant(withoutRule.errors ?? []);
-  const present = (key: unknown) => !!data && typeof data === "object" && Object.hasOwn(data, String(key));
-  const picked = (parent.oneOf as Schema[]).filter((branch) => {
-    const selectedBy = (branch[SELECTED_BY] as unknown[] | undefined) ?? [];
-    const { required: _r, ...constraints } = branch;
-    return selectedBy.length > 0 && selectedBy.every(present) && compiled(constraints, () => constraints)(data);
-  });
-  if (picked.length === 1) {
-    const branch = compiled(picked[0]!, () => picked[0]!);
-    if (!branch(data)) {
-      const error = firstRelevant(branch.errors ?? []);
-      return { ...error, instancePath: failed.instancePath + error.instancePath };
-    }
-  }
-  return { combination: failed };
-}
-
-/** "Upload flow or Synthesize flow": the branches' titles, for the combination message. */
-function branchTitles(error: ErrorObject): string {
-  const titles = ((error.parentSchema as Schema).oneOf as Schema[]).map((b, i) =>
-    typeof b.title === "string" ? b.title : `option ${i + 1}`,
-  );
-  return titles.length > 1 ? `${titles.slice(0, -1).join(", ")} or ${titles.at(-1)}` : titles.join("");
-}
-
 /** Every key of the failing object that its schema does not declare (ajv stops at the first). */
 function unknownKeys(error: ErrorObject): string[] {
   const declared = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
@@ -167,6 +96,13 @@ export function describeFailure(error: ErrorObject, data: unknown, name?: string
     const missing = String((error.params as { missingProperty: string }).missingProperty);
     const param = path ? `${path}.${missing}` : missing;
     return { kind: "missing_field", param, message: `${param} is required.` };
+  }
+  // One of a pair sent without the other (width without height): the other is the missing field.
+  if (error.keyword === "dependentRequired") {
+    const { property, missingProperty } = error.params as { property: string; missingProperty: string };
+    const param = path ? `${path}.${missingProperty}` : missingProperty;
+    const sent = path ? `${path}.${property}` : property;
+    return { kind: "missing_field", param, message: `${param} is required when ${sent} is sent.` };
   }
   if (error.keyword === "additionalProperties") {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -282,10 +218,10 @@ export function compileRequestValidator(
   const body = bodySchema ? compiler.strict(bodySchema) : null;
   const bodyRequired = meta.requestBody?.required ?? false;
   const headerNames = header ? [...header.names] : [];
-  const combinationCache = new WeakMap<object, ValidateFunction>();
+  const judge = body ? createCombinationJudge(compiler, body.schema) : null;
 
-  function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
-    if (!group) return;
+  // Numbers arrive as strings: only plain decimals are numbers on the wire (checked before coercion).
+  function checkNumerals(group: ParamGroup, data: Record<string, unknown>, location: ValidationLocation): void {
     for (const [prop, numeral] of group.numerals) {
       const value = data[prop];
       if (typeof value === "string" && !numeral.pattern.test(value)) {
@@ -298,7 +234,20 @@ export function compileRequestValidator(
         );
       }
     }
-    if (group.validate(data)) return;
+  }
+
+  function check(group: ParamGroup | null, data: Record<string, unknown>, location: ValidationLocation): void {
+    if (!group) return;
+    checkNumerals(group, data, location);
+    if (!group.validate(data)) throw describeGroupFailure(group, data, location);
+  }
+
+  /** The rejection for the group's first failure (after a failed `group.validate`). */
+  function describeGroupFailure(
+    group: ParamGroup,
+    data: Record<string, unknown>,
+    location: ValidationLocation,
+  ): RuntimeReject {
     const error = firstRelevant(group.validate.errors ?? []);
     // Parameter errors sit one level down: /<name>/… or a missing <name>.
     const [, first = "", ...rest] = error.instancePath.split("/");
@@ -312,29 +261,32 @@ export function compileRequestValidator(
       located.param = group.names.get(missing) ?? missing;
       located.message = `${located.param} is required.`;
     }
-    throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), location);
+    return reject(located.kind, printable(located.message, 2000), paramOf(located.param), location);
   }
 
   // An id in the path that fails its schema cannot name anything: where the operation documents
-  // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400).
+  // 404 resource_not_found, that is the answer (ids are opaque; their shape is never a 400). A
+  // number in the path (an output's index) is a value, not an id: its failures are the 400s of any
+  // parameter (not a number, out of range).
   const pathMeansNotFound = codesAt(meta, 404).includes("resource_not_found");
   const pathErrorParams = new Map(meta.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.errorParam]));
 
+  const checkPath = (group: ParamGroup, params: Record<string, unknown>): void => {
+    checkNumerals(group, params, "path");
+    if (group.validate(params)) return;
+    const failing = firstRelevant(group.validate.errors ?? []).instancePath.split("/")[1] ?? "";
+    if (!pathMeansNotFound || group.numerals.has(failing)) throw describeGroupFailure(group, params, "path");
+    throw new RuntimeReject(
+      404,
+      "resource_not_found",
+      "Nothing with this id exists for your team.",
+      pathErrorParams.get(failing) ?? null,
+    );
+  };
+
   return (parts) => {
     const params = { ...parts.params };
-    if (pathMeansNotFound && path) {
-      // Validated once: a valid path needs no second pass through check().
-      if (!path.validate(params)) {
-        const failing = firstRelevant(path.validate.errors ?? []).instancePath.split("/")[1] ?? "";
-        throw new RuntimeReject(
-          404,
-          "resource_not_found",
-          "Nothing with this id exists for your team.",
-          pathErrorParams.get(failing) ?? null,
-        );
-      }
-      if (path.numerals.size) check(path, params, "path");
-    } else check(path, params, "path");
+    if (path) checkPath(path, params);
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
     const headersIn: Record<string, unknown> = {};
@@ -350,15 +302,15 @@ export function compileRequestValidator(
         if (bodyRequired) throw reject("missing_field", "A JSON request body is required.", null, "body");
       } else if (!body(parts.body)) {
         const errors = body.errors ?? [];
-        const judged = judgeCombination(errors, compiler, combinationCache);
+        const judged = judge!(errors);
         if (judged && "combination" in judged) {
-          const answer = (judged.combination.parentSchema as Schema)[COMBINATION] as CombinationError;
-          const where = pointerToParam(judged.combination.instancePath, parts.body);
-          const param = [where, answer.param].filter(Boolean).join(".") || null;
-          const message = `${where || "The request body"} must follow exactly one of: ${branchTitles(judged.combination)}.`;
-          throw reject(answer.code as ValidationKind, printable(message, 2000), paramOf(param), "body");
+          const where = pointerToParam(judged.at, parts.body);
+          const param = [where, judged.combination.param].filter(Boolean).join(".") || null;
+          const message = judged.message(where);
+          // The rule's code, when the operation documents it (else its invalid_format, as any failure).
+          throw reject(judged.combination.code as ValidationKind, printable(message, 2000), paramOf(param), "body");
         }
-        const located = describeFailure(judged ?? firstRelevant(errors), parts.body);
+        const located = describeFailure(judged?.error ?? firstRelevant(errors), parts.body);
         throw reject(located.kind, printable(located.message, 2000), paramOf(located.param), "body");
       }
     }

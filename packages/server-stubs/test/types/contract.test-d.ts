@@ -72,6 +72,32 @@ describe("handler results", () => {
     void [a, b, c];
   });
 
+  it("types raw-byte answers as bytes in a documented media type", () => {
+    const output: Handler<"getImageOutput"> = (req) => {
+      expectTypeOf(req.params.n).toEqualTypeOf<number>();
+      expectTypeOf(req.query.token).toEqualTypeOf<string | undefined>();
+      return req.params.n === 1
+        ? { status: 200, body: Buffer.from([1]), headers: { "Content-Type": "image/webp" } }
+        : {
+            status: 200,
+            body: new Uint8Array([1]),
+            headers: { "Content-Type": "image/png", "Cache-Control": "private, max-age=86400" },
+          };
+    };
+    const blob = new Blob([]);
+    const gif = { "Content-Type": "image/gif" } as const;
+    // @ts-expect-error bytes, not a Blob (hey-api's browser-side type)
+    const a: HandlerResult<"getImageOutput"> = { status: 200, body: blob, headers: { "Content-Type": "image/png" } };
+    // @ts-expect-error the media type must be one the spec documents
+    const b: HandlerResult<"getImageOutput"> = { status: 200, body: new Uint8Array(), headers: gif };
+    // @ts-expect-error among several documented media types, the handler must name one
+    const c: HandlerResult<"getImageOutput"> = { status: 200, body: new Uint8Array() };
+    // @ts-expect-error JSON answers take no Content-Type
+    const d: HandlerResult<"getCharacter"> = { status: 200, body: character, headers: { "Content-Type": "image/png" } };
+    expectTypeOf(output).toBeFunction();
+    void [a, b, c, d];
+  });
+
   it("types requests from the spec", () => {
     const list: Handler<"listCharacters"> = (req) => {
       expectTypeOf(req.query.limit).toEqualTypeOf<number | undefined>();
