@@ -1,6 +1,6 @@
 // What a create-image body asks for, in the sandbox's terms: the output size and the price. Shared
 // by the create and the estimate, so both answer the same.
-import { type CreateImageRequest, creditCost, operations, type SizePreset } from "@aurous/server-stubs";
+import { type CreateImageRequest, creditBreakdown, operations, type SizePreset } from "@aurous/server-stubs";
 import type { Price } from "./model.js";
 
 export const DEFAULT_SIDE = 1024;
@@ -33,14 +33,10 @@ export function outputSize(body: Pick<CreateImageRequest, "size" | "width" | "he
 }
 
 /**
- * The price of a body, from the spec's x-aurous-credit-cost alone: `creditCost` gives the price of one
- * image (with its `enhance_prompt` variant), and `per_item_field: count` multiplies it by `count`,
- * which is applied here because the stubs' `creditCost` prices one item. `base` is what the body
- * would cost without enhancement; `enhance` is the rest.
+ * The price of a body, from the spec's x-aurous-credit-cost alone (per image, its `enhance_prompt`
+ * variant, times `count`): `base` is what it costs without enhancement, `enhance` what that adds.
  */
 export function imagePrice(body: CreateImageRequest): Price {
-  const count = body.count ?? 1;
-  const amount = creditCost(operations.createImage, body) * count;
-  const base = creditCost(operations.createImage, { ...body, enhance_prompt: false }) * count;
-  return { amount, base, enhance: amount - base };
+  const { amount, base, extra } = creditBreakdown(operations.createImage, body);
+  return { amount, base, enhance: extra };
 }

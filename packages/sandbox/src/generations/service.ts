@@ -73,26 +73,11 @@ export class GenerationService {
     return this.deps.clock.now();
   }
 
-  /** The business rules of a create-image body (the runtime has checked its schema). */
+  /**
+   * The business rules of a create-image body. The runtime has checked its schema and its rules
+   * between fields (one source of references, one way to size, width and height as a pair).
+   */
   private plan(teamId: string, body: CreateImageRequest): Result<Plan, BadImageRequest> {
-    // The spec's combination rules; the runtime checks them first wherever it supports them.
-    if (body.character_id !== undefined && body.reference_image_urls !== undefined) {
-      return fail(
-        400,
-        "mutually_exclusive_input",
-        "Send character_id or reference_image_urls, not both.",
-        "reference_image_urls",
-      );
-    }
-    if (body.size !== undefined && (body.width !== undefined || body.height !== undefined)) {
-      return fail(400, "parameter_invalid_combination", "Send size or width and height, not both.", "size");
-    }
-    if ((body.width === undefined) !== (body.height === undefined)) {
-      const missing = body.width === undefined ? "width" : "height";
-      const sent = missing === "width" ? "height" : "width";
-      return fail(400, "missing_field", `${missing} is required when ${sent} is sent.`, missing);
-    }
-
     let characterId: string | null = null;
     let characterRefCount = 0;
     if (body.character_id !== undefined) {

@@ -211,7 +211,7 @@ export function createImplementation(
       if (!result.ok) return failWith(request.fail, result);
       const maxAge = Math.max(0, Math.floor((result.value.expiresAt - state.clock.now()) / 1000));
       const headers = { "Content-Type": "image/png" as const, "Cache-Control": `private, max-age=${maxAge}` };
-      return { status: 200, body: result.value.bytes as unknown as Blob, headers };
+      return { status: 200, body: result.value.bytes, headers };
     },
   };
 }

@@ -264,6 +264,21 @@ describe("create and estimate refusals", () => {
     });
   });
 
+  it("refuses a size given twice and half a custom size", async () => {
+    for (const call of [t.acme.images.create.bind(t.acme.images), t.acme.images.estimate.bind(t.acme.images)]) {
+      expect(await errorOf(call({ prompt: "x", size: "2k_1_1", width: 1024, height: 1024 }))).toMatchObject({
+        status: 400,
+        code: "parameter_invalid_combination",
+        param: "size",
+      });
+      expect(await errorOf(call({ prompt: "x", width: 1024 }))).toMatchObject({
+        status: 400,
+        code: "missing_field",
+        param: "height",
+      });
+    }
+  });
+
   it("answers 402 balance_too_low when the available credits are short, holding nothing", async () => {
     const before = (await t.shoestring.balance.get()).data;
     expect(before.available_credits).toBe(3);
@@ -365,14 +380,42 @@ describe("outputs", () => {
     await slow.acme.images.cancel(data.id);
   });
 
+  it("load with the URL's token alone; a token that does not match the URL is 401 signature_invalid", async () => {
+    const { data } = await t.acme.images.create({ prompt: "tokens", count: 2 });
+    const done = await settled(t, data.id);
+    const [first, second] = done.output_urls as [string, string];
+    const withKey = await fetchOutput(first, { "X-Api-Key": DEMO_KEYS.acmeFull });
+    const withToken = await fetchOutput(first);
+    expect(withToken.response.status).toBe(200);
+    expect(withToken.response.headers.get("content-type")).toBe("image/png");
+    expect(withToken.bytes.equals(withKey.bytes)).toBe(true);
+    expect((await fetchOutput(second)).bytes.equals(withKey.bytes)).toBe(false);
+
+    const token = new URL(first).searchParams.get("token")!;
+    const tampered = `${token.slice(0, -1)}${token.endsWith("0") ? "1" : "0"}`;
+    const refusals = [
+      `${t.origin}/v1/images/${done.id}/output/0?token=${tampered}`,
+      `${t.origin}/v1/images/${done.id}/output/1?token=${token}`, // output 0's token on output 1
+    ];
+    for (const url of refusals) {
+      const refused = await fetchOutput(url);
+      expect(refused.response.status).toBe(401);
+      expect(JSON.parse(refused.bytes.toString()).error).toMatchObject({ code: "signature_invalid" });
+    }
+    const bare = await fetchOutput(`${t.origin}/v1/images/${done.id}/output/0`);
+    expect(bare.response.status).toBe(401);
+    expect(JSON.parse(bare.bytes.toString()).error).toMatchObject({ code: "missing_api_key" });
+  });
+
   it("expire 24 hours after the generation: 410 output_expired", async () => {
     const { data } = await t.acme.images.create({ prompt: "short-lived" });
     const done = await settled(t, data.id);
     const headers = { "X-Api-Key": DEMO_KEYS.acmeFull };
     expect((await fetchOutput(done.output_urls[0]!, headers)).response.status).toBe(200);
     t.clock.advance(OUTPUT_TTL_MS + 1000);
-    const expired = await fetchOutput(done.output_urls[0]!, headers);
-    expect(expired.response.status).toBe(410);
-    expect(JSON.parse(expired.bytes.toString()).error).toMatchObject({ code: "output_expired" });
+    for (const expired of [await fetchOutput(done.output_urls[0]!, headers), await fetchOutput(done.output_urls[0]!)]) {
+      expect(expired.response.status).toBe(410);
+      expect(JSON.parse(expired.bytes.toString()).error).toMatchObject({ code: "output_expired" });
+    }
   });
 });

@@ -211,19 +211,6 @@ describe("create and estimate", () => {
     expect(ledger.held("A")).toBe(1);
   });
 
-  it("applies the body's combination rules itself", async () => {
-    const char = await character("A");
-    expect(
-      create({ prompt: "x", character_id: char.id, reference_image_urls: ["https://e.example/a.png"] }),
-    ).toMatchObject({ status: 400, code: "mutually_exclusive_input", param: "reference_image_urls" });
-    expect(create({ prompt: "x", size: "2k_1_1", width: 1024, height: 1024 })).toMatchObject({
-      status: 400,
-      code: "parameter_invalid_combination",
-      param: "size",
-    });
-    expect(create({ prompt: "x", width: 1024 })).toMatchObject({ status: 400, code: "missing_field", param: "height" });
-  });
-
   it("estimates with the same checks and holds nothing", () => {
     expect(value(service.estimate("poor", { prompt: "x", count: 4, enhance_prompt: true }))).toEqual({
       amount: 8,
