@@ -407,6 +407,28 @@ describe("outputs", () => {
     expect(JSON.parse(bare.bytes.toString()).error).toMatchObject({ code: "missing_api_key" });
   });
 
+  it("the client's helpers drive them: createAndWait, downloadAll, listAll, and the 422 as an error", async () => {
+    const { data: done } = await t.acme.images.createAndWait({ prompt: "helpers", count: 2 }, { intervalMs: 20 });
+    expect(done.status).toBe("succeeded");
+    const downloaded = await t.acme.images.downloadAll(done);
+    expect(downloaded).toHaveLength(2);
+    for (const [n, url] of done.output_urls.entries()) {
+      const { bytes } = await fetchOutput(url);
+      expect(Buffer.from(downloaded[n]!).equals(bytes)).toBe(true);
+    }
+    const seen: string[] = [];
+    for await (const generation of t.acme.images.listAll({ limit: 2 })) seen.push(generation.id);
+    expect(seen[0]).toBe(done.id);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const { data: pending } = await slow.acme.images.create({ prompt: "not yet" });
+    expect(await errorOf(slow.acme.images.download(pending.id, 0))).toMatchObject({
+      status: 422,
+      code: "output_not_available",
+    });
+    await slow.acme.images.cancel(pending.id);
+  });
+
   it("expire 24 hours after the generation: 410 output_expired", async () => {
     const { data } = await t.acme.images.create({ prompt: "short-lived" });
     const done = await settled(t, data.id);
