@@ -125,7 +125,9 @@ describe.skipIf(!chromiumAvailable())("the docs page in chromium", () => {
       expect(main).toContain(
         limit
           ? `Rate limit: bucket ${limit.bucket}, ${limit.sustained_per_minute} requests a minute sustained, bursts of ${limit.burst}`
-          : "Rate limit: none of the API's buckets",
+          : op["x-aurous-scope"]
+            ? "Rate limit: none; this operation draws from no bucket." // an API operation without one
+            : "Rate limit: none of the API's buckets", // the storage host's signed PUT
       );
       expect(main).toContain("Scope:");
       const samples = op["x-codeSamples"] as Array<{ label: string; source: string }>;

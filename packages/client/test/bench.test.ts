@@ -49,7 +49,9 @@ const row = (label: string) =>
 
 describe("pnpm bench (smallest settings)", () => {
   it("prints every row, says one sample cannot judge a target, and leaves no process behind", async () => {
-    const { stdout, code, stderr, survivors } = await bench(SMALLEST, 120_000);
+    // About a minute on an idle 2-core machine (20 processes, 3 esbuild bundles); over two when the
+    // rest of the test run shares the cores, so the limit is generous rather than tight.
+    const { stdout, code, stderr, survivors } = await bench(SMALLEST, 240_000);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const [oneAtATime, inFlight] = stdout.split("16 calls in flight");
@@ -72,7 +74,7 @@ describe("pnpm bench (smallest settings)", () => {
     expect(stdout).toMatch(new RegExp(`one-operation +${number} kB min +${number} kB gzip`));
     expect(stdout).toMatch(/Target: one operation without validators \S+ kB vs ≤ 6 kB gzip: (meets|MISSES) target/);
     expect(survivors).toEqual([]);
-  }, 150_000);
+  }, 270_000);
 
   it.each(["0", "1.5", "many"])("refuses BENCH_PAIRS=%s before starting anything", async (value) => {
     // The smallest other settings and a short limit: a broken check must not start a full run.

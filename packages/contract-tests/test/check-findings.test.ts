@@ -5,7 +5,15 @@ import { checkResponse } from "../src/conformance/check.js";
 import { prismViolations } from "../src/conformance/prism-violations.js";
 import type { Exchange } from "../src/http/exchange.js";
 import { listOperations } from "../src/spec/operations.js";
-import { doc, exchange, getCharacter, notFound, validator } from "./support/exchanges.js";
+import {
+  binaryExchange,
+  doc,
+  exchange,
+  getCharacter,
+  getImageOutput,
+  notFound,
+  validator,
+} from "./support/exchanges.js";
 
 const findings = (x: Exchange, invalidOnPurpose = false, op = getCharacter) =>
   checkResponse(op, x, validator, { requestInvalidOnPurpose: invalidOnPurpose }).map((p) => `${p.kind}: ${p.message}`);
@@ -164,5 +172,63 @@ describe("prismViolations", () => {
       },
     ]);
     expect(prismViolations(exchange(200, {}))).toEqual([]);
+  });
+});
+
+describe("binary success bodies (getImageOutput 200: image/png, image/jpeg or image/webp)", () => {
+  const output = (x: Exchange) => findings(x, false, getImageOutput);
+  const json = (text: string) => new TextEncoder().encode(text);
+
+  it("are judged by Content-Type and size, never JSON-schema-validated: each documented medium passes", () => {
+    for (const ct of ["image/png", "image/jpeg", "image/webp", "IMAGE/PNG", "image/webp; q=1"])
+      expect(output(binaryExchange(ct)), ct).toEqual([]);
+    // Bytes that are not UTF-8 (Prism's proxy re-encodes them; the checker still reads bytes, not text).
+    expect(output(binaryExchange("image/png", new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x80])))).toEqual([]);
+  });
+
+  it("an undocumented Content-Type is named with the documented media", () => {
+    expect(output(binaryExchange("image/gif"))).toEqual([
+      'shape: getImageOutput 200: content-type "image/gif" is not a documented medium (documented: image/png, image/jpeg, image/webp)',
+    ]);
+    expect(output(binaryExchange("application/octet-stream"))[0]).toMatch(/content-type "application\/octet-stream"/);
+    const none = binaryExchange("image/png");
+    delete none.headers["content-type"];
+    expect(output(none)).toEqual([
+      'shape: getImageOutput 200: content-type "" is not a documented medium (documented: image/png, image/jpeg, image/webp)',
+    ]);
+  });
+
+  it("a JSON body is a finding, under a JSON or an image Content-Type", () => {
+    const body = '{"url":"https://cdn.example/out.png"}';
+    expect(output(binaryExchange("application/json", json(body)))).toEqual([
+      'shape: getImageOutput 200: content-type "application/json" is not a documented medium (documented: image/png, image/jpeg, image/webp)',
+      `shape: getImageOutput 200: a JSON body where the spec documents image/png, image/jpeg, image/webp bytes: ${body}`,
+    ]);
+    expect(output(binaryExchange("image/png", json(body)))).toEqual([
+      `shape: getImageOutput 200: a JSON body where the spec documents image/png, image/jpeg, image/webp bytes: ${body}`,
+    ]);
+    // Text that merely starts like JSON is bytes like any other.
+    expect(output(binaryExchange("image/png", json("{not json")))).toEqual([]);
+  });
+
+  it("an empty body is a finding", () => {
+    expect(output(binaryExchange("image/png", new Uint8Array()))).toEqual([
+      "shape: getImageOutput 200: empty body (documented: image/png, image/jpeg, image/webp bytes)",
+    ]);
+  });
+
+  it("the headers are still checked: documented ones validated, undocumented ones named", () => {
+    expect(output(binaryExchange("image/png", undefined, { "x-ratelimit-limit": "60" }))).toEqual([
+      "header: getImageOutput 200: undocumented header x-ratelimit-limit",
+    ]);
+    expect(output(binaryExchange("image/png", undefined, { "aurous-version": "yesterday" }))[0]).toMatch(
+      /^header: getImageOutput 200: header Aurous-Version: "yesterday"/,
+    );
+  });
+
+  it("the operation's JSON errors keep the JSON checks", () => {
+    const expired = exchange(410, { error: { ...notFound("output_expired").error, param: null } });
+    expect(output(expired)).toEqual([]);
+    expect(output(exchange(410, notFound("gone")))[0]).toMatch(/undocumented error code "gone"/);
   });
 });

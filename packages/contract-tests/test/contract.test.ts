@@ -39,7 +39,7 @@ function serverRun(groups?: readonly ScenarioGroup[]) {
       readOnly: sandbox.keys.readOnly,
       revoked: sandbox.keys.revoked,
     },
-    hooks: { advanceClock: (ms) => sandbox.clock.advance(ms) },
+    hooks: { advanceClock: (ms) => sandbox.clock.advance(ms), failingPrompt: "[sandbox:fail]" },
     ...(groups ? { groups } : {}),
     log: process.env.CONTRACT_VERBOSE ? (l) => console.log(l) : undefined,
   });

@@ -45,8 +45,12 @@ describe("contract matrix", () => {
   });
 
   it("names a Prism example for every entry with a body (error examples are named after their code)", () => {
-    // Only the 204 of the upload PUT has no body, hence no example.
-    expect(matrix.filter((e) => e.example === null).map((e) => e.id)).toEqual(["uploadCharacterImage 204"]);
+    // Only the successes without a JSON body have no example: the upload PUT's 204 (no body) and
+    // the output proxy's image bytes (Prism serves a placeholder string for `format: binary`).
+    expect(matrix.filter((e) => e.example === null).map((e) => e.id)).toEqual([
+      "uploadCharacterImage 204",
+      "getImageOutput 200",
+    ]);
     for (const e of matrix.filter((x) => x.code)) expect(e.example).toBe(e.code);
   });
 
@@ -58,5 +62,34 @@ describe("contract matrix", () => {
     expect(ids.has("createCharacter 404 resource_not_found")).toBe(true);
     expect(ids.has("uploadCharacterImage 401 upload_url_expired")).toBe(true);
     expect(operations.find((o) => o.operationId === "updateCharacter")?.validationErrorCode).toBe("invalid_request");
+  });
+
+  it("lists the image generations' own outcomes: credits, combinations, cursors, cancel and the output proxy", () => {
+    const ids = new Set(matrix.map((e) => e.id));
+    for (const id of [
+      "createImage 201",
+      "createImage 400 character_not_ready",
+      "createImage 400 mutually_exclusive_input",
+      "createImage 400 parameter_invalid_combination",
+      "createImage 400 missing_field",
+      "createImage 402 balance_too_low",
+      "createImage 404 resource_not_found",
+      "createImage 409 idempotency_key_in_use",
+      "createImage 429 too_many_requests",
+      "estimateImage 200",
+      "estimateImage 400 character_not_ready",
+      "estimateImage 429 too_many_requests",
+      "listImages 400 parameter_invalid_combination",
+      "cancelImage 400 generation_not_cancellable",
+      "getImageOutput 200",
+      "getImageOutput 401 signature_invalid",
+      "getImageOutput 404 resource_not_found",
+      "getImageOutput 410 output_expired",
+      "getImageOutput 422 output_not_available",
+    ])
+      expect(ids.has(id), id).toBe(true);
+    // Estimates are free and read-scoped; the output proxy draws from no bucket.
+    expect([...ids].filter((id) => /^estimateImage (402|403|409)/.test(id))).toEqual([]);
+    expect([...ids].filter((id) => /^getImageOutput 429/.test(id))).toEqual([]);
   });
 });

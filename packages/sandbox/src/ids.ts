@@ -5,7 +5,7 @@
 // let a caller guess the ids of uploads minted alongside its own.
 import { encodeTime, ulid } from "ulid";
 
-export type IdPrefix = "char" | "upl";
+export type IdPrefix = "char" | "upl" | "img";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const SEQUENCE_CHARS = 3;

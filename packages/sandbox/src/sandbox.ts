@@ -8,7 +8,7 @@ import { createAurousServer } from "@aurous/server-stubs";
 import type { FastifyInstance } from "fastify";
 import { type Clock, systemClock } from "./clock.js";
 import type { SandboxConfig } from "./config/load.js";
-import { createImplementation, createUploadCheck, type SandboxAuth } from "./http/handlers.js";
+import { createImplementation, createOutputTokenCheck, createUploadCheck, type SandboxAuth } from "./http/handlers.js";
 import { mountDocRoutes } from "./http/routes/docs.js";
 import { mountRefRoutes } from "./http/routes/refs.js";
 import { createState, type SandboxState } from "./state.js";
@@ -63,6 +63,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (found.kind === "unknown") return null;
       return { teamId: found.record.teamId, scope: found.record.scope, revoked: found.kind === "revoked" };
     },
+    // Output URLs load without a key: their token authorises one output as the generation's team.
+    verifyUrlToken: createOutputTokenCheck(state),
     // The sandbox is the reference implementation: every answer is checked against the spec.
     validateResponses: true,
     now: () => clock.now(),
@@ -74,6 +76,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const sweep = setInterval(() => {
     state.uploads.evictExpired().catch((error: unknown) => onError("evicting expired uploads failed", error));
+    state.generations.evictExpired().catch((error: unknown) => onError("evicting expired outputs failed", error));
   }, EVICTION_INTERVAL_MS);
   sweep.unref();
 

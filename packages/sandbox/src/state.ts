@@ -1,10 +1,13 @@
 // Everything the sandbox remembers, built from its config: keys, credits, uploads, characters, the
-// synthesis timers and the blob store. State lives in memory; only image bytes go to disk.
+// synthesis and generation timers and the blob store. State lives in memory; only image bytes go to disk.
 import { CharacterService } from "./characters/service.js";
 import { CharacterStore } from "./characters/store.js";
 import type { Clock } from "./clock.js";
 import type { SandboxConfig } from "./config/load.js";
 import { newSecret } from "./crypto.js";
+import { OutputUrlSigner } from "./generations/output-url.js";
+import { GenerationService } from "./generations/service.js";
+import { GenerationStore } from "./generations/store.js";
 import { RefUrlSigner } from "./refs/signed-url.js";
 import { BlobStore } from "./storage/blob-store.js";
 import { Scheduler } from "./synthesis/scheduler.js";
@@ -25,6 +28,9 @@ export interface SandboxState {
   characters: CharacterService;
   scheduler: Scheduler;
   refUrls: RefUrlSigner;
+  generationStore: GenerationStore;
+  generations: GenerationService;
+  outputUrls: OutputUrlSigner;
 }
 
 export function createState(
@@ -39,6 +45,7 @@ export function createState(
   const store = new CharacterStore();
   // Fresh secrets per process: URLs from an earlier run point at state that is gone anyway.
   const uploads = new UploadService(blobs, clock, newSecret());
+  const generationStore = new GenerationStore();
   return {
     config,
     clock,
@@ -59,5 +66,16 @@ export function createState(
     }),
     scheduler,
     refUrls: new RefUrlSigner(newSecret()),
+    generationStore,
+    generations: new GenerationService({
+      store: generationStore,
+      characters: store,
+      ledger,
+      scheduler,
+      blobs,
+      clock,
+      generationDelayMs: config.generationDelayMs,
+    }),
+    outputUrls: new OutputUrlSigner(newSecret()),
   };
 }

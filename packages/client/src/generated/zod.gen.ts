@@ -729,7 +729,7 @@ export const zGeneration = z.object({
     status: zGenerationStatus,
     prompt: z.string().check(z.maxLength(4000), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/)),
     created_at: zTimestamp,
-    media_type: z.enum(['image', 'video']),
+    media_type: z.nullable(z.enum(['image', 'video'])),
     negative_prompt: z.nullable(z.string().check(z.maxLength(4000), z.regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/))),
     output_urls: z.array(z.url().check(z.maxLength(4096))).check(z.maxLength(16)),
     output_video_url: z.nullable(z.url().check(z.maxLength(4096))),

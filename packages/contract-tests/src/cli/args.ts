@@ -16,13 +16,14 @@ or when nothing answers at --base-url (checked first, in one request).
 
 Required:
   --base-url URL            The deployment, e.g. http://127.0.0.1:4010
-  --api-key KEY             A full-scope key of the main test team (needs credits for syntheses)
+  --api-key KEY             A full-scope key of the main test team (needs credits for syntheses
+                            and a few image generations)
   --second-team-key KEY     A key of another team (cross-team 404s, idempotency conflicts;
                             needs about 10 credits)
 
 Optional keys (entries that need one are reported "not exercised" without it, failing the run):
-  --low-credit-key KEY      A key of a team with fewer than 4 credits (402s; its remaining
-                            credits are spent by regenerations until it refuses)
+  --low-credit-key KEY      A key of a team with fewer than 4 credits (402s: an 8-credit image
+                            first, then its credits are spent by regenerations until it refuses)
   --read-only-key KEY       A read-scope key of the main team (403 on writes)
   --revoked-key KEY         A revoked key (401 revoked_api_key)
   --fuzz-key KEY            A key to fuzz with (repeatable: each team has its own rate limits,

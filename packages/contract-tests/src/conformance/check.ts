@@ -2,7 +2,7 @@
 // headers (required ones present and valid, nothing undocumented), and whatever Prism flagged.
 // Each finding names the problem precisely, since the suite's verdict quotes them.
 import { type Exchange, errorOf } from "../http/exchange.js";
-import type { OperationModel } from "../spec/operations.js";
+import type { OperationModel, ResponseModel } from "../spec/operations.js";
 import { prismProblem, prismViolations } from "./prism-violations.js";
 import type { SpecValidator } from "./validator.js";
 
@@ -38,6 +38,47 @@ function headerValue(schema: unknown, raw: string): unknown {
   const type = (schema as { type?: unknown } | undefined)?.type;
   if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   return raw;
+}
+
+/** The media type of a Content-Type header, without parameters, lower-cased. */
+const mediaTypeOf = (header: string | undefined) => (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+
+/** A body that parses as a JSON object or array (what an error envelope or a JSON success would be). */
+function looksLikeJson(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Binary media are judged by what can be said of bytes: the Content-Type is one of the documented
+ * media, the body is not empty, and it is not a JSON document (a JSON schema of `format: binary`
+ * says nothing about them, so they are never schema-validated).
+ */
+function binaryBodyProblems(prefix: string, response: ResponseModel, x: Exchange): Problem[] {
+  const problems: Problem[] = [];
+  const documented = response.media.map((m) => m.contentType.toLowerCase());
+  const ct = mediaTypeOf(x.headers["content-type"]);
+  if (!documented.includes(ct)) {
+    problems.push({
+      kind: "shape",
+      message: `${prefix}: content-type "${x.headers["content-type"] ?? ""}" is not a documented medium (documented: ${documented.join(", ")})`,
+    });
+  }
+  const size = x.bodyBytes?.length ?? x.bodyText.length;
+  if (size === 0) {
+    problems.push({ kind: "shape", message: `${prefix}: empty body (documented: ${documented.join(", ")} bytes)` });
+  } else if (x.json !== undefined || looksLikeJson(x.bodyText)) {
+    problems.push({
+      kind: "shape",
+      message: `${prefix}: a JSON body where the spec documents ${documented.join(", ")} bytes: ${x.bodyText.slice(0, 120)}`,
+    });
+  }
+  return problems;
 }
 
 export interface CheckOptions {
@@ -83,7 +124,10 @@ export function checkResponse(
   }
 
   // Body.
-  if (response.schema) {
+  // Every documented medium is raw bytes (`format: binary`, the spec model's `binary`): the output image.
+  if (response.binary) {
+    problems.push(...binaryBodyProblems(prefix, response, x));
+  } else if (response.schema) {
     const ct = x.headers["content-type"] ?? "";
     if (!ct.toLowerCase().startsWith(response.contentType ?? "application/json")) {
       problems.push({

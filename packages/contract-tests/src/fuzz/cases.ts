@@ -22,10 +22,23 @@ interface OpModel {
   query: Record<string, Shape>;
 }
 
+/** Query parameters that are credentials (an `apiKey` scheme `in: query`, the output URL's token). */
+export function queryCredentials(op: OperationModel): string[] {
+  return op.security.flatMap((alt) =>
+    alt.flatMap((s) => (s.type === "apiKey" && s.in === "query" && s.paramName ? [s.paramName] : [])),
+  );
+}
+
 function model(doc: OpenApiDocument, op: OperationModel): OpModel {
   const json = op.requestBody?.jsonSchema;
+  // A credential in the query is no input to fuzz like the others: it has its own cases (headerFaults).
+  const credentials = queryCredentials(op);
   const shapes = (where: ParameterModel["in"]) =>
-    Object.fromEntries(op.parameters.filter((p) => p.in === where).map((p) => [p.name, shapeOf(doc, p.schema)]));
+    Object.fromEntries(
+      op.parameters
+        .filter((p) => p.in === where && !(where === "query" && credentials.includes(p.name)))
+        .map((p) => [p.name, shapeOf(doc, p.schema)]),
+    );
   return { doc, op, body: json ? shapeOf(doc, json) : null, path: shapes("path"), query: shapes("query") };
 }
 
@@ -77,7 +90,10 @@ function unknownPath(ctx: FuzzContext, m: OpModel): fc.Arbitrary<PathValues> {
     Object.fromEntries(
       Object.entries(m.path).map(([name, shape]) => [
         name,
-        stringArbitrary(shape).filter((id) => id !== "." && id !== ".." && !realValues(ctx, m, name).includes(id)),
+        // A number in the path (an output's index) is any value its schema allows; ids are strings.
+        shape.kind === "integer"
+          ? validArbitrary(shape).map(String)
+          : stringArbitrary(shape).filter((id) => id !== "." && id !== ".." && !realValues(ctx, m, name).includes(id)),
       ]),
     ),
   );
@@ -95,7 +111,7 @@ const isCursor = (p: ParameterModel) => String((p.schema as { $ref?: unknown }).
 
 /** A query string of the optional parameters (a random subset), each a value its schema allows. */
 function validQuery(m: OpModel): fc.Arbitrary<string> {
-  const free = m.op.parameters.filter((p) => p.in === "query" && !isCursor(p));
+  const free = m.op.parameters.filter((p) => p.in === "query" && !isCursor(p) && p.name in m.query);
   const values = fc.record(Object.fromEntries(free.map((p) => [p.name, validArbitrary(m.query[p.name] as Shape)])), {
     requiredKeys: free.filter((p) => p.required).map((p) => p.name),
   });
@@ -284,7 +300,35 @@ function oversize(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
 // Ids are opaque: an id of any other shape (the docs' own examples are 24 characters after the
 // prefix) is simply unknown, the documented 404 — never a 400.
 function pathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
-  const names = Object.keys(m.path);
+  const numbers = Object.keys(m.path).filter((name) => m.path[name]?.kind === "integer");
+  const numberFaults = numbers.length > 0 ? pathNumberFaults(ctx, m, numbers) : null;
+  const ids = idPathFaults(ctx, m);
+  return ids && numberFaults ? fc.oneof(ids, numberFaults) : (ids ?? numberFaults);
+}
+
+/** A path number that is not one its schema allows (a word, a fraction, out of range): a 400 naming it. */
+function pathNumberFaults(ctx: FuzzContext, m: OpModel, names: string[]): fc.Arbitrary<FuzzCase> {
+  const body = exampleBody(m.doc, m.op);
+  const valid = unknownPath(ctx, m);
+  return fc.tuple(valid, fc.constantFrom(...names)).chain(([path, name]) => {
+    const shape = m.path[name] as Shape;
+    const values = ["abc", "1.5", "", String((shape.maximum ?? 1e6) + 1), String((shape.minimum ?? 0) - 1)].filter(
+      (v) => v !== "",
+    );
+    return fc.constantFrom(...values).map(
+      (value): FuzzCase => ({
+        operationId: m.op.operationId,
+        kind: "invalid",
+        rule: `path ${name}=${JSON.stringify(value)}`,
+        request: json(ctx, m, { ...path, [name]: value }, body),
+        expect: bad(m.op, ["invalid_format", "value_out_of_range"], name, `${name} must be an integer in range`),
+      }),
+    );
+  });
+}
+
+function idPathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null {
+  const names = Object.keys(m.path).filter((name) => m.path[name]?.kind !== "integer");
   if (names.length === 0 || !documents(m.op, 404, "resource_not_found")) return null;
   const known = new Set(names.flatMap((name) => realValues(ctx, m, name)));
   const otherShapes = fc.oneof(
@@ -302,14 +346,14 @@ function pathFaults(ctx: FuzzContext, m: OpModel): fc.Arbitrary<FuzzCase> | null
       .string({ minLength: 1, maxLength: 40 })
       .filter((s) => !known.has(s) && s.trim() === s && s !== "." && s !== ".."),
   );
-  // The spec's example body, so only the path is at fault.
+  // The spec's example body, so only the path is at fault (other path parameters: valid values).
   const body = exampleBody(m.doc, m.op);
-  return fc.tuple(fc.constantFrom(...names), otherShapes).map(
-    ([name, id]): FuzzCase => ({
+  return fc.tuple(fc.constantFrom(...names), otherShapes, unknownPath(ctx, m)).map(
+    ([name, id, rest]): FuzzCase => ({
       operationId: m.op.operationId,
       kind: "invalid",
       rule: "path id of another shape",
-      request: json(ctx, m, { [name]: id }, body),
+      request: json(ctx, m, { ...rest, [name]: id }, body),
       expect: { ...unknownId, why: `"${id}" names nothing` },
     }),
   );
@@ -393,6 +437,30 @@ function headerFaults(m: OpModel, valid: fc.Arbitrary<FuzzCase>): fc.Arbitrary<F
       };
     }),
   ];
+  // An operation a URL token may authorise (the output proxy): a token that signs nothing, no key.
+  for (const param of queryCredentials(op)) {
+    const forged = fc.stringMatching(/^[0-9A-Za-z_.-]{1,64}$/);
+    options.push(
+      fc.tuple(valid, forged).map(([c, token]): FuzzCase => {
+        const headers = { ...c.request.headers };
+        delete headers["X-Api-Key"];
+        const url = new URL(c.request.path, "http://x.invalid");
+        url.searchParams.set(param, token);
+        return {
+          ...c,
+          kind: "invalid",
+          rule: `forged ${param}, no API key`,
+          request: { ...c.request, path: `${url.pathname}${url.search}`, headers },
+          expect: {
+            status: 401,
+            codes: ["signature_invalid"],
+            param: undefined,
+            why: `a ${param} the server never signed`,
+          },
+        };
+      }),
+    );
+  }
   if (op.idempotency?.honours_key) {
     const badKeys = fc.oneof(
       fc.constant("k".repeat(257)).map((k) => ({ k, codes: ["value_out_of_range"] })),

@@ -5,6 +5,7 @@
 // - classify/create with an upload id nobody minted → 400 upload_invalid (unknown upload);
 // - create with both flows or neither → 400 parameter_invalid_combination, synthesize without
 //   attributes → 400 missing_field `attributes`;
+// - create/estimate an image naming a made-up character, style or file → 404 resource_not_found;
 // - any by-id operation on an id that does not exist → 404 resource_not_found.
 import type { Expectation } from "./context.js";
 
@@ -55,6 +56,31 @@ export function expectCreate(body: { generate?: boolean; upload_ids?: string[]; 
   return { status: 201, codes: [], why: "a synthesize-flow create with attributes starts a synthesis" };
 }
 
+interface ImageRequest {
+  character_id?: string;
+  lora_id?: string;
+  reference_image_urls?: string[];
+}
+
+/**
+ * An image request valid by schema (its combination rules included): every id in it was made up,
+ * so a `character_id`, a `lora_id` or a `file_…` reference is `404 resource_not_found` naming that
+ * field (DECISIONS: "Image generation choices"); https references and everything else are accepted.
+ * Which lookup comes first is not specified, so any named field is right.
+ */
+export function expectImageRequest(success: Expectation): (body: ImageRequest) => Expectation {
+  return (body) => {
+    const params: string[] = [];
+    if (body.character_id !== undefined) params.push("character_id");
+    if (body.lora_id !== undefined) params.push("lora_id");
+    (body.reference_image_urls ?? []).forEach((ref, i) => {
+      if (ref.startsWith("file_")) params.push("reference_image_urls", `reference_image_urls[${i}]`);
+    });
+    if (params.length === 0) return success;
+    return { status: 404, codes: ["resource_not_found"], param: params, why: "made-up ids name nothing of the team" };
+  };
+}
+
 export const unknownId: Expectation = {
   status: 404,
   codes: ["resource_not_found"],
@@ -74,4 +100,7 @@ export const VALID_BODY_OUTCOMES: Record<string, (body: never) => Expectation> =
     why: "an upload id nobody minted",
   }),
   createCharacter: expectCreate,
+  // Paid like createCharacter's synthesize flow: the fuzz teams need credits (a generation holds up to 8).
+  createImage: expectImageRequest({ status: 201, codes: [], why: "a valid image request starts a generation" }),
+  estimateImage: expectImageRequest({ status: 200, codes: [], why: "a valid image request is priced" }),
 };

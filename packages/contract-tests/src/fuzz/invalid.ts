@@ -3,10 +3,11 @@
 // `missing_field` (required field absent), `value_out_of_range` (length, size or numeric bound),
 // `invalid_format` (anything else). Each generated body breaks exactly one rule.
 import fc from "fast-check";
-import { paramPath, type Shape } from "./schema.js";
+import { paramPath, type Shape, satisfyRules } from "./schema.js";
 import { stringArbitrary, validArbitrary } from "./valid.js";
 
-export type ValidationCode = "missing_field" | "value_out_of_range" | "invalid_format";
+/** The schema rules' codes, or a combination rule's own (x-aurous-combination-error). */
+export type ValidationCode = "missing_field" | "value_out_of_range" | "invalid_format" | (string & {});
 type Path = Array<string | number>;
 
 export interface Violation {
@@ -69,6 +70,7 @@ function stringSites(shape: Shape, path: Path): Site[] {
   if (shape.maxLength !== undefined) {
     const over = stringArbitrary({
       ...shape,
+      format: undefined, // a too-long value needs no real URL
       minLength: shape.maxLength + 1,
       maxLength: shape.maxLength + 20,
       pattern: shape.pattern && /^\^\[/.test(shape.pattern) && !/\{/.test(shape.pattern) ? shape.pattern : undefined,
@@ -114,18 +116,25 @@ function sitesOf(shape: Shape, path: Path): Site[] {
       sites.push(...stringSites(shape, path));
       break;
     case "integer":
-    case "number":
+    case "number": {
+      // Whole numbers past the bound (fractional bounds, e.g. a minimum of 0.1, round outwards).
+      const over = (bound: number) => Math.floor(bound) + 1;
+      const under = (bound: number) => Math.ceil(bound) - 1;
       if (shape.maximum !== undefined)
         sites.push({
           rule: "maximum",
           path,
-          value: withCodes(fc.integer({ min: shape.maximum + 1, max: shape.maximum + 10_000 }), ["value_out_of_range"]),
+          value: withCodes(fc.integer({ min: over(shape.maximum), max: over(shape.maximum) + 10_000 }), [
+            "value_out_of_range",
+          ]),
         });
       if (shape.minimum !== undefined)
         sites.push({
           rule: "minimum",
           path,
-          value: withCodes(fc.integer({ min: shape.minimum - 10_000, max: shape.minimum - 1 }), ["value_out_of_range"]),
+          value: withCodes(fc.integer({ min: under(shape.minimum) - 10_000, max: under(shape.minimum) }), [
+            "value_out_of_range",
+          ]),
         });
       if (shape.kind === "integer")
         sites.push({
@@ -134,6 +143,7 @@ function sitesOf(shape: Shape, path: Path): Site[] {
           value: withCodes(fc.constantFrom(1.5, 0.25, 99.9), ["invalid_format"]),
         });
       break;
+    }
     case "array": {
       const item = shape.items ?? { kind: "any", nullable: true };
       if (shape.maxItems !== undefined) {
@@ -196,11 +206,75 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   return obj;
 }
 
-function breakAt(site: Site, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
-  return fc.tuple(base, site.value).map(([valid, bad]) => ({
-    body: setAt(valid, site.path, bad.value),
-    violation: { rule: site.rule, param: paramPath(site.path), codes: bad.codes },
-  }));
+/** Valid values for `keys` of an object shape (each key's own valid arbitrary). */
+function validValues(shape: Shape, keys: string[]): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
+    Object.fromEntries(keys.map((k) => [k, validArbitrary(shape.properties?.[k] ?? { kind: "any", nullable: true })])),
+  );
+}
+
+/** The keys `key` needs present (dependentRequired), transitively. */
+function dependenciesOf(shape: Shape, keys: string[]): string[] {
+  const out = new Set<string>();
+  const visit = (k: string) => {
+    for (const d of shape.dependentRequired?.[k] ?? [])
+      if (!out.has(d) && !keys.includes(d)) {
+        out.add(d);
+        visit(d);
+      }
+  };
+  for (const k of keys) visit(k);
+  return [...out];
+}
+
+/**
+ * The fault at one site, and nothing else: breaking a top-level key of an object with combination
+ * rules also drops the keys it may not come with, and adds (valid) the keys it needs.
+ */
+function breakAt(root: Shape, site: Site, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
+  const key = typeof site.path[0] === "string" ? site.path[0] : undefined;
+  const ruled = root.kind === "object" && (root.combinations || root.dependentRequired) && key !== undefined;
+  const needs = ruled && key ? dependenciesOf(root, [key]) : [];
+  return fc.tuple(base, site.value, validValues(root, needs)).map(([valid, bad, deps]) => {
+    let body = setAt(valid, site.path, bad.value);
+    if (ruled && key && body && typeof body === "object")
+      body = satisfyRules(root, { ...(body as Record<string, unknown>), ...deps }, [key, ...needs]);
+    return { body, violation: { rule: site.rule, param: paramPath(site.path), codes: bad.codes } };
+  });
+}
+
+/** Bodies that break one combination rule (a forbidden set of keys together) or one dependentRequired. */
+function ruleFaults(root: Shape, base: fc.Arbitrary<unknown>): Array<fc.Arbitrary<InvalidBody>> {
+  if (root.kind !== "object") return [];
+  const out: Array<fc.Arbitrary<InvalidBody>> = [];
+  for (const rule of root.combinations ?? [])
+    for (const set of rule.sets) {
+      const needs = dependenciesOf(root, set);
+      out.push(
+        fc.tuple(base, validValues(root, [...set, ...needs])).map(([valid, values]) => ({
+          body: satisfyRules(root, { ...(valid as Record<string, unknown>), ...values }, [...set, ...needs]),
+          violation: { rule: `combination ${set.join(" + ")}`, param: rule.param ?? "", codes: [rule.code] },
+        })),
+      );
+    }
+  for (const [key, needs] of Object.entries(root.dependentRequired ?? {})) {
+    if (needs.length === 0) continue;
+    out.push(
+      fc.tuple(base, validValues(root, [key])).map(([valid, value]) => {
+        const body = satisfyRules(root, { ...(valid as Record<string, unknown>), ...value }, [key]);
+        for (const n of needs) delete body[n];
+        return {
+          body,
+          violation: {
+            rule: `dependentRequired ${key} → ${needs.join(", ")}`,
+            param: needs[0] as string,
+            codes: ["missing_field"],
+          },
+        };
+      }),
+    );
+  }
+  return out;
 }
 
 // The body's own type (array, string, …) is covered by the structural cases in cases.ts.
@@ -208,10 +282,14 @@ const bodySites = (shape: Shape) => sitesOf(shape, []).filter((s) => s.path.leng
 
 /** A single-fault body: a valid base from `base`, broken at one site chosen at random. */
 export function invalidBodyArbitrary(shape: Shape, base: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidBody> {
-  return fc.constantFrom(...bodySites(shape)).chain((site) => breakAt(site, base));
+  const sites = fc.constantFrom(...bodySites(shape)).chain((site) => breakAt(shape, site, base));
+  const rules = ruleFaults(shape, base);
+  return rules.length > 0
+    ? fc.oneof({ arbitrary: sites, weight: 8 }, { arbitrary: fc.oneof(...rules), weight: 1 })
+    : sites;
 }
 
 /** One arbitrary per site, so a run can break every site at least once. */
 export function invalidBodyPerSite(shape: Shape, base: fc.Arbitrary<unknown>): Array<fc.Arbitrary<InvalidBody>> {
-  return bodySites(shape).map((site) => breakAt(site, base));
+  return [...bodySites(shape).map((site) => breakAt(shape, site, base)), ...ruleFaults(shape, base)];
 }

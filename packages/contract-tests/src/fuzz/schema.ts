@@ -21,6 +21,52 @@ export interface Shape {
   properties?: Record<string, Shape>;
   required?: string[];
   additionalProperties?: boolean;
+  /** Keys that may not come together (`allOf` members of `not` + x-aurous-combination-error): each set breaks the rule. */
+  combinations?: CombinationRule[];
+  /** `dependentRequired`: a key present needs these keys too (`missing_field` naming the first absent one). */
+  dependentRequired?: Record<string, string[]>;
+}
+
+export interface CombinationRule {
+  /** The rule is broken when every key of any one set is present. */
+  sets: string[][];
+  code: string;
+  param: string | null;
+}
+
+/** `not: { required }` or `not: { anyOf: [{ required }…] }`: the key sets that may not come together. */
+function forbiddenSets(not: Node | undefined): string[][] {
+  if (!not || typeof not !== "object") return [];
+  if (Array.isArray(not.required)) return [not.required as string[]];
+  const alternatives = (not.anyOf ?? not.oneOf) as Node[] | undefined;
+  return (alternatives ?? []).flatMap((alt) => (Array.isArray(alt?.required) ? [alt.required as string[]] : []));
+}
+
+function combinationRules(doc: OpenApiDocument, node: Node): CombinationRule[] {
+  const members = [node, ...((node.allOf as unknown[] | undefined) ?? []).map((m) => deref<Node>(doc, m))];
+  return members.flatMap((m) => {
+    const error = m?.["x-aurous-combination-error"] as { code?: string; param?: string | null } | undefined;
+    const sets = forbiddenSets(m?.not as Node | undefined);
+    return error?.code && sets.length > 0 ? [{ sets, code: error.code, param: error.param ?? null }] : [];
+  });
+}
+
+/** Drops keys until no combination rule and no dependentRequired rule of `shape` is broken. */
+export function satisfyRules(
+  shape: Shape,
+  value: Record<string, unknown>,
+  keep: string[] = [],
+): Record<string, unknown> {
+  const out = { ...value };
+  for (const rule of shape.combinations ?? [])
+    for (const set of rule.sets)
+      if (set.every((k) => k in out)) {
+        const drop = set.find((k) => !keep.includes(k));
+        if (drop) delete out[drop];
+      }
+  for (const [key, needs] of Object.entries(shape.dependentRequired ?? {}))
+    if (key in out && !keep.includes(key) && needs.some((n) => !(n in out))) delete out[key];
+  return out;
 }
 
 type Node = Record<string, unknown>;
@@ -37,6 +83,16 @@ export function shapeOf(doc: OpenApiDocument, raw: unknown): Shape {
     const nonNull = shapes.filter((s) => s.kind !== "null");
     if (nonNull.length === 1) return { ...(nonNull[0] as Shape), nullable: shapes.length > nonNull.length };
     return { kind: "any", nullable: true };
+  }
+  // A described reference (`description` + `allOf: [$ref]`): the shape of the member that has one.
+  if (
+    node.type === undefined &&
+    node.properties === undefined &&
+    node.enum === undefined &&
+    Array.isArray(node.allOf)
+  ) {
+    const typed = (node.allOf as unknown[]).map((m) => shapeOf(doc, m)).find((sh) => sh.kind !== "any");
+    if (typed) return typed;
   }
   let type = node.type as string | string[] | undefined;
   let nullable = false;
@@ -68,6 +124,9 @@ export function shapeOf(doc: OpenApiDocument, raw: unknown): Shape {
     );
     shape.required = (node.required as string[] | undefined) ?? [];
     shape.additionalProperties = node.additionalProperties !== false;
+    const rules = combinationRules(doc, node);
+    if (rules.length > 0) shape.combinations = rules;
+    if (node.dependentRequired) shape.dependentRequired = node.dependentRequired as Record<string, string[]>;
   }
   return shape;
 }

@@ -2,7 +2,7 @@
 // points (JSON Schema's unit), and mix plain ASCII with arbitrary Unicode so servers that count
 // UTF-16 units or choke on non-ASCII are caught.
 import fc from "fast-check";
-import type { Shape } from "./schema.js";
+import { type Shape, satisfyRules } from "./schema.js";
 
 const ASCII_PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 
@@ -31,6 +31,14 @@ export function stringArbitrary(shape: Shape): fc.Arbitrary<string> {
   if (shape.const !== undefined) return fc.constant(shape.const as string);
   const minLength = shape.minLength ?? 0;
   const maxLength = Math.min(shape.maxLength ?? minLength + 40, minLength + 300);
+  // A URI (a webhook): a real URL, in the scheme the pattern asks for (`^https://…`), then the pattern.
+  if (shape.format === "uri") {
+    const scheme = /^\^([a-z]+):/.exec(shape.pattern ?? "")?.[1];
+    const re = shape.pattern ? new RegExp(shape.pattern, "u") : null;
+    return fc
+      .webUrl({ validSchemes: scheme ? [scheme] : ["https"], withQueryParameters: true })
+      .filter((u) => u.length >= minLength && u.length <= (shape.maxLength ?? Infinity) && (!re || re.test(u)));
+  }
   if (shape.pattern) {
     const single = charClassOf(shape.pattern);
     if (single) {
@@ -97,7 +105,11 @@ export function validArbitrary(shape: Shape): fc.Arbitrary<unknown> {
         const props = Object.fromEntries(
           Object.entries(shape.properties ?? {}).map(([k, s]) => [k, validArbitrary(s)]),
         );
-        return fc.record(props, { requiredKeys: shape.required ?? [] });
+        // Bodies that honour the combination rules too (the faults break them on purpose, in invalid.ts).
+        const record = fc.record(props, { requiredKeys: shape.required ?? [] });
+        return shape.combinations || shape.dependentRequired
+          ? record.map((v) => satisfyRules(shape, v as Record<string, unknown>))
+          : record;
       }
       default:
         return fc.jsonValue({ maxDepth: 1 });

@@ -16,6 +16,8 @@ export interface Exchange {
   /** Lower-cased names. */
   headers: Record<string, string>;
   bodyText: string;
+  /** The raw body (binary media such as image/png are judged by these, not by `bodyText`). */
+  bodyBytes?: Uint8Array;
   /** The parsed body when it is JSON, else undefined. */
   json: unknown;
   durationMs: number;
@@ -101,7 +103,8 @@ export async function send(baseUrl: string, request: OutgoingRequest, timeoutMs 
 }
 
 async function finish(request: OutgoingRequest, url: string, response: Response, started: number): Promise<Exchange> {
-  const bodyText = await response.text();
+  const bodyBytes = new Uint8Array(await response.arrayBuffer());
+  const bodyText = new TextDecoder().decode(bodyBytes);
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
@@ -119,6 +122,7 @@ async function finish(request: OutgoingRequest, url: string, response: Response,
     status: response.status,
     headers,
     bodyText,
+    bodyBytes,
     json,
     durationMs: performance.now() - started,
   };

@@ -127,6 +127,19 @@ export const req = {
     call("regenerateCharacterRef", auth, { path: { id }, body }),
   resynthesize: (auth: Auth, id: string, body?: unknown) =>
     call("resynthesizeCharacter", auth, { path: { id }, body: opt(body) }),
+  createImage: (auth: Auth, body: unknown) => call("createImage", auth, { body }),
+  estimateImage: (auth: Auth, body: unknown) => call("estimateImage", auth, { body }),
+  listImages: (auth: Auth, query = "") => call("listImages", auth, { query }),
+  getImage: (auth: Auth, id: string) => call("getImage", auth, { path: { id } }),
+  cancelImage: (auth: Auth, id: string) => call("cancelImage", auth, { path: { id }, body: null }),
+  /** An output by generation id and number, with the API key (no token). */
+  imageOutput: (auth: Auth, id: string, n: number | string) =>
+    call("getImageOutput", auth, { path: { id, n: String(n) }, body: null }),
+  /** An `output_urls` entry as given (its `token` is the credential), on whichever base the route picks. */
+  outputUrl: (outputUrl: string, auth: Auth = { key: null }): OutgoingRequest => {
+    const u = new URL(outputUrl);
+    return { method: "GET", path: `${u.pathname}${u.search}`, headers: headers(auth, false) };
+  },
   /** The upload PUT, sent to the path and query of `uploadUrl` on whichever base the route picks. */
   put: (uploadUrl: string, contentType: string, bytes: Uint8Array): OutgoingRequest => {
     const u = new URL(uploadUrl);

@@ -11,13 +11,14 @@ import { Recorder } from "./recorder.js";
 import { characterScenarios } from "./scenarios/characters.js";
 import { faultScenarios, notProvokable } from "./scenarios/faults.js";
 import { genericScenarios } from "./scenarios/generic.js";
+import { imageScenarios } from "./scenarios/images.js";
 import { limitScenarios } from "./scenarios/limits.js";
 import { moneyScenarios } from "./scenarios/money.js";
 import { uploadScenarios } from "./scenarios/uploads.js";
 import type { ServerHooks, ServerKeys } from "./target.js";
 import type { World } from "./world.js";
 
-export const SCENARIO_GROUPS = ["uploads", "characters", "generic", "money", "limits", "faults"] as const;
+export const SCENARIO_GROUPS = ["uploads", "characters", "images", "generic", "money", "limits", "faults"] as const;
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
 
 export interface ServerSuiteOptions {
@@ -46,7 +47,8 @@ export interface ServerSuiteResult {
 function missingInput(entry: MatrixEntry, keys: ServerKeys): string | null {
   if (entry.code === "revoked_api_key" && !keys.revoked) return "no revoked key was given (--revoked-key)";
   if (entry.code === "missing_scope" && !keys.readOnly) return "no read-only key was given (--read-only-key)";
-  if (entry.code === "insufficient_credits" && !keys.lowCredit) return "no low-credit key was given (--low-credit-key)";
+  if ((entry.code === "insufficient_credits" || entry.code === "balance_too_low") && !keys.lowCredit)
+    return "no low-credit key was given (--low-credit-key)";
   return null;
 }
 
@@ -71,6 +73,7 @@ export async function runServerSuite(o: ServerSuiteOptions): Promise<ServerSuite
   const run: Record<ScenarioGroup, () => Promise<void>> = {
     uploads: () => uploadScenarios(w),
     characters: () => characterScenarios(w),
+    images: () => imageScenarios(w),
     generic: () => genericScenarios(w),
     money: () => moneyScenarios(w),
     limits: () => limitScenarios(w),

@@ -18,6 +18,8 @@ export interface ServerKeys {
 export interface ServerHooks {
   /** Moves the server's clock forward (upload URL expiry, bucket refill). */
   advanceClock?: (ms: number) => Promise<void> | void;
+  /** Text that makes the server fail an image generation when it is in the prompt (the sandbox's `[sandbox:fail]`). */
+  failingPrompt?: string;
 }
 
 export interface ServerTarget {

@@ -45,6 +45,8 @@ export async function startTestSandbox(): Promise<TestSandbox> {
       host: "127.0.0.1",
       // Long enough for the "while synthesizing" refusals under load, short enough to wait for.
       synthesisDelayMs: 600,
+      // The same for image generations (pending → processing → succeeded): the "while running" refusals.
+      generationDelayMs: 600,
       teams: [
         {
           id: team("MA1N"),

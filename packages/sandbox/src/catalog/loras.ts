@@ -1,5 +1,6 @@
 // The sandbox's built-in LoRA catalog: a few public styles, the same for every team (the sandbox
-// delivers no private styles). Nothing in the sandbox generates images with them yet.
+// delivers no private styles). Image generations name one by id or slug (`lora_id`), or pick one
+// whose name or slug the prompt mentions.
 import type { Lora } from "@aurous/server-stubs";
 
 const CATALOG: readonly Lora[] = [
@@ -34,4 +35,15 @@ const CATALOG: readonly Lora[] = [
 /** Copies, so a handler's caller cannot alter the catalog. */
 export function listLoras(): Lora[] {
   return CATALOG.map((lora) => ({ ...lora }));
+}
+
+/** The catalog's style with this id or slug. */
+export function findLora(idOrSlug: string): Lora | undefined {
+  return CATALOG.find((lora) => lora.id === idOrSlug || lora.slug === idOrSlug);
+}
+
+/** The style a prompt names (its name or slug, any case), for a generation sent without `lora_id`. */
+export function loraForPrompt(prompt: string): Lora | undefined {
+  const text = prompt.toLowerCase();
+  return CATALOG.find((lora) => text.includes(lora.name.toLowerCase()) || (lora.slug && text.includes(lora.slug)));
 }

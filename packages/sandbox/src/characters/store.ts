@@ -71,7 +71,8 @@ export class CharacterStore {
   }
 }
 
-function lowerBound(sorted: readonly string[], value: string): number {
+/** The first index whose value is >= `value` (ids sort in creation order). */
+export function lowerBound(sorted: readonly string[], value: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -26,6 +26,7 @@ export function banner(config: SandboxConfig, origin: string, dataDir: string, t
     `  Spec       ${origin}/openapi.json`,
     `  Data       ${dataDir} (image bytes${temporaryData ? ", removed on exit" : ""}; everything else is in memory)`,
     `  Synthesis  ${config.synthesisDelayMs} ms per run; put ${FAIL_TOKEN} in a name or additional_details to make one fail`,
+    `  Images     ${config.generationDelayMs} ms per generation; put ${FAIL_TOKEN} in a prompt to make one fail`,
     ``,
     demo
       ? `Demo teams and API keys (built in; use --config FILE for your own):`

@@ -29,6 +29,7 @@ export function demoConfig(): ConfigFile {
     port: 4010,
     host: "127.0.0.1",
     synthesisDelayMs: 3000,
+    generationDelayMs: 1500,
     teams: [
       {
         id: DEMO_TEAM_IDS.acme,

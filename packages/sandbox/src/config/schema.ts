@@ -42,6 +42,13 @@ export const configSchema = z
       .min(0, { error: "must be between 0 and 600000" })
       .max(600_000, { error: "must be between 0 and 600000" })
       .default(3000),
+    // How long an image generation runs: half of it pending, half processing.
+    generationDelayMs: z
+      .number()
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 600000" })
+      .max(600_000, { error: "must be between 0 and 600000" })
+      .default(1500),
     teams: z.array(teamSchema).min(1, { error: "must list at least one team" }),
   })
   .superRefine((config, ctx) => {

@@ -19,10 +19,15 @@ export class AccountService {
   }
 
   balance(teamId: string): Balance {
-    const credits = this.ledger.balance(teamId);
-    // The ledger holds nothing: a synthesis is charged when it starts and refunded if it fails,
-    // so nothing is ever set aside and all credits are available. Every sandbox team is metered.
-    return { credits, held_credits: 0, available_credits: credits, currency: "credit", billing_mode: "metered" };
+    // Image generations hold their price until they end; syntheses are charged when they start
+    // (and refunded if they fail), so they never show as held. Every sandbox team is metered.
+    return {
+      credits: this.ledger.balance(teamId),
+      held_credits: this.ledger.held(teamId),
+      available_credits: this.ledger.available(teamId),
+      currency: "credit",
+      billing_mode: "metered",
+    };
   }
 
   /** The team behind an authenticated key; the runtime only authenticates keys of configured teams. */

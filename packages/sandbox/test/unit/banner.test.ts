@@ -41,4 +41,15 @@ describe("the sandbox banner", () => {
       expect(args).toContain(`X-Api-Key: ${key}`);
     }
   });
+
+  it("states both delays and the failure trigger", () => {
+    const text = banner(
+      { ...demoConfig(), synthesisDelayMs: 10, generationDelayMs: 20, source: "demo" },
+      "http://h",
+      "/d",
+      true,
+    );
+    expect(text).toContain("Synthesis  10 ms per run; put [sandbox:fail] in a name or additional_details");
+    expect(text).toContain("Images     20 ms per generation; put [sandbox:fail] in a prompt to make one fail");
+  });
 });

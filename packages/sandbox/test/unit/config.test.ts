@@ -55,6 +55,7 @@ describe("loadConfig", () => {
       port: 4010,
       host: "127.0.0.1",
       synthesisDelayMs: 3000,
+      generationDelayMs: 1500,
       dataDir: join(dir, "data"),
     });
     expect(fromFlag.teams[0]!.keys[0]!.revoked).toBe(false);
@@ -66,6 +67,7 @@ describe("loadConfig", () => {
     const path = file("bad.json", {
       port: "4010",
       synthesisDelayMs: -1,
+      generationDelayMs: 600_001,
       colour: "blue",
       teams: [
         { ...goodTeam, name: "", keys: [{ key: "al_live_short", scope: "admin" }] },
@@ -77,6 +79,7 @@ describe("loadConfig", () => {
     expect(message).toContain('(the top level): has unknown field "colour"');
     expect(message).toContain("port: must be a number, not a string");
     expect(message).toContain("synthesisDelayMs: must be between 0 and 600000");
+    expect(message).toContain("generationDelayMs: must be between 0 and 600000");
     expect(message).toContain("teams[0].name: must not be empty");
     expect(message).toContain('teams[0].keys[0].key: must be "al_live_" followed by 64 lowercase hex characters');
     expect(message).toContain("teams[0].keys[0].scope: must be one of read, write, full");

@@ -11774,6 +11774,10 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "$ref": "#/components/schemas/Timestamp"
       },
       "media_type": {
+        "type": [
+          "string",
+          "null"
+        ],
         "description": "`image` or `video`; null on rows older than this field.",
         "enum": [
           "image",
@@ -11797,7 +11801,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         "items": {
           "type": "string",
           "format": "uri",
-          "maxLength": 4096
+          "maxLength": 4096,
+          "x-faker": {
+            "helpers.fake": [
+              "https://api.aurous-labs.com/v1/images/img_{{string.alphanumeric(26)}}/output/0?token={{string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}}"
+            ]
+          }
         }
       },
       "output_video_url": {
@@ -11807,7 +11816,12 @@ export const componentSchemas: Readonly<Record<string, unknown>> = {
         ],
         "format": "uri",
         "description": "The video's output URL (video generations only), or null.",
-        "maxLength": 4096
+        "maxLength": 4096,
+        "x-faker": {
+          "helpers.fake": [
+            "https://api.aurous-labs.com/v1/images/img_{{string.alphanumeric(26)}}/output/0?token={{string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}}"
+          ]
+        }
       },
       "reference_image_urls": {
         "type": [

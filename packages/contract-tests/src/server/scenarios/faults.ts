@@ -19,6 +19,15 @@ export const INTERNAL_ERROR_REASON =
 export const EXPIRY_REASON =
   "the upload URL expires 15 minutes after minting; without control of the server's clock the suite cannot make one expire on demand";
 
+export const OUTPUT_EXPIRY_REASON =
+  "a generation's outputs are kept 24 hours; without control of the server's clock the suite cannot make one expire on demand";
+
+/** Codes only the passing of time produces, with why the suite cannot wait for them on an arbitrary server. */
+const CLOCK_CODES: Record<string, string> = {
+  upload_url_expired: EXPIRY_REASON,
+  output_expired: OUTPUT_EXPIRY_REASON,
+};
+
 /** Entries not provokable on this target, with the reason (depends on what the target lets us control). */
 export function notProvokable(operations: OperationModel[], canMoveClock: boolean): NotProvokable[] {
   const out: NotProvokable[] = [];
@@ -30,10 +39,11 @@ export function notProvokable(operations: OperationModel[], canMoveClock: boolea
     }
   }
   if (!canMoveClock) {
-    for (const op of operations) {
-      if (op.errors.some((r) => r.status === 401 && r.codes.includes("upload_url_expired")))
-        out.push({ entry: entryId(op.operationId, 401, "upload_url_expired"), reason: EXPIRY_REASON });
-    }
+    for (const op of operations)
+      for (const r of op.errors)
+        for (const code of r.codes)
+          if (CLOCK_CODES[code])
+            out.push({ entry: entryId(op.operationId, r.status, code), reason: CLOCK_CODES[code] });
   }
   return out;
 }

@@ -820,7 +820,7 @@ export type Generation = {
     /**
      * `image` or `video`; null on rows older than this field.
      */
-    media_type: 'image' | 'video';
+    media_type: 'image' | 'video' | null;
     /**
      * The negative prompt as sent, or null.
      */

@@ -729,7 +729,7 @@ export const zGeneration = z.object({
     status: zGenerationStatus,
     prompt: z.string().max(4000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/),
     created_at: zTimestamp,
-    media_type: z.enum(['image', 'video']),
+    media_type: z.enum(['image', 'video']).nullable(),
     negative_prompt: z.string().max(4000).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/).nullable(),
     output_urls: z.array(z.url().max(4096)).max(16),
     output_video_url: z.url().max(4096).nullable(),
