@@ -38,9 +38,3 @@ function entriesOf(op: OperationModel, response: ResponseModel): MatrixEntry[] {
 export function buildMatrix(doc: OpenApiDocument): MatrixEntry[] {
   return listOperations(doc).flatMap((op) => op.responses.flatMap((r) => entriesOf(op, r)));
 }
-
-/** Documented codes for one operation and status (empty when the status is undocumented). */
-export function documentedCodes(op: OperationModel, status: number): string[] | null {
-  const response = op.responses.find((r) => r.status === status);
-  return response ? response.codes : null;
-}
