@@ -35,7 +35,7 @@ describe("prepareBytes", () => {
   });
 
   it("needs the handler to say which of several media it sends", () => {
-    expect(prepareBytes(response("image/png", "image/webp"), BYTES, {})).toEqual({
+    expect(prepareBytes(response("image/png", "image/webp"), BYTES, {})).toStrictEqual({
       headers: {},
       problem: "no Content-Type (one of image/png, image/webp)",
     });
@@ -45,6 +45,12 @@ describe("prepareBytes", () => {
     const res = response("image/png; charset=binary", "Image/WebP");
     expect(prepareBytes(res, BYTES, { "Content-Type": " IMAGE/PNG ; q=1" }).problem).toBeNull();
     expect(prepareBytes(res, BYTES, { "Content-Type": "image/webp" }).problem).toBeNull();
+  });
+
+  it("keeps the handler's Content-Type even when only one medium is documented", () => {
+    expect(prepareBytes(response("image/png"), BYTES, { "Content-Type": "image/gif" }).problem).toBe(
+      "Content-Type image/gif is not documented (image/png)",
+    );
   });
 
   it("says why an answer is off-spec", () => {
