@@ -1,9 +1,16 @@
-// The sandbox's published rate card. Its numbers are the reference docs' baseline; the sandbox
-// itself charges only syntheses (4 credits, 1 per regenerated ref), which the card does not price.
-import type { Pricing } from "@aurous/server-stubs";
+// The sandbox's published rate card. Its image prices are read from createImage's
+// x-aurous-credit-cost — what the sandbox actually charges — so the card cannot drift from the
+// charge; the video prices (no video operation yet) are the reference docs' baseline.
+import { creditCost, operations, type Pricing } from "@aurous/server-stubs";
 
+const imageBase = creditCost(operations.createImage, { count: 1 });
 const RATE_CARD = {
-  image: { base: 1, enhance_prompt_multiplier: 2, reference_image_per_image: 0 },
+  image: {
+    base: imageBase,
+    enhance_prompt_multiplier: creditCost(operations.createImage, { count: 1, enhance_prompt: true }) / imageBase,
+    // References are free (the estimate page); the spec's price rule takes none into account.
+    reference_image_per_image: 0,
+  },
   video: { base_per_second: 0.5, resolution_factor: { "480p": 1, "720p": 1.5, "1080p": 2.5 } },
 } as const;
 
