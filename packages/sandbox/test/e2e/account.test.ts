@@ -73,7 +73,11 @@ describe("GET /v1/pricing", () => {
 
   it("prices images as an estimate charges them (the card reads createImage's price rule)", async () => {
     const { data: card } = await t.acme.pricing.get();
-    for (const [count, enhance] of [[1, false], [3, false], [2, true]] as const) {
+    for (const [count, enhance] of [
+      [1, false],
+      [3, false],
+      [2, true],
+    ] as const) {
       const body = { prompt: "A lighthouse at dusk", count, enhance_prompt: enhance };
       const { data } = await t.acme.images.estimate(body);
       const perImage = card.image.base * (enhance ? card.image.enhance_prompt_multiplier : 1);
