@@ -53,8 +53,6 @@ function headerTsType(schema) {
 }
 
 const jsonSchemaOf = (media) => media.find((m) => m.contentType === "application/json")?.schema ?? null;
-/** A response of raw bytes: every documented medium is binary (the model's MediaModel.binary). */
-const isBinary = (response) => response.media.length > 0 && response.media.every((m) => m.binary);
 
 /** The runtime's view of one operation: the model's fields, under the model's names. */
 function metaOf(op) {
@@ -95,7 +93,7 @@ function metaOf(op) {
           // Closed world: our server may send only the fields the spec lists (see closed-world.mjs).
           schema: closeObjects(jsonSchemaOf(r.media)),
           contentTypes: r.media.map((m) => m.contentType),
-          binary: isBinary(r),
+          binary: r.binary,
           headers: Object.fromEntries(
             Object.entries(r.headers).map(([name, h]) => [name, { required: h.required, schema: h.schema }]),
           ),
@@ -136,7 +134,7 @@ function typeEntry(op) {
   else if (op.requestBody) body = "unknown";
   // Raw-byte successes: the handler returns bytes (hey-api types them Blob | File, a browser's
   // view) and names their media type, one of those documented.
-  const binary = op.responses.filter((r) => r.kind === "success" && isBinary(r));
+  const binary = op.responses.filter((r) => r.kind === "success" && r.binary);
   const responses = binary.length
     ? `Omit<T.${P}Responses, ${binary.map((r) => r.status).join(" | ")}> & { ${binary.map((r) => `${r.status}: Uint8Array`).join("; ")} }`
     : `T.${P}Responses`;
