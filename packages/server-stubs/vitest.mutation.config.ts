@@ -3,7 +3,8 @@ import base from "./vitest.config.js";
 
 // The tests a mutant of src/runtime or src/stores can fail. Left out: the ones that run the generator
 // or dist/ in child processes (generated, fixture-operation, scaffold, package) and the chaos run
-// (test:chaos); type tests too, since tsc does not run mutated code.
+// (test:chaos); the bench smoke test, which reaches every request path and takes 20 s (judged by
+// its throughput, not by what it asserts); type tests too, since tsc does not run mutated code.
 export default mergeConfig(
   base,
   defineConfig({
@@ -14,6 +15,7 @@ export default mergeConfig(
         "test/scaffold.test.ts",
         "test/package.test.ts",
         "test/chaos.test.ts",
+        "test/bench.test.ts",
       ],
       typecheck: { enabled: false },
     },
