@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Mutation score per folder from a Stryker JSON report, and the mutants left alive:
-//   node scripts/mutation/summary.mjs packages/client/reports/mutation/mutation.json [--survivors]
+//   node scripts/mutation/summary.mjs packages/client/reports/mutation/mutation.json [more.json …] [--survivors]
+// Several reports (one package's files run in parts, e.g. `--mutate` groups) are read as one: a file
+// in more than one report counts once, from the last report that has it.
 // Score as Stryker counts it: (killed + timed out) / (killed + timed out + survived + no coverage).
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-const [file, flag] = process.argv.slice(2);
-const report = JSON.parse(readFileSync(file ?? "reports/mutation/mutation.json", "utf8"));
+const args = process.argv.slice(2);
+const flag = args.find((a) => a.startsWith("--"));
+const reports = args.filter((a) => !a.startsWith("--"));
+const report = { files: {} };
+for (const file of reports.length ? reports : ["reports/mutation/mutation.json"])
+  Object.assign(report.files, JSON.parse(readFileSync(file, "utf8")).files);
 const folders = new Map();
 const alive = [];
 for (const [path, { mutants }] of Object.entries(report.files)) {
