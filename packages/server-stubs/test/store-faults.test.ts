@@ -91,6 +91,18 @@ describe("idempotency under store faults", () => {
     expect(await store.get("team_a:k1", Date.now())).toMatchObject({ state: "completed", response: { status: 201 } });
   });
 
+  it("while the answer waits in the outbox, the key reused with another body is refused 409 (not given that answer), and nothing runs", async () => {
+    const store = new FaultyIdempotencyStore();
+    const { charges, create } = paidServer(store);
+    store.mode.complete = "fail";
+    expect((await create("k5", "A")).statusCode).toBe(201);
+    const other = await create("k5", "B");
+    expect(other.statusCode).toBe(409);
+    expect(other.headers["retry-after"]).toBeUndefined();
+    expect(other.json().error.code).toBe("idempotency_key_in_use");
+    expect(charges.get("k5")).toBe(1);
+  });
+
   it("a claim re-sent after a lost reply is still the same request's claim: 201, not 409", async () => {
     const store = new FaultyIdempotencyStore();
     store.resendClaims = true;
