@@ -176,7 +176,7 @@ describe("IdempotencyOutbox", () => {
     expect(await store.get("t:k", Date.now())).toMatchObject({ state: "completed" });
   });
 
-  it("an answer replaces a kept release, and a new answer replaces a kept one whose record has expired", async () => {
+  it("an answer replaces a kept release, and a later answer replaces a kept one", async () => {
     const { store, outbox } = setup();
     store.mode = "fail";
     outbox.add("t:k", release("o1"));
@@ -186,7 +186,23 @@ describe("IdempotencyOutbox", () => {
     expect(outbox.answer("t:k")).toBeUndefined();
     outbox.add("t:k", answer("o3", T0 + DAY));
     expect(outbox.answer("t:k")).toEqual(answer("o3", T0 + DAY));
+    outbox.add("t:k", answer("o4", T0 + DAY)); // the latest answer wins, even over a live one
+    expect(outbox.answer("t:k")).toEqual(answer("o4", T0 + DAY));
     expect(outbox.size).toBe(1);
+  });
+
+  it("a release is kept over an answer whose record has expired, so the key's new claim is still released", async () => {
+    const { store, outbox } = setup();
+    store.mode = "fail";
+    await outbox.write("t:k", answer("o1", T0 + 1_000));
+    vi.setSystemTime(T0 + 2_000); // the window passed before a retry ran
+    await store.inner.claim("t:k", "fp", "o2", T0 + 302_000, T0 + 2_000); // a new request holds the key, then fails
+    expect(await outbox.write("t:k", release("o2", T0 + 302_000))).toBe(false);
+    store.mode = "ok";
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.calls.map((c) => c.method)).toEqual(["complete", "release", "release"]);
+    expect(await store.get("t:k", Date.now())).toBeNull(); // not held (answering 409) until its lock expires
+    expect(outbox.size).toBe(0);
   });
 
   it("a kept answer is replayed until the moment its record expires, not after", async () => {

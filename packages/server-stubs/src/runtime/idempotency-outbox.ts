@@ -44,9 +44,9 @@ export class IdempotencyOutbox {
   }
 
   add(storeKey: string, write: PendingWrite): void {
-    // A complete outranks a release of the same owner (a late release must not undo an answer).
-    const existing = this.pending.get(storeKey);
-    if (existing?.kind === "complete" && write.kind === "release") return;
+    // A complete outranks a release (a late release must not undo an answer), unless its record has
+    // expired: it would not be written any more, and the release may be a new claim's.
+    if (write.kind === "release" && this.answer(storeKey)) return;
     this.pending.set(storeKey, write);
     this.schedule();
   }
