@@ -1,6 +1,7 @@
 // What Node's HTTP layer refuses before fastify routes anything, sent over raw sockets: every answer
 // is the documented envelope with Aurous-Request-Id, and the connection closes after it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveTimeouts } from "../src/runtime/timeouts.js";
 import { AUTH, CHAR_ID, server } from "./helpers.js";
 import { exchange, listen, type RawResponse, sendRaw, trickle } from "./raw-http.js";
 
@@ -85,6 +86,41 @@ describe("slow clients", () => {
   });
 
   it("refuses a non-positive timeout at startup", () => {
-    expect(() => server({ timeouts: { requestMs: 0 } })).toThrow(/timeouts.requestMs/);
+    expect(() => server({ timeouts: { requestMs: 0 } })).toThrow(/timeouts\.requestMs/);
+    expect(() => server({ timeouts: { headersMs: -1 } })).toThrow(/timeouts\.headersMs must be a positive/);
+  });
+});
+
+describe("timeouts given to Node's HTTP server", () => {
+  // Node enforces them: headersTimeout, requestTimeout, and how often it looks for late requests.
+  const limits = async (timeouts?: { headersMs?: number; requestMs?: number }) => {
+    const app = server(timeouts ? { timeouts } : {});
+    const { headersTimeout, requestTimeout, connectionsCheckingInterval } = app.server as typeof app.server & {
+      connectionsCheckingInterval: number;
+    };
+    await app.close();
+    return { headersTimeout, requestTimeout, connectionsCheckingInterval };
+  };
+
+  it("defaults: 10 s for headers, 60 s for the request, checked every second", async () => {
+    expect(await limits()).toEqual({
+      headersTimeout: 10_000,
+      requestTimeout: 60_000,
+      connectionsCheckingInterval: 1_000,
+    });
+  });
+
+  it("a headers timeout longer than the request timeout is cut to it; checked every quarter of it", async () => {
+    expect(await limits({ headersMs: 5_000, requestMs: 1_000 })).toEqual({
+      headersTimeout: 1_000,
+      requestTimeout: 1_000,
+      connectionsCheckingInterval: 250,
+    });
+  });
+
+  it("checks every quarter of the headers timeout, within [25 ms, 1 s]", () => {
+    expect(resolveTimeouts({ headersMs: 200 }).checkEveryMs).toBe(50);
+    expect(resolveTimeouts({ headersMs: 40 }).checkEveryMs).toBe(25);
+    expect(resolveTimeouts({ headersMs: 8_000 }).checkEveryMs).toBe(1_000);
   });
 });

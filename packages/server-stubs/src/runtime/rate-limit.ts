@@ -24,6 +24,7 @@ const toBucket = (chosen: BucketRule): ResolvedBucket => ({
 const resolved = new WeakMap<BucketRule, ResolvedBucket>();
 const bucketOf = (rule: BucketRule): ResolvedBucket => {
   let bucket = resolved.get(rule);
+  // Stryker disable next-line ConditionalExpression: resolving a rule again gives an equal bucket (the cache only spares objects)
   if (!bucket) resolved.set(rule, (bucket = toBucket(rule)));
   return bucket;
 };
