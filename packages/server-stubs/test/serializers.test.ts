@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type ErrorReport, type Implementation, operations } from "../src/index.js";
 import { createSchemaCompiler } from "../src/runtime/schemas.js";
-import { responseSerializers } from "../src/runtime/serializers.js";
+import { nullablesForSerializer, responseSerializers } from "../src/runtime/serializers.js";
 import { AUTH, CHAR_ID, character, implementation, server } from "./helpers.js";
 
 type Json = Record<string, any>;
@@ -72,6 +72,62 @@ describe("compiled serializers", () => {
       expect(compiler.strict(operations.getCharacter.responses["200"]!.schema!)(value)).toBe(true);
       expect(JSON.parse(serialize(value))).toEqual(value);
     }
+  });
+});
+
+describe("nullablesForSerializer", () => {
+  const X = { type: "object", properties: { a: { type: "string" } } };
+
+  it('turns oneOf/anyOf of X and {type: "null"} (either order, with a description) into nullable X', () => {
+    expect(nullablesForSerializer({ description: "d", oneOf: [X, { type: "null" }] })).toEqual({
+      description: "d",
+      allOf: [X],
+      nullable: true,
+    });
+    expect(nullablesForSerializer({ anyOf: [{ type: "null", description: "none" }, X] })).toEqual({
+      allOf: [X],
+      nullable: true,
+    });
+  });
+
+  it("rewrites nested schemas and arrays, returns scalars as they are, leaves the input unchanged", () => {
+    const input = { type: "object", properties: { p: { oneOf: [{ type: "null" }, X] } }, required: ["p"] };
+    expect(nullablesForSerializer(input)).toEqual({
+      type: "object",
+      properties: { p: { allOf: [X], nullable: true } },
+      required: ["p"],
+    });
+    expect(input.properties.p.oneOf).toHaveLength(2);
+    expect(nullablesForSerializer([{ anyOf: [X, { type: "null" }] }, 3])).toEqual([{ allOf: [X], nullable: true }, 3]);
+    for (const scalar of ["s", 0, 1, true, false, null, undefined]) expect(nullablesForSerializer(scalar)).toBe(scalar);
+  });
+
+  it("leaves every other oneOf/anyOf alone", () => {
+    for (const schema of [
+      { oneOf: [X, { type: "string" }] }, // no null branch
+      { oneOf: [{ type: "null" }, { type: "null" }] }, // nothing but null
+      { oneOf: [X, { type: "string" }, { type: "null" }] }, // three branches
+      { oneOf: [X] },
+      { oneOf: [X, { type: "null", title: "nothing" }] }, // a null branch with more than a description
+      { oneOf: [X, { type: ["null"] }] },
+      { oneOf: "not an array", anyOf: { 0: X, 1: { type: "null" }, length: 2 } },
+      { allOf: [X, { type: "null" }] },
+    ])
+      expect(nullablesForSerializer(schema), JSON.stringify(schema)).toEqual(schema);
+  });
+
+  it("a branch that is not a schema object (null, true, a string) is never the null branch", () => {
+    for (const other of [null, true, "null"])
+      expect(nullablesForSerializer({ oneOf: [other, { type: "null" }] })).toEqual({ allOf: [other], nullable: true });
+    expect(nullablesForSerializer({ oneOf: [null, "null"] })).toEqual({ oneOf: [null, "null"] });
+  });
+});
+
+describe("responseSerializers", () => {
+  it("compiles an operation's serializers once per process: every server shares them", () => {
+    const first = responseSerializers(operations.getCharacter);
+    expect(responseSerializers(operations.getCharacter)).toBe(first);
+    expect(first.get("200")).toBeTypeOf("function");
   });
 });
 
