@@ -1,7 +1,14 @@
 // What handlers return: documented results pass, off-spec results become a logged 500 when
 // response validation is on, thrown errors never leak.
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { ApiFailure, type ErrorReport, type Implementation } from "../src/index.js";
+import { ApiFailure, type ErrorReport, type Implementation, operations } from "../src/index.js";
+import {
+  buildResponse,
+  compileResponseValidators,
+  OffSpecResponse,
+  type ResponseValidators,
+} from "../src/runtime/responses.js";
+import { createSchemaCompiler } from "../src/runtime/schemas.js";
 import { AUTH, CHAR_ID, character, implementation, server } from "./helpers.js";
 
 const GET = `/v1/characters/${CHAR_ID}`;
@@ -198,5 +205,83 @@ describe("server lifecycle", () => {
       parsed.some((l) => l.msg === "handler ran" && typeof l.reqId === "string" && String(l.reqId).startsWith("req_")),
     ).toBe(true);
     expect(parsed.some((l) => l.level === 50 && l.operationId === "getCharacter")).toBe(true);
+  });
+});
+
+describe("buildResponse", () => {
+  const meta = operations.getCharacter;
+  const validators = compileResponseValidators(meta, createSchemaCompiler());
+  const offSpec = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(OffSpecResponse);
+      return e as OffSpecResponse;
+    }
+    throw new Error("expected OffSpecResponse");
+  };
+
+  it("OffSpecResponse names the operation, status and detail", () => {
+    const e = new OffSpecResponse("getCharacter", 418, "status not documented");
+    expect(e).toBeInstanceOf(Error);
+    expect(e.name).toBe("OffSpecResponse");
+    expect(e.message).toBe("getCharacter answered off-spec (418): status not documented");
+    expect([e.operationId, e.status]).toEqual(["getCharacter", 418]);
+  });
+
+  it("validation on: an error on an undocumented status is refused, saying so", () => {
+    const e = offSpec(() =>
+      buildResponse(meta, { status: 418, error: { code: "teapot", message: "short and stout" } }, "req_1", validators),
+    );
+    expect(e.message).toBe("getCharacter answered off-spec (418): status not documented");
+  });
+
+  it("validation off: an undocumented status (error or success) is built as returned", () => {
+    expect(
+      buildResponse(meta, { status: 418, error: { code: "teapot", message: "short and stout" } }, "req_1", null),
+    ).toEqual({
+      status: 418,
+      body: {
+        error: {
+          type: expect.any(String),
+          code: "teapot",
+          message: "short and stout",
+          param: null,
+          doc_url: expect.stringContaining("teapot"),
+          request_id: "req_1",
+        },
+      },
+      headers: undefined,
+    });
+    expect(buildResponse(meta, { status: 299, body: { odd: true }, headers: { "X-A": "1" } }, "req_2", null)).toEqual({
+      status: 299,
+      body: { odd: true },
+      headers: { "X-A": "1" },
+    });
+  });
+
+  it("an off-spec body is reported with the failing location and Ajv's message", () => {
+    const nested = offSpec(() =>
+      buildResponse(
+        meta,
+        { status: 200, body: { ...character(), attributes: { gender: "female", age: "x" } } },
+        "r",
+        validators,
+      ),
+    );
+    expect(nested.message).toMatch(/^getCharacter answered off-spec \(200\): body \/attributes\S* must /);
+    const root = offSpec(() => buildResponse(meta, { status: 200, body: "not an object" }, "r", validators));
+    expect(root.message).toMatch(/^getCharacter answered off-spec \(200\): body \/ must be object$/);
+  });
+
+  it("a validator without errors still gives a readable detail", () => {
+    const bare = Object.assign(() => false, { errors: null }) as unknown as NonNullable<
+      ReturnType<ResponseValidators["get"]>
+    >;
+    const e = offSpec(() => buildResponse(meta, { status: 200, body: {} }, "r", new Map([["200", bare]])));
+    expect(e.message).toBe("getCharacter answered off-spec (200): body / invalid");
+    const noMessage = Object.assign(() => false, { errors: [{ instancePath: "/x" }] }) as unknown as typeof bare;
+    const f = offSpec(() => buildResponse(meta, { status: 200, body: {} }, "r", new Map([["200", noMessage]])));
+    expect(f.message).toBe("getCharacter answered off-spec (200): body /x invalid");
   });
 });
