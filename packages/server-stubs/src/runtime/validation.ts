@@ -222,6 +222,7 @@ export function compileRequestValidator(
   const bodySchema = meta.requestBody?.jsonSchema ?? null;
   const rawBytes = meta.requestBody?.binary === true;
   const body = bodySchema ? compiler.strict(bodySchema) : null;
+  // Stryker disable next-line BooleanLiteral: the model always gives a body's required as a boolean; without a body (null) there is nothing to require
   const bodyRequired = meta.requestBody?.required ?? false;
   const headerNames = header ? [...header.names] : [];
   const judge = body ? createCombinationJudge(compiler, body.schema) : null;
@@ -254,11 +255,14 @@ export function compileRequestValidator(
     data: Record<string, unknown>,
     location: ValidationLocation,
   ): RuntimeReject {
+    // Stryker disable next-line ArrayDeclaration: only called after a failed validate, when ajv has set errors
     const error = firstRelevant(group.validate.errors ?? []);
     // Parameter errors sit one level down: /<name>/… or a missing <name>.
+    // Stryker disable next-line StringLiteral: only a required failure sits at the root (data is always an object), and that branch never reads `first`
     const [, first = "", ...rest] = error.instancePath.split("/");
     const name = group.names.get(first);
     const located =
+      // Stryker disable next-line ConditionalExpression,StringLiteral: describeFailure gives a required failure the same kind either way, and the block below replaces its param and message
       error.keyword === "required"
         ? describeFailure(error, data)
         : describeFailure({ ...error, instancePath: rest.length ? `/${rest.join("/")}` : "" }, data[first], name);
@@ -280,6 +284,7 @@ export function compileRequestValidator(
   const checkPath = (group: ParamGroup, params: Record<string, unknown>): void => {
     checkNumerals(group, params, "path");
     if (group.validate(params)) return;
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: errors is set after a failed validate; an empty `failing` (a missing path param) names no numeral and no error param, as the replacement does
     const failing = firstRelevant(group.validate.errors ?? []).instancePath.split("/")[1] ?? "";
     if (!pathMeansNotFound || group.numerals.has(failing)) throw describeGroupFailure(group, params, "path");
     throw new RuntimeReject(
@@ -296,6 +301,7 @@ export function compileRequestValidator(
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
     const headersIn: Record<string, unknown> = {};
+    // Stryker disable next-line ConditionalExpression: ajv treats a property holding undefined as absent (required, defaults, coercion), and the copy below skips undefined values
     for (const [lower] of headerNames) if (parts.headers[lower] !== undefined) headersIn[lower] = parts.headers[lower];
     check(header, headersIn, "header");
     const headersOut: Record<string, unknown> = {};
@@ -307,6 +313,7 @@ export function compileRequestValidator(
       if (parts.body === undefined) {
         if (bodyRequired) throw reject("missing_field", "A JSON request body is required.", null, "body");
       } else if (!body(parts.body)) {
+        // Stryker disable next-line ArrayDeclaration: only read after a failed validate, when ajv has set errors
         const errors = body.errors ?? [];
         const judged = judge!(errors);
         if (judged && "combination" in judged) {
