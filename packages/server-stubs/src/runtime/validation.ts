@@ -69,7 +69,12 @@ export function pointerToParam(pointer: string, data: unknown): string {
   for (const raw of pointer.slice(1).split("/")) {
     const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     out += Array.isArray(node) ? `[${seg}]` : out ? `.${seg}` : seg;
-    node = node && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
+    node =
+      node &&
+      // Stryker disable next-line ConditionalExpression: no property of a truthy primitive (char, prototype method…) leads to an array, and ajv's pointers only descend through objects
+      typeof node === "object"
+        ? (node as Record<string, unknown>)[seg]
+        : undefined;
   }
   return out;
 }
@@ -78,6 +83,7 @@ export function pointerToParam(pointer: string, data: unknown): string {
 function unknownKeys(error: ErrorObject): string[] {
   const declared = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
   const data = error.data;
+  // Stryker disable next-line ArrayDeclaration: the caller only asks whether there are more than one; 0 and 1 keys read the same
   if (!data || typeof data !== "object" || Array.isArray(data)) return [];
   return Object.keys(data).filter((k) => !Object.hasOwn(declared, k));
 }
@@ -216,6 +222,7 @@ export function compileRequestValidator(
   const bodySchema = meta.requestBody?.jsonSchema ?? null;
   const rawBytes = meta.requestBody?.binary === true;
   const body = bodySchema ? compiler.strict(bodySchema) : null;
+  // Stryker disable next-line BooleanLiteral: the model always gives a body's required as a boolean; without a body (null) there is nothing to require
   const bodyRequired = meta.requestBody?.required ?? false;
   const headerNames = header ? [...header.names] : [];
   const judge = body ? createCombinationJudge(compiler, body.schema) : null;
@@ -248,11 +255,14 @@ export function compileRequestValidator(
     data: Record<string, unknown>,
     location: ValidationLocation,
   ): RuntimeReject {
+    // Stryker disable next-line ArrayDeclaration: only called after a failed validate, when ajv has set errors
     const error = firstRelevant(group.validate.errors ?? []);
     // Parameter errors sit one level down: /<name>/… or a missing <name>.
+    // Stryker disable next-line StringLiteral: only a required failure sits at the root (data is always an object), and that branch never reads `first`
     const [, first = "", ...rest] = error.instancePath.split("/");
     const name = group.names.get(first);
     const located =
+      // Stryker disable next-line ConditionalExpression,StringLiteral: describeFailure gives a required failure the same kind either way, and the block below replaces its param and message
       error.keyword === "required"
         ? describeFailure(error, data)
         : describeFailure({ ...error, instancePath: rest.length ? `/${rest.join("/")}` : "" }, data[first], name);
@@ -274,6 +284,7 @@ export function compileRequestValidator(
   const checkPath = (group: ParamGroup, params: Record<string, unknown>): void => {
     checkNumerals(group, params, "path");
     if (group.validate(params)) return;
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: errors is set after a failed validate; an empty `failing` (a missing path param) names no numeral and no error param, as the replacement does
     const failing = firstRelevant(group.validate.errors ?? []).instancePath.split("/")[1] ?? "";
     if (!pathMeansNotFound || group.numerals.has(failing)) throw describeGroupFailure(group, params, "path");
     throw new RuntimeReject(
@@ -290,6 +301,7 @@ export function compileRequestValidator(
     const queryOut = query ? { ...parts.query } : {};
     check(query, queryOut, "query");
     const headersIn: Record<string, unknown> = {};
+    // Stryker disable next-line ConditionalExpression: ajv treats a property holding undefined as absent (required, defaults, coercion), and the copy below skips undefined values
     for (const [lower] of headerNames) if (parts.headers[lower] !== undefined) headersIn[lower] = parts.headers[lower];
     check(header, headersIn, "header");
     const headersOut: Record<string, unknown> = {};
@@ -301,6 +313,7 @@ export function compileRequestValidator(
       if (parts.body === undefined) {
         if (bodyRequired) throw reject("missing_field", "A JSON request body is required.", null, "body");
       } else if (!body(parts.body)) {
+        // Stryker disable next-line ArrayDeclaration: only read after a failed validate, when ajv has set errors
         const errors = body.errors ?? [];
         const judged = judge!(errors);
         if (judged && "combination" in judged) {
