@@ -132,7 +132,8 @@ describe("defaultHeaders", () => {
     }
   });
 
-  it("are not sent to the storage host of an upload PUT", async () => {
+  /** The stub answers the upload init with a storage URL on itself, and the storage PUT with 204. */
+  function answerUploadInitAndPut(): void {
     stub.reset((req, res) => {
       if (req.url === "/v1/characters/uploads/init") {
         return sendJson(res, 201, {
@@ -144,6 +145,10 @@ describe("defaultHeaders", () => {
       }
       res.writeHead(204).end();
     });
+  }
+
+  it("are not sent to the storage host of an upload PUT", async () => {
+    answerUploadInitAndPut();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, defaultHeaders: { "X-Team": "crm" } });
     await client.uploads.upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), {
       filename: "a.png",
@@ -159,17 +164,7 @@ describe("defaultHeaders", () => {
     ["a User-Agent of the caller's", { "User-Agent": "my-app/1.0" }, /^my-app\/1\.0$/],
     ["headers that merely contain user-agent", { "X-User-Agent": "x", "User-Agent-Hint": "y" }, /^@aurous\/client\//],
   ])("send the storage PUT %s or else the client's", async (_name, defaultHeaders, agent) => {
-    stub.reset((req, res) => {
-      if (req.url === "/v1/characters/uploads/init") {
-        return sendJson(res, 201, {
-          upload_id: UPLOAD_ID,
-          upload_url: `${stub.url}/storage/uploads/${UPLOAD_ID}?expires=1&signature=${"9b".repeat(32)}`,
-          upload_headers: { "Content-Type": "image/png" },
-          expires_at: "2026-05-08T10:15:00Z",
-        });
-      }
-      res.writeHead(204).end();
-    });
+    answerUploadInitAndPut();
     const client = new Aurous({ apiKey: API_KEY, baseUrl: stub.url, defaultHeaders });
     await client.uploads.upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), {
       filename: "a.png",
